@@ -1,0 +1,33 @@
+package org.civic311.connectors;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A department's work-management system: Cityworks, Accela, a shared mailbox.
+ * <p>
+ * The orchestrator pushes each department task through {@link #push} from a retried engine job,
+ * and polls {@link #pullUpdates} for what the department did. Both may be called again after a
+ * failure, so both must be safe to repeat.
+ */
+public interface DepartmentConnector {
+
+    /** The system name departments are routed to, e.g. {@code "email"} or {@code "cityworks"}. */
+    String system();
+
+    /**
+     * Creates the work item in the department's system, or finds the one an earlier attempt created
+     * for the same {@link WorkOrder#taskId()}: a retry never makes a second item.
+     *
+     * @throws ConnectorException when the system cannot be reached or refuses the work; the caller retries
+     */
+    ExternalRef push(WorkOrder order);
+
+    /**
+     * Completions, cancellations and comments the department recorded since the watermark.
+     * The same update may be returned again by a later call; {@link WorkUpdate#updateId()} tells them apart.
+     *
+     * @throws ConnectorException when the system cannot be reached; the caller polls again later
+     */
+    List<WorkUpdate> pullUpdates(Instant since);
+}

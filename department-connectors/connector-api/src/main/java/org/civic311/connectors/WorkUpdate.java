@@ -1,0 +1,24 @@
+package org.civic311.connectors;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something a department did to a work item.
+ *
+ * @param ref      the work item, as {@link DepartmentConnector#push} returned it
+ * @param updateId unique within the system for this update; seeing the same id twice means the same update
+ * @param status   what happened
+ * @param note     the department's words (resolution, comment); may be empty, never null
+ * @param at       when the department recorded it
+ */
+public record WorkUpdate(ExternalRef ref, String updateId, WorkStatus status, String note, Instant at) {
+
+    public WorkUpdate {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(updateId, "updateId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(at, "at");
+        note = note == null ? "" : note.strip();
+    }
+}
