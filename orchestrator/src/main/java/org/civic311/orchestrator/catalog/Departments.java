@@ -1,0 +1,26 @@
+package org.civic311.orchestrator.catalog;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The city's departments by code, as routing rules name them ({@code streets}, {@code urban-forestry}).
+ * How to reach each one is the connectors' configuration; this is what residents are shown.
+ */
+@ConfigurationProperties("civic311")
+public record Departments(Map<String, Department> departments) {
+
+    public Departments {
+        departments = departments == null ? Map.of() : Map.copyOf(departments);
+    }
+
+    /** The name residents see as {@code agency_responsible}; the code itself when no name is configured. */
+    public String nameOf(String code) {
+        Department department = departments.get(code);
+        return department == null || department.name() == null ? code : department.name();
+    }
+
+    public record Department(String name) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.civic311.orchestrator.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The demo's in-process mail server (GreenMail): the department's, the residents' and Civic311's own
+ * mailboxes, reachable with any mail client. Any login works; every address gets a mailbox on first use.
+ */
+class DemoMailServer {
+
+    private final GreenMail greenMail;
+
+    DemoMailServer(Ports ports) {
+        this.greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(ports.smtpPort(), ports.bindAddress(), ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(ports.imapPort(), ports.bindAddress(), ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig()
+                        .withDisabledAuthentication());
+    }
+
+    void start() {
+        greenMail.start();
+    }
+
+    void stop() {
+        greenMail.stop();
+    }
+
+    @ConfigurationProperties("civic311.demo.mail-server")
+    record Ports(@DefaultValue("3025") int smtpPort, @DefaultValue("3143") int imapPort,
+                 @DefaultValue("127.0.0.1") String bindAddress) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.civic311.orchestrator.dispatch;
+
+import static org.civic311.orchestrator.request.UtcColumns.instant;
+import static org.civic311.orchestrator.request.UtcColumns.toColumn;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DepartmentTasks {
+
+    private final JdbcClient db;
+
+    DepartmentTasks(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long plan(long requestId, String department, String system, String priority, Instant dueAt, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO department_task (request_id, department, system_name, priority, due_at, status, created_at)
+                        VALUES (:request, :department, :system, :priority, :due, :status, :now)""")
+                .param("request", requestId)
+                .param("department", department)
+                .param("system", system)
+                .param("priority", priority)
+                .param("due", toColumn(dueAt))
+                .param("status", TaskStatus.PLANNED.name())
+                .param("now", toColumn(now))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public DepartmentTask get(long id) {
+        return db.sql("SELECT * FROM department_task WHERE id = :id").param("id", id).query(this::map).single();
+    }
+
+    public Optional<DepartmentTask> findByExternal(String system, String externalId) {
+        return db.sql("SELECT * FROM department_task WHERE system_name = :system AND external_id = :ext")
+                .param("system", system).param("ext", externalId)
+                .query(this::map).optional();
+    }
+
+    void dispatched(long id, String externalId, Instant now) {
+        db.sql("""
+                        UPDATE department_task SET status = :status, external_id = :ext, dispatched_at = :now,
+                            dispatch_attempts = dispatch_attempts + 1, last_error = NULL WHERE id = :id""")
+                .param("status", TaskStatus.DISPATCHED.name()).param("ext", externalId)
+                .param("now", toColumn(now)).param("id", id)
+                .update();
+    }
+
+    void failedAttempt(long id, String error) {
+        db.sql("UPDATE department_task SET dispatch_attempts = dispatch_attempts + 1, last_error = :error WHERE id = :id")
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id)
+                .update();
+    }
+
+    void moveTo(long id, TaskStatus status, String resolution, Instant now) {
+        db.sql("""
+                        UPDATE department_task SET status = :status, resolution = COALESCE(:resolution, resolution),
+                            completed_at = :completed WHERE id = :id""")
+                .param("status", status.name())
+                .param("resolution", resolution)
+                .param("completed", status.isFinished() ? toColumn(now) : null)
+                .param("id", id)
+                .update();
+    }
+
+    private DepartmentTask map(ResultSet rs, int row) throws SQLException {
+        return new DepartmentTask(
+                rs.getLong("id"),
+                rs.getLong("request_id"),
+                rs.getString("department"),
+                rs.getString("system_name"),
+                rs.getString("priority"),
+                instant(rs, "due_at"),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getString("external_id"),
+                rs.getInt("dispatch_attempts"),
+                rs.getString("last_error"),
+                rs.getString("resolution"));
+    }
+}

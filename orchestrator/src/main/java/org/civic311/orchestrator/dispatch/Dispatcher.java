@@ -1,0 +1,83 @@
+package org.civic311.orchestrator.dispatch;
+
+import java.time.Clock;
+
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.orchestrator.catalog.Departments;
+import org.civic311.orchestrator.request.RequestNote;
+import org.civic311.orchestrator.request.ServiceRequest;
+import org.civic311.orchestrator.request.ServiceRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Pushes a planned department task into the department's system. Runs inside a retried engine job. */
+@Service
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DepartmentTasks tasks;
+    private final ServiceRequests requests;
+    private final DepartmentSystems systems;
+    private final Departments departments;
+    private final TransactionTemplate separateTransaction;
+    private final Clock clock;
+
+    Dispatcher(DepartmentTasks tasks, ServiceRequests requests, DepartmentSystems systems, Departments departments,
+               PlatformTransactionManager transactions, Clock clock) {
+        this.tasks = tasks;
+        this.requests = requests;
+        this.systems = systems;
+        this.departments = departments;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * @throws RuntimeException when the system cannot take the work; the engine retries the job with backoff
+     *                          and raises an incident after the last try
+     */
+    public void dispatch(long taskId) {
+        DepartmentTask task = tasks.get(taskId);
+        if (task.status() != TaskStatus.PLANNED) {
+            return;
+        }
+        ServiceRequest request = requests.get(task.requestId());
+        try {
+            ExternalRef ref = systems.connector(task.system()).push(workOrder(task, request));
+            tasks.dispatched(taskId, ref.id(), clock.instant());
+            requests.addNote(request.id(), RequestNote.DISPATCHED,
+                    "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Task {} of {} could not be sent to {}: {}", taskId, request.trackingNumber(), task.system(),
+                    e.getMessage());
+            // The job's own transaction rolls back; the attempt is kept for the people looking at it.
+            separateTransaction.executeWithoutResult(s -> tasks.failedAttempt(taskId, String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private WorkOrder workOrder(DepartmentTask task, ServiceRequest request) {
+        var resident = request.resident();
+        return new WorkOrder(
+                String.valueOf(task.id()),
+                request.trackingNumber(),
+                request.serviceCode(),
+                request.serviceName(),
+                task.department(),
+                task.priority(),
+                task.dueAt(),
+                request.description(),
+                new WorkOrder.Location(request.lat(), request.lon(), request.address(), request.addressId(),
+                        request.zipcode()),
+                request.attributes(),
+                new WorkOrder.Caller(resident.firstName(), resident.lastName(), resident.email(), resident.phone()),
+                request.mediaUrl());
+    }
+}

@@ -1,0 +1,85 @@
+package org.civic311.orchestrator.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.civic311.connectors.WorkUpdate;
+import org.civic311.orchestrator.catalog.Departments;
+import org.civic311.orchestrator.request.RequestNote;
+import org.civic311.orchestrator.request.ServiceRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies what a department did to our records, exactly once per update: comments become notes on the
+ * request, a completion moves the waiting process on. Updates that arrive after the task finished are kept
+ * as notes and change nothing else.
+ */
+@Service
+public class WorkUpdateImport {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkUpdateImport.class);
+
+    private final DepartmentTasks tasks;
+    private final WorkUpdates updates;
+    private final ServiceRequests requests;
+    private final Departments departments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkUpdateImport(DepartmentTasks tasks, WorkUpdates updates, ServiceRequests requests, Departments departments,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
+        this.updates = updates;
+        this.requests = requests;
+        this.departments = departments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(WorkUpdate update) {
+        Optional<DepartmentTask> found = tasks.findByExternal(update.ref().system(), update.ref().id());
+        if (found.isEmpty()) {
+            log.warn("Update {} refers to {}, which is no task of ours; ignored", update.updateId(), update.ref());
+            return;
+        }
+        DepartmentTask task = found.get();
+        Instant now = clock.instant();
+        if (!updates.recordOnce(task.id(), update, now)) {
+            return;
+        }
+        String department = departments.nameOf(task.department());
+        switch (update.status()) {
+            case COMMENT -> requests.addNote(task.requestId(), RequestNote.ACTIVITY, department + ": " + update.note(), now);
+            case IN_PROGRESS -> {
+                if (!task.status().isFinished()) {
+                    tasks.moveTo(task.id(), TaskStatus.IN_PROGRESS, null, now);
+                }
+                requests.addNote(task.requestId(), RequestNote.ACTIVITY,
+                        withNote(department + " has started the work.", update.note()), now);
+            }
+            case COMPLETED, CANCELLED -> finish(task, update, department, now);
+        }
+    }
+
+    private void finish(DepartmentTask task, WorkUpdate update, String department, Instant now) {
+        if (task.status().isFinished()) {
+            requests.addNote(task.requestId(), RequestNote.ACTIVITY, withNote(department + " updated the finished work.",
+                    update.note()), now);
+            return;
+        }
+        TaskStatus outcome = update.status() == org.civic311.connectors.WorkStatus.COMPLETED
+                ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
+        tasks.moveTo(task.id(), outcome, update.note(), now);
+        events.publishEvent(new DepartmentWorkDone(task.id(), outcome, update.note()));
+    }
+
+    private static String withNote(String sentence, String note) {
+        return note.isEmpty() ? sentence : sentence + " " + note;
+    }
+}

@@ -1,0 +1,39 @@
+package org.civic311.orchestrator.request;
+
+import java.time.Clock;
+
+import org.civic311.orchestrator.catalog.RequestType;
+import org.civic311.orchestrator.catalog.RequestTypes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a validated report in: stores it, gives it a tracking number and starts its process.
+ * All in one transaction, so a request whose process cannot start leaves nothing behind.
+ */
+@Service
+public class RequestIntake {
+
+    private final ServiceRequests requests;
+    private final RequestTypes requestTypes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RequestIntake(ServiceRequests requests, RequestTypes requestTypes, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.requestTypes = requestTypes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ServiceRequest submit(NewServiceRequest request) {
+        RequestType type = requestTypes.find(request.serviceCode())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
+        ServiceRequest stored = requests.add(request, type.serviceName(), clock.instant());
+        events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
+        // Routing ran synchronously inside the process start: read back what the resident is told.
+        return requests.get(stored.id());
+    }
+}

@@ -1,0 +1,169 @@
+package org.civic311.orchestrator.request;
+
+import static org.civic311.orchestrator.request.UtcColumns.instant;
+import static org.civic311.orchestrator.request.UtcColumns.toColumn;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The stored service requests. */
+@Repository
+public class ServiceRequests {
+
+    private final JdbcClient db;
+
+    ServiceRequests(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Stores a new open request and gives it its tracking number. */
+    public ServiceRequest add(NewServiceRequest request, String serviceName, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        Resident resident = request.resident();
+        db.sql("""
+                        INSERT INTO service_request (service_code, service_name, status, description, lat, lon, address,
+                            address_id, zipcode, media_url, email, first_name, last_name, phone, device_id, account_id,
+                            channel, requested_at, updated_at)
+                        VALUES (:serviceCode, :serviceName, :status, :description, :lat, :lon, :address,
+                            :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId, :accountId,
+                            :channel, :now, :now)""")
+                .param("serviceCode", request.serviceCode())
+                .param("serviceName", serviceName)
+                .param("status", RequestStatus.OPEN.name())
+                .param("description", request.description())
+                .param("lat", request.lat())
+                .param("lon", request.lon())
+                .param("address", request.address())
+                .param("addressId", request.addressId())
+                .param("zipcode", request.zipcode())
+                .param("mediaUrl", request.mediaUrl())
+                .param("email", resident.email())
+                .param("firstName", resident.firstName())
+                .param("lastName", resident.lastName())
+                .param("phone", resident.phone())
+                .param("deviceId", resident.deviceId())
+                .param("accountId", resident.accountId())
+                .param("channel", request.channel())
+                .param("now", toColumn(now))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        String trackingNumber = TrackingNumber.of(id, now);
+        db.sql("UPDATE service_request SET tracking_number = :tn WHERE id = :id")
+                .param("tn", trackingNumber).param("id", id).update();
+        request.attributes().forEach((code, values) -> values.forEach(value ->
+                db.sql("INSERT INTO request_attribute (request_id, code, attr_value) VALUES (:id, :code, :value)")
+                        .param("id", id).param("code", code).param("value", value).update()));
+        addNote(id, RequestNote.SUBMITTED, "Request received through " + request.channel() + ".", now);
+        return find(trackingNumber).orElseThrow();
+    }
+
+    public Optional<ServiceRequest> find(String trackingNumber) {
+        return db.sql("SELECT * FROM service_request WHERE tracking_number = :tn")
+                .param("tn", trackingNumber)
+                .query(this::map)
+                .optional();
+    }
+
+    public ServiceRequest get(long id) {
+        return db.sql("SELECT * FROM service_request WHERE id = :id").param("id", id).query(this::map).single();
+    }
+
+    /** Records who does the work and by when, and what the resident is told to expect. */
+    public void routed(long id, String department, String agencyResponsible, Instant expectedAt,
+                       String serviceNotice, Instant now) {
+        db.sql("""
+                        UPDATE service_request SET department = :department, agency_responsible = :agency,
+                            expected_at = :expected, service_notice = :notice, updated_at = :now WHERE id = :id""")
+                .param("department", department)
+                .param("agency", agencyResponsible)
+                .param("expected", toColumn(expectedAt))
+                .param("notice", serviceNotice)
+                .param("now", toColumn(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Adds a step to the request's history; the newest step is also its Open311 {@code status_notes}. */
+    public void addNote(long id, String type, String description, Instant now) {
+        db.sql("INSERT INTO request_note (request_id, note_type, description, created_at) VALUES (:id, :type, :d, :now)")
+                .param("id", id).param("type", type).param("d", description).param("now", toColumn(now))
+                .update();
+        db.sql("UPDATE service_request SET status_notes = :notes, updated_at = :now WHERE id = :id")
+                .param("notes", abbreviate(description, 1000)).param("now", toColumn(now)).param("id", id)
+                .update();
+    }
+
+    public void close(long id, String statusNotes, Instant now) {
+        addNote(id, RequestNote.CLOSED, statusNotes, now);
+        db.sql("UPDATE service_request SET status = :status, closed_at = :now WHERE id = :id AND status <> :status")
+                .param("status", RequestStatus.CLOSED.name()).param("now", toColumn(now)).param("id", id)
+                .update();
+    }
+
+    public List<RequestNote> notes(long id) {
+        return db.sql("SELECT note_type, description, created_at FROM request_note WHERE request_id = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, n) -> new RequestNote(rs.getString("note_type"), rs.getString("description"),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    private Map<String, List<String>> attributes(long id) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        db.sql("SELECT code, attr_value FROM request_attribute WHERE request_id = :id ORDER BY id")
+                .param("id", id)
+                .query((ResultSet rs) -> {
+                    attributes.computeIfAbsent(rs.getString("code"), c -> new ArrayList<>()).add(rs.getString("attr_value"));
+                });
+        return attributes;
+    }
+
+    private ServiceRequest map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        return new ServiceRequest(
+                id,
+                rs.getString("tracking_number"),
+                rs.getString("service_code"),
+                rs.getString("service_name"),
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("status_notes"),
+                rs.getString("description"),
+                nullableDouble(rs, "lat"),
+                nullableDouble(rs, "lon"),
+                rs.getString("address"),
+                rs.getString("address_id"),
+                rs.getString("zipcode"),
+                rs.getString("media_url"),
+                new Resident(rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("phone"), rs.getString("device_id"), rs.getString("account_id")),
+                rs.getString("channel"),
+                rs.getString("department"),
+                rs.getString("agency_responsible"),
+                rs.getString("service_notice"),
+                instant(rs, "requested_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "expected_at"),
+                instant(rs, "closed_at"),
+                attributes(id));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

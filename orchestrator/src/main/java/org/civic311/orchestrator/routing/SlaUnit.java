@@ -1,0 +1,11 @@
+package org.civic311.orchestrator.routing;
+
+/** How a service level is counted. */
+public enum SlaUnit {
+    /** Clock hours, nights and weekends included (e.g. graffiti within 48 hours). */
+    HOURS,
+    /** Calendar days. */
+    CALENDAR_DAYS,
+    /** Working days on the city's calendar: weekends and public holidays do not count. */
+    BUSINESS_DAYS
+}

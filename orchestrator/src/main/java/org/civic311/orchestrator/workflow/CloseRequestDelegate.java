@@ -1,0 +1,34 @@
+package org.civic311.orchestrator.workflow;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civic311.orchestrator.request.ServiceRequests;
+import org.springframework.stereotype.Component;
+
+/** {@code ${closeRequest}}: the request becomes closed, with the department's words as its status notes. */
+@Component("closeRequest")
+class CloseRequestDelegate implements JavaDelegate {
+
+    private final ServiceRequests requests;
+    private final Clock clock;
+
+    CloseRequestDelegate(ServiceRequests requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String resolution = (String) execution.getVariable(ProcessVariables.RESOLUTION);
+        boolean cancelled = "CANCELLED".equals(execution.getVariable(ProcessVariables.OUTCOME));
+        String notes;
+        if (resolution == null || resolution.isBlank()) {
+            notes = cancelled ? "Closed without action." : "The work is done.";
+        } else {
+            notes = cancelled ? "Closed without action: " + resolution : resolution;
+        }
+        requests.close(RouteRequestDelegate.requestId(execution), notes, clock.instant());
+    }
+}

@@ -1,0 +1,36 @@
+package org.civic311.orchestrator.workflow;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.civic311.orchestrator.dispatch.DepartmentWorkDone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Moves the process waiting for a department task on, in the transaction that recorded the completion. */
+@Component
+class WorkDoneCorrelation {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkDoneCorrelation.class);
+
+    private final RuntimeService runtime;
+
+    WorkDoneCorrelation(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @EventListener
+    void on(DepartmentWorkDone done) {
+        try {
+            runtime.createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
+                    .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, done.taskId())
+                    .setVariable(ProcessVariables.OUTCOME, done.outcome().name())
+                    .setVariable(ProcessVariables.RESOLUTION, done.note())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // The task is recorded as done; no process was waiting for it (cancelled by an operator, or not yet waiting).
+            log.warn("Department task {} finished but no process is waiting for it", done.taskId());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.civic311.orchestrator.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
+
+/** rules/routing/*.drl, compiled from the classpath as the application does. */
+class RoutingRulesTest {
+
+    static RoutingRules rules;
+
+    @BeforeAll
+    static void compile() {
+        KieContainer container = KieServices.get().getKieClasspathContainer();
+        assertThat(container.verify().getMessages(org.kie.api.builder.Message.Level.ERROR)).isEmpty();
+        rules = new RoutingRules(container);
+    }
+
+    @Test
+    void potholesGoToStreetsByEmail() {
+        RoutingDecision decision = rules.route(request("pothole", Map.of()));
+
+        assertThat(decision.getDepartment()).isEqualTo("streets");
+        assertThat(decision.getSystem()).isEqualTo("email");
+        assertThat(decision.getPriority()).isEqualTo("P3");
+    }
+
+    @Test
+    void aPotholeTheResidentCallsDangerousIsUrgent() {
+        RoutingDecision decision = rules.route(request("pothole", Map.of("hazard", List.of("Yes"))));
+
+        assertThat(decision.getDepartment()).isEqualTo("streets");
+        assertThat(decision.getPriority()).isEqualTo("P1");
+    }
+
+    @Test
+    void aRequestTypeWithoutRulesGoesToTriageRatherThanNowhere() {
+        RoutingDecision decision = rules.route(request("abandoned_sofa", Map.of()));
+
+        assertThat(decision.getDepartment()).isEqualTo("triage");
+        assertThat(decision.getSystem()).isEqualTo("email");
+    }
+
+    private static RoutingRequest request(String serviceCode, Map<String, List<String>> attributes) {
+        return new RoutingRequest(serviceCode, 41.88, -87.63, "121 N LaSalle St", "60602", attributes);
+    }
+}

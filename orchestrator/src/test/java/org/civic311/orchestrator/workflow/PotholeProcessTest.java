@@ -1,0 +1,99 @@
+package org.civic311.orchestrator.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** processes/pothole.bpmn, walked through with its delegates replaced. */
+@Deployment(resources = {"processes/pothole.bpmn", "processes/department-work.bpmn"})
+class PotholeProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("camunda.cfg.xml").build();
+
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, Object> closedWith = new HashMap<>();
+
+    @BeforeEach
+    void mockDelegates() {
+        Mocks.register("routeRequest", (JavaDelegate) execution -> {
+            calls.add("route");
+            execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 42L);
+            execution.setVariable(ProcessVariables.DEPARTMENT, "streets");
+            execution.setVariable(ProcessVariables.SYSTEM, "email");
+            execution.setVariable(ProcessVariables.SLA_DUE_AT, new Date());
+        });
+        Mocks.register("dispatchTask", (JavaDelegate) execution -> {
+            calls.add("dispatch " + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID)
+                    + " for " + execution.getProcessBusinessKey());
+        });
+        Mocks.register("closeRequest", (JavaDelegate) execution -> {
+            calls.add("close");
+            closedWith.put(ProcessVariables.RESOLUTION, execution.getVariable(ProcessVariables.RESOLUTION));
+            closedWith.put(ProcessVariables.OUTCOME, execution.getVariable(ProcessVariables.OUTCOME));
+        });
+        Mocks.register("notifyResident", (JavaDelegate) execution -> calls.add("notify"));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void routesDispatchesWaitsForTheDepartmentThenClosesAndTellsTheResident() {
+        ProcessInstance request = startProcess();
+
+        assertThat(request).hasPassed("Task_RouteRequest").isWaitingAt("Activity_DepartmentWork");
+        ProcessInstance work = calledProcessInstance(request);
+        assertThat(work).isWaitingAt("Task_DispatchToDepartment");
+
+        execute(job(work));
+        assertThat(work).isWaitingAt("Task_AwaitDepartment");
+        assertThat(calls).containsExactly("route", "dispatch 42 for SR-2026-000001");
+
+        departmentFinishes(42L, "COMPLETED", "Filled and compacted");
+
+        assertThat(work).isEnded();
+        assertThat(request).hasPassed("Task_CloseRequest").isWaitingAt("Task_NotifyResident");
+        assertThat(closedWith).containsEntry(ProcessVariables.RESOLUTION, "Filled and compacted")
+                .containsEntry(ProcessVariables.OUTCOME, "COMPLETED");
+
+        execute(job(request));
+        assertThat(request).hasPassed("Event_RequestClosed").isEnded();
+        assertThat(calls).containsExactly("route", "dispatch 42 for SR-2026-000001", "close", "notify");
+    }
+
+    private ProcessInstance startProcess() {
+        return runtimeService().startProcessInstanceByKey("pothole", "SR-2026-000001",
+                Map.of(ProcessVariables.REQUEST_ID, 1L));
+    }
+
+    static void departmentFinishes(long taskId, String outcome, String resolution) {
+        runtimeService().createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
+                .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, taskId)
+                .setVariable(ProcessVariables.OUTCOME, outcome)
+                .setVariable(ProcessVariables.RESOLUTION, resolution)
+                .correlateWithResult();
+    }
+}
