@@ -1,0 +1,95 @@
+package org.civic311.connectors.email;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkUpdate;
+
+/**
+ * Departments that work from a shared mailbox: each work order goes out as one email, and the department's
+ * reply to it comes back as an update. A reply that starts with DONE closes the request; any other reply
+ * is a note.
+ */
+public class EmailConnector implements DepartmentConnector {
+
+    static final String SYSTEM = "email";
+
+    private static final Log log = LogFactory.getLog(EmailConnector.class);
+
+    private final EmailConnectorProperties properties;
+
+    private final ReplyTokens tokens;
+
+    private final SmtpOutbox outbox;
+
+    private final ReplyMailbox mailbox;
+
+    private final ReplyReader reader;
+
+    /** @throws IllegalStateException naming the property that is missing or too weak */
+    public EmailConnector(EmailConnectorProperties properties) {
+        properties.validate();
+        this.properties = properties;
+        this.tokens = new ReplyTokens(properties.getTokenSecret());
+        this.outbox = new SmtpOutbox(properties);
+        this.mailbox = new ReplyMailbox(properties.getImap());
+        this.reader = new ReplyReader(properties, tokens);
+    }
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    /**
+     * Sends the work email. Email cannot be searched for what an earlier attempt sent, so a retry after a
+     * send that did succeed sends a second copy. Both copies carry the same token (it is derived from the
+     * task id alone), so a reply to either one reaches the same task.
+     */
+    @Override
+    public ExternalRef push(WorkOrder order) {
+        String department = order.department().toLowerCase(Locale.ROOT);
+        EmailConnectorProperties.Department configured = properties.getDepartments().get(department);
+        if (configured == null) {
+            throw new ConnectorException("Department '" + order.department() + "' has no mailbox: add "
+                    + EmailConnectorProperties.PREFIX + ".departments." + department + ".address");
+        }
+        ReplyToken token;
+        try {
+            token = tokens.issue(order.taskId(), department);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("Cannot reference task " + order.taskId() + " in an email: " + e.getMessage(), e);
+        }
+        outbox.send(configured.getAddress(), WorkOrderMail.of(order, token, properties.getZone()), token);
+        log.info("Sent " + order.trackingNumber() + " (task " + order.taskId() + ") to " + configured.getAddress());
+        return new ExternalRef(SYSTEM, token.toString());
+    }
+
+    /**
+     * The replies that arrived since the last call. {@code since} is ignored: the unread flag in the reply
+     * mailbox is the watermark, as replies are marked read when fetched.
+     */
+    @Override
+    public List<WorkUpdate> pullUpdates(Instant since) {
+        List<WorkUpdate> updates = new ArrayList<>();
+        for (MimeMessage message : mailbox.takeUnread()) {
+            try {
+                reader.read(message).ifPresent(updates::add);
+            } catch (Exception e) {
+                // One malformed message must not keep every department's replies waiting behind it.
+                log.warn("Skipping a reply that could not be read: " + e, e);
+            }
+        }
+        return updates;
+    }
+}

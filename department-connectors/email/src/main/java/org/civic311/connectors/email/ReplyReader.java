@@ -1,0 +1,132 @@
+package org.civic311.connectors.email;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkUpdate;
+
+/**
+ * Turns one message from the reply mailbox into a department's update, or into nothing when it is not a
+ * trustworthy answer from that department. Ignored mail is logged, never thrown: one stray message must not
+ * hold up everyone else's replies.
+ */
+final class ReplyReader {
+
+    private static final Log log = LogFactory.getLog(ReplyReader.class);
+
+    private final EmailConnectorProperties properties;
+
+    private final ReplyTokens tokens;
+
+    ReplyReader(EmailConnectorProperties properties, ReplyTokens tokens) {
+        this.properties = properties;
+        this.tokens = tokens;
+    }
+
+    Optional<WorkUpdate> read(MimeMessage message) throws MessagingException, IOException {
+        String described = describe(message);
+        Optional<String> automatic = AutomaticMail.why(message);
+        if (automatic.isPresent()) {
+            log.info("Ignoring automatic mail (" + automatic.get() + "): " + described);
+            return Optional.empty();
+        }
+        String body = MessageText.of(message);
+        Optional<ReplyToken> token = genuineToken(message, body);
+        if (token.isEmpty()) {
+            log.warn("Ignoring mail without a genuine Civic311 reference: " + described);
+            return Optional.empty();
+        }
+        String department = token.get().department();
+        EmailConnectorProperties.Department configured = properties.getDepartments().get(department);
+        if (configured == null) {
+            log.warn("Ignoring reply for department '" + department + "', which is not configured for email: "
+                    + described);
+            return Optional.empty();
+        }
+        String sender = sender(message);
+        if (!configured.acceptsRepliesFrom(sender)) {
+            log.warn("Ignoring reply from " + sender + ", who may not answer for department '" + department
+                    + "': " + described);
+            return Optional.empty();
+        }
+        ReplyText reply = ReplyText.of(body);
+        return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().toString()),
+                updateId(message), reply.status(), reply.note(), at(message)));
+    }
+
+    /** Strongest place first: the headers a mail client sets itself, then what a person could have edited. */
+    private Optional<ReplyToken> genuineToken(MimeMessage message, String body) throws MessagingException {
+        List<ReplyToken> candidates = new ArrayList<>();
+        candidates.addAll(ReplyToken.find(header(message, "In-Reply-To")));
+        candidates.addAll(ReplyToken.find(header(message, "References")));
+        candidates.addAll(ReplyToken.find(message.getSubject()));
+        candidates.addAll(ReplyToken.find(body));
+        candidates = candidates.stream().distinct().toList();
+        Optional<ReplyToken> genuine = candidates.stream().filter(tokens::isGenuine).findFirst();
+        if (genuine.isEmpty() && !candidates.isEmpty()) {
+            log.warn("Mail carries a Civic311 reference with a wrong signature (forged or mangled): " + candidates);
+        }
+        return genuine;
+    }
+
+    private static String sender(MimeMessage message) throws MessagingException {
+        Address[] from = message.getFrom();
+        if (from == null || from.length != 1 || !(from[0] instanceof InternetAddress address)) {
+            return null; // several authors, or none: nobody in particular to trust
+        }
+        return address.getAddress();
+    }
+
+    /** The Message-ID; without one, a digest of what identifies the message, so a re-read gives the same id. */
+    private static String updateId(MimeMessage message) throws MessagingException {
+        String messageId = message.getMessageID();
+        if (messageId != null && !messageId.isBlank()) {
+            return messageId.strip();
+        }
+        String identity = header(message, "From") + "\n" + header(message, "Date") + "\n" + message.getSubject();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static Instant at(MimeMessage message) throws MessagingException {
+        Date sent = message.getSentDate();
+        if (sent != null) {
+            return sent.toInstant();
+        }
+        Date received = message.getReceivedDate();
+        return received != null ? received.toInstant() : Instant.now();
+    }
+
+    private static String header(MimeMessage message, String name) throws MessagingException {
+        return message.getHeader(name, " ");
+    }
+
+    private static String describe(MimeMessage message) {
+        try {
+            return "'" + message.getSubject() + "' from " + header(message, "From") + " (" + message.getMessageID()
+                    + ")";
+        } catch (MessagingException e) {
+            return "(unreadable headers)";
+        }
+    }
+}

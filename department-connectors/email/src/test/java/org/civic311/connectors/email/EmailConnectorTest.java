@@ -1,0 +1,400 @@
+package org.civic311.connectors.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Against a real SMTP and IMAP server (GreenMail): what the department receives, and what its replies do. */
+class EmailConnectorTest {
+
+    static final String DEPARTMENT_MAILBOX = "streets@demo.civic311.local";
+    static final String FOREMAN = "foreman@demo.civic311.local";
+    static final String REPLY_MAILBOX = "replies@civic311.local";
+    static final String REPLY_LOGIN = "replies";
+    static final String REPLY_PASSWORD = "replies-secret";
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig()
+                    .withUser(DEPARTMENT_MAILBOX, "streets", "streets-secret")
+                    .withUser(REPLY_MAILBOX, REPLY_LOGIN, REPLY_PASSWORD));
+
+    EmailConnectorProperties properties;
+    EmailConnector connector;
+
+    @BeforeEach
+    void connectToGreenMail() {
+        properties = properties(greenMail.getSmtp().getPort(), REPLY_PASSWORD);
+        connector = new EmailConnector(properties);
+    }
+
+    @Test
+    void departmentReceivesOneEmailWithWhatWhereAndWhenDue() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+
+        MimeMessage mail = awaitDepartmentMail(1).get(0);
+        assertThat(ref.system()).isEqualTo("email");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(DEPARTMENT_MAILBOX);
+        assertThat(mail.getSubject())
+                .startsWith("[SR-2026-000001] Pothole at 12 Main St")
+                .endsWith("[ref:" + ref.id() + "]");
+        assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly(REPLY_MAILBOX);
+        assertThat(mail.getMessageID()).isEqualTo("<" + ref.id() + "@civic311>");
+        assertThat(mail.isMimeType("text/plain")).isTrue();
+        assertThat((String) mail.getContent())
+                .contains("Deep pothole in the right lane, about 30 cm across")
+                .contains("12 Main St", "40.7128, -74.006", "10001")
+                .contains("Tue 3 Mar 2026, 14:00 UTC")
+                .contains("P2", "depth: deep", "https://civic311.local/media/abc.jpg", "SR-2026-000001")
+                .contains("Start your reply with DONE");
+    }
+
+    @Test
+    void doneReplyFromTheDepartmentCompletesTheTaskOnce() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        MimeMessage reply = replyTo(dispatched, DEPARTMENT_MAILBOX,
+                "DONE filled and compacted\n\n" + gmailQuote(dispatched));
+        reply.setHeader("Message-ID", "<reply-1@mail.demo.civic311.local>");
+        send(reply);
+
+        List<WorkUpdate> updates = awaitUpdates();
+        assertThat(updates).hasSize(1);
+        WorkUpdate update = updates.get(0);
+        assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+        assertThat(update.note()).isEqualTo("filled and compacted");
+        assertThat(update.ref()).isEqualTo(ref);
+        assertThat(update.updateId()).isEqualTo("<reply-1@mail.demo.civic311.local>");
+        assertThat(update.at()).isEqualTo(reply.getSentDate().toInstant());
+
+        assertThat(connector.pullUpdates(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void tokenInTheSubjectAloneIsEnoughForClientsThatDropHeaders() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        MimeMessage reply = message(FOREMAN, "RE: " + dispatched.getSubject(), "Done - patched with cold mix");
+        send(reply);
+
+        assertThat(awaitUpdates()).singleElement().satisfies(update -> {
+            assertThat(update.ref()).isEqualTo(ref);
+            assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+            assertThat(update.note()).isEqualTo("patched with cold mix");
+        });
+    }
+
+    @Test
+    void questionIsANoteEvenThoughTheQuotedInstructionsSayDone() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "Can you send the exact address?\n\n" + gmailQuote(dispatched)));
+
+        assertThat(awaitUpdates()).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo(WorkStatus.COMMENT);
+            assertThat(update.note()).isEqualTo("Can you send the exact address?");
+        });
+    }
+
+    @Test
+    void htmlOnlyReplyWithDoneCompletes() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        MimeMessage reply = replyTo(dispatched, DEPARTMENT_MAILBOX, "");
+        reply.setContent("<html><body><div dir=\"ltr\">DONE<br>Patched with cold mix, &amp; swept.</div><br>"
+                + "<div class=\"gmail_quote\"><div class=\"gmail_attr\">On Tue, 3 Mar 2026 at 09:12, Civic311 wrote:"
+                + "</div><blockquote class=\"gmail_quote\">" + dispatched.getContent() + "</blockquote></div>"
+                + "</body></html>", "text/html; charset=UTF-8");
+        send(reply);
+
+        assertThat(awaitUpdates()).singleElement().satisfies(update -> {
+            assertThat(update.ref()).isEqualTo(ref);
+            assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+            assertThat(update.note()).isEqualTo("Patched with cold mix, & swept.");
+        });
+    }
+
+    @Test
+    void replyToTheSecondCopyOfARetriedDispatchReachesTheSameTask() throws Exception {
+        ExternalRef first = connector.push(pothole("42"));
+        ExternalRef retry = connector.push(pothole("42"));
+        MimeMessage secondCopy = awaitDepartmentMail(2).get(1);
+
+        send(replyTo(secondCopy, DEPARTMENT_MAILBOX, "DONE"));
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(awaitUpdates()).singleElement().extracting(WorkUpdate::ref).isEqualTo(first);
+    }
+
+    @Test
+    void replyFromSomeoneOutsideTheDepartmentChangesNothing() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        send(replyTo(dispatched, "prankster@example.org", "DONE"));
+
+        assertThat(pullAfterDelivery()).isEmpty();
+    }
+
+    @Test
+    void replyWithAnAlteredSignatureChangesNothing() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        String token = ref.id();
+        String forged = token.substring(0, token.length() - 1) + (token.endsWith("0") ? "1" : "0");
+
+        send(forgedReply(dispatched, forged));
+
+        assertThat(pullAfterDelivery()).isEmpty();
+    }
+
+    @Test
+    void signatureCopiedOntoAnotherTaskChangesNothing() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        String forged = ref.id().replace("C311-42.", "C311-43.");
+
+        send(forgedReply(dispatched, forged));
+
+        assertThat(pullAfterDelivery()).isEmpty();
+    }
+
+    @Test
+    void outOfOfficeAnswerChangesNothing() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        MimeMessage autoReply = replyTo(dispatched, DEPARTMENT_MAILBOX, "Done for the week, back on Monday.");
+        autoReply.setSubject("Automatic reply: " + dispatched.getSubject());
+        autoReply.setHeader("Auto-Submitted", "auto-replied");
+        send(autoReply);
+
+        assertThat(pullAfterDelivery()).isEmpty();
+    }
+
+    @Test
+    void readReceiptFromTheDepartmentChangesNothing() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        MimeMessage receipt = replyTo(dispatched, DEPARTMENT_MAILBOX, "");
+        receipt.setSubject("Read: " + dispatched.getSubject());
+        MimeMultipart report = new MimeMultipart("report; report-type=disposition-notification");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("DONE reading: your message was displayed on Tue, 3 Mar 2026.");
+        MimeBodyPart machine = new MimeBodyPart();
+        machine.setContent("Final-Recipient: rfc822;" + DEPARTMENT_MAILBOX + "\r\nOriginal-Message-ID: "
+                + dispatched.getMessageID() + "\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n",
+                "message/disposition-notification");
+        report.addBodyPart(human);
+        report.addBodyPart(machine);
+        receipt.setContent(report);
+        send(receipt);
+
+        assertThat(pullAfterDelivery()).isEmpty();
+    }
+
+    @Test
+    void unknownDepartmentIsRefusedAndNothingIsSent() {
+        WorkOrder parks = pothole("42");
+        WorkOrder forParks = new WorkOrder(parks.taskId(), parks.trackingNumber(), parks.serviceCode(),
+                parks.serviceName(), "parks", parks.priority(), parks.dueAt(), parks.description(),
+                parks.location(), parks.attributes(), parks.caller(), parks.mediaUrl());
+
+        assertThatThrownBy(() -> connector.push(forParks))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("parks");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void smtpServerDownIsAConnectorFailureTheCallerRetries() throws IOException {
+        EmailConnector unreachable = new EmailConnector(properties(unusedPort(), REPLY_PASSWORD));
+
+        assertThatThrownBy(() -> unreachable.push(pothole("42")))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("42");
+    }
+
+    @Test
+    void wrongMailboxPasswordIsAConnectorFailure() {
+        EmailConnector wrongPassword = new EmailConnector(properties(greenMail.getSmtp().getPort(), "not-the-password"));
+
+        assertThatThrownBy(() -> wrongPassword.pullUpdates(Instant.EPOCH))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining(REPLY_LOGIN);
+    }
+
+    // --- the department's side ---
+
+    static WorkOrder pothole(String taskId) {
+        return new WorkOrder(taskId, "SR-2026-000001", "pothole", "Pothole", "streets", "P2",
+                Instant.parse("2026-03-03T14:00:00Z"), "Deep pothole in the right lane, about 30 cm across.",
+                new WorkOrder.Location(40.7128, -74.006, "12 Main St", null, "10001"),
+                Map.of("depth", List.of("deep")), null, "https://civic311.local/media/abc.jpg");
+    }
+
+    /** What a mail client builds when the clerk presses Reply: same thread headers, Re: subject. */
+    MimeMessage replyTo(MimeMessage dispatched, String from, String body) throws MessagingException {
+        MimeMessage reply = message(from, "Re: " + dispatched.getSubject(), body);
+        reply.setHeader("In-Reply-To", dispatched.getMessageID());
+        reply.setHeader("References", dispatched.getMessageID());
+        return reply;
+    }
+
+    MimeMessage forgedReply(MimeMessage dispatched, String forgedToken) throws MessagingException {
+        String subject = dispatched.getSubject().replaceAll("\\[ref:[^]]+]", "[ref:" + forgedToken + "]");
+        MimeMessage reply = message(DEPARTMENT_MAILBOX, "Re: " + subject, "DONE");
+        reply.setHeader("In-Reply-To", "<" + forgedToken + "@civic311>");
+        return reply;
+    }
+
+    MimeMessage message(String from, String subject, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(smtpSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (getHeader("Message-ID") == null) { // keep one a test set
+                    super.updateMessageID();
+                }
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(REPLY_MAILBOX));
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(new Date());
+        message.setText(body, "UTF-8");
+        return message;
+    }
+
+    static String gmailQuote(MimeMessage dispatched) throws Exception {
+        String quoted = ((String) dispatched.getContent()).lines().map(line -> "> " + line)
+                .collect(Collectors.joining("\n"));
+        return "On Tue, 3 Mar 2026 at 09:12, Civic311 <dispatch@civic311.local> wrote:\n\n" + quoted;
+    }
+
+    void send(MimeMessage message) throws MessagingException {
+        Transport.send(message);
+    }
+
+    Session smtpSession() {
+        Properties smtp = new Properties();
+        smtp.setProperty("mail.smtp.host", greenMail.getSmtp().getBindTo());
+        smtp.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        return Session.getInstance(smtp);
+    }
+
+    // --- waiting for mail ---
+
+    List<MimeMessage> awaitDepartmentMail(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> departmentMail().size() >= count);
+        return departmentMail();
+    }
+
+    List<MimeMessage> departmentMail() {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(DEPARTMENT_MAILBOX))
+                .toList();
+    }
+
+    static jakarta.mail.Address[] recipients(MimeMessage m) {
+        try {
+            return m.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls like the orchestrator does until the reply has been read. */
+    List<WorkUpdate> awaitUpdates() {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> connector.pullUpdates(Instant.EPOCH), updates -> !updates.isEmpty());
+    }
+
+    /** Waits until the reply mailbox holds the message, then polls once: nothing may come of it. */
+    List<WorkUpdate> pullAfterDelivery() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> replyMailboxMessages() > 0);
+        List<WorkUpdate> updates = connector.pullUpdates(Instant.EPOCH);
+        // The message really was read (and judged), not missed.
+        assertThat(unreadInReplyMailbox()).isZero();
+        return updates;
+    }
+
+    long replyMailboxMessages() {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(REPLY_MAILBOX))
+                .count();
+    }
+
+    long unreadInReplyMailbox() {
+        try {
+            return greenMail.getManagers().getImapHostManager()
+                    .getInbox(greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX))
+                    .getUnseenCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static EmailConnectorProperties properties(int smtpPort, String imapPassword) {
+        EmailConnectorProperties properties = new EmailConnectorProperties();
+        properties.setEnabled(true);
+        properties.setFrom("Civic311 <dispatch@civic311.local>");
+        properties.setReplyTo(REPLY_MAILBOX);
+        properties.setTokenSecret("test-secret-0123456789");
+        properties.getSmtp().setHost(greenMail.getSmtp().getBindTo());
+        properties.getSmtp().setPort(smtpPort);
+        properties.getImap().setHost(greenMail.getImap().getBindTo());
+        properties.getImap().setPort(greenMail.getImap().getPort());
+        properties.getImap().setUsername(REPLY_LOGIN);
+        properties.getImap().setPassword(imapPassword);
+        EmailConnectorProperties.Department streets = new EmailConnectorProperties.Department();
+        streets.setAddress(DEPARTMENT_MAILBOX);
+        streets.setAllowedSenders(List.of(DEPARTMENT_MAILBOX, "Foreman@Demo.Civic311.local"));
+        properties.getDepartments().put("streets", streets);
+        return properties;
+    }
+}
