@@ -1,0 +1,228 @@
+package org.civic311.simulators.cityworks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The simulated Cityworks site: all of its state, in memory, plus the handles tests and demos use to
+ * drive it from Java, the way department staff and the network would. Thread-safe: HTTP calls and the
+ * Java methods below take the same lock.
+ *
+ * <p>{@link #reset()} empties the site but ids keep counting up, so a request id remembered from before
+ * a reset never finds a different request afterwards.
+ */
+public final class CityworksSimulator {
+
+    private final Object lock = new Object();
+    private final String staffName;
+
+    final SimulatorClock clock = new SimulatorClock();
+    final Tokens tokens = new Tokens(clock);
+    final Faults faults = new Faults();
+    final WebhookNotifier webhooks;
+    final ServiceRequests requests;
+    final WorkOrders workOrders;
+    final Comments comments = new Comments(clock);
+
+    CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
+        this.staffName = properties.getStaffName();
+        this.webhooks = new WebhookNotifier(properties.getWebhook(), json);
+        this.requests = new ServiceRequests(clock, webhooks);
+        this.workOrders = new WorkOrders(clock, webhooks);
+    }
+
+    <T> T locked(Supplier<T> action) {
+        synchronized (lock) {
+            return action.get();
+        }
+    }
+
+    // --- Service requests, as department staff see them in Cityworks ---------------------------------
+
+    public Optional<CityworksRequest> request(long requestId) {
+        return locked(() -> requests.find(requestId).map(this::snapshot));
+    }
+
+    public List<CityworksRequest> requests() {
+        return locked(() -> requests.all().map(this::snapshot).toList());
+    }
+
+    /** Every request carrying that OtherSystemId: more than one means a client created a duplicate. */
+    public List<CityworksRequest> requestsWithOtherSystemId(String otherSystemId) {
+        return locked(() -> requests.all()
+                .filter(request -> otherSystemId.equals(request.otherSystemId))
+                .map(this::snapshot)
+                .toList());
+    }
+
+    /**
+     * Staff close the request with a resolution; it fires the RequestClosed webhook like an API close.
+     *
+     * @throws IllegalArgumentException for an unknown request
+     * @throws IllegalStateException    when it is already closed or canceled
+     */
+    public CityworksRequest closeRequest(long requestId, String resolution) {
+        return locked(() -> {
+            StoredRequest request = knownRequest(requestId);
+            asJavaFailure(() -> requests.close(List.of(request), staffName, resolution));
+            return snapshot(request);
+        });
+    }
+
+    /** Staff cancel the request. Same failures as {@link #closeRequest}. */
+    public CityworksRequest cancelRequest(long requestId, String reason) {
+        return locked(() -> {
+            StoredRequest request = knownRequest(requestId);
+            asJavaFailure(() -> requests.cancel(List.of(request), staffName, null, reason));
+            return snapshot(request);
+        });
+    }
+
+    /** Staff move the request to another status code, e.g. {@code INPROG}; it stays open. */
+    public CityworksRequest setRequestStatus(long requestId, String status) {
+        return locked(() -> {
+            StoredRequest request = knownRequest(requestId);
+            request.status = status;
+            return snapshot(request);
+        });
+    }
+
+    public void addRequestComment(long requestId, String text) {
+        locked(() -> comments.add(ActivityType.REQUEST, knownRequest(requestId).requestId, text, staffName));
+    }
+
+    // --- Work orders --------------------------------------------------------------------------------
+
+    public Optional<CityworksWorkOrder> workOrder(String workOrderId) {
+        return locked(() -> workOrders.find(workOrderId).map(this::snapshot));
+    }
+
+    public List<CityworksWorkOrder> workOrders() {
+        return locked(() -> workOrders.all().map(this::snapshot).toList());
+    }
+
+    /** Staff close the work order; it fires the WorkOrderClosed webhook. Same failures as {@link #closeRequest}. */
+    public CityworksWorkOrder closeWorkOrder(String workOrderId, String resolution) {
+        return locked(() -> {
+            StoredWorkOrder workOrder = knownWorkOrder(workOrderId);
+            asJavaFailure(() -> workOrders.close(List.of(workOrder), staffName, resolution));
+            return snapshot(workOrder);
+        });
+    }
+
+    public void addWorkOrderComment(String workOrderId, String text) {
+        locked(() -> comments.add(ActivityType.WORK_ORDER, knownWorkOrder(workOrderId).workOrderSid, text, staffName));
+    }
+
+    // --- The site as a whole ---------------------------------------------------------------------------
+
+    /** Empties the site (requests, work orders, comments, tokens), clears faults and counters, resets the clock. */
+    public void reset() {
+        synchronized (lock) {
+            requests.clear();
+            workOrders.clear();
+            comments.clear();
+            tokens.clear();
+            faults.reset();
+            clock.reset();
+            webhooks.resetCounters();
+        }
+    }
+
+    /** Every token issued so far now answers Status 2, as after their lifetime; new logins still work. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    /** From now on every call answers HTTP 503 without being looked at, until {@link #comeBack()}. */
+    public void goDown() {
+        faults.goDown();
+    }
+
+    public void comeBack() {
+        faults.comeBack();
+    }
+
+    public boolean isDown() {
+        return faults.isDown();
+    }
+
+    /**
+     * The next {@code creates} calls to a Create method (service request or work order) are carried out
+     * in full, then answered with HTTP 502 instead of the envelope: the answer was lost on the way back.
+     */
+    public void loseNextResponses(int creates) {
+        faults.loseNext(creates);
+    }
+
+    /** The simulated server's time (UTC, whole seconds), what it stamps on closes and compares in Search. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Moves the server's clock, e.g. to make "closed since" windows distinct without waiting. */
+    public void shiftClock(Duration by) {
+        clock.shift(by);
+    }
+
+    // --- Counters, for assertions (since the last reset) ----------------------------------------------------
+
+    /** Service requests created, including those whose answer was lost. */
+    public int serviceRequestsCreated() {
+        return locked(requests::created);
+    }
+
+    public int workOrdersCreated() {
+        return locked(workOrders::created);
+    }
+
+    /** Create answers replaced by HTTP 502. */
+    public int responsesLost() {
+        return faults.lost();
+    }
+
+    /** Calls answered HTTP 503 while down. */
+    public int callsRefused() {
+        return faults.refused();
+    }
+
+    public int webhooksDelivered() {
+        return webhooks.delivered();
+    }
+
+    public int webhooksFailed() {
+        return webhooks.failed();
+    }
+
+    private StoredRequest knownRequest(long requestId) {
+        return requests.find(requestId)
+                .orElseThrow(() -> new IllegalArgumentException("No service request " + requestId));
+    }
+
+    private StoredWorkOrder knownWorkOrder(String workOrderId) {
+        return workOrders.find(workOrderId)
+                .orElseThrow(() -> new IllegalArgumentException("No work order " + workOrderId));
+    }
+
+    private CityworksRequest snapshot(StoredRequest request) {
+        return request.snapshot(comments.textsOn(ActivityType.REQUEST, request.requestId));
+    }
+
+    private CityworksWorkOrder snapshot(StoredWorkOrder workOrder) {
+        return workOrder.snapshot(comments.textsOn(ActivityType.WORK_ORDER, workOrder.workOrderSid));
+    }
+
+    // Java callers get a plain IllegalStateException, not the simulator's wire-level fault.
+    private static void asJavaFailure(Runnable action) {
+        try {
+            action.run();
+        } catch (CityworksFault fault) {
+            throw new IllegalStateException(fault.getMessage());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.civic311.simulators.cityworks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.civic311.simulators.cityworks.CityworksSimulatorProperties.ProblemType;
+
+/** {@code Ams/ServiceRequest}: the problem catalogue and the request lifecycle. */
+final class ServiceRequestApi {
+
+    private final ServiceRequests requests;
+    private final WorkOrders workOrders;
+    private final Comments comments;
+    private final SimulatorClock clock;
+    private final CityworksSimulatorProperties properties;
+
+    ServiceRequestApi(ServiceRequests requests, WorkOrders workOrders, Comments comments, SimulatorClock clock,
+                      CityworksSimulatorProperties properties) {
+        this.requests = requests;
+        this.workOrders = workOrders;
+        this.comments = comments;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** {@code Problems {ForPublicOnly?, DomainId?, DomainIds?}} → ProblemName[]. */
+    Object problems(Call call) {
+        boolean publicOnly = call.data.flag("ForPublicOnly").orElse(false);
+        Optional<Long> domainId = call.data.number("DomainId");
+        List<Long> domainIds = call.data.numbers("DomainIds");
+        return properties.getProblems().stream()
+                .filter(problem -> !publicOnly || problem.isForPublicSite())
+                .filter(problem -> domainId.map(id -> id == problem.getDomainId()).orElse(true))
+                .filter(problem -> domainIds.isEmpty() || domainIds.contains((long) problem.getDomainId()))
+                .map(ServiceRequestApi::problemName)
+                .toList();
+    }
+
+    /** {@code ProblemLeafBySid {ProblemSid}} → ProblemLeafBase. */
+    Object problemLeafBySid(Call call) {
+        long problemSid = call.data.requiredNumber("ProblemSid");
+        return problemLeaf(problem(problemSid).orElseThrow(() -> CityworksFault.notFound("Problem " + problemSid)));
+    }
+
+    /** {@code Create {ProblemSid, ...}} → RequestBase. Everything is checked before the row is written. */
+    Object create(Call call) {
+        DataParameter data = call.data;
+        long problemSid = data.requiredNumber("ProblemSid");
+        ProblemType problem = problem(problemSid).orElseThrow(
+                () -> CityworksFault.invalidField("ProblemSid", problemSid + " is not a problem type."));
+        Instant dateTimeInit = data.date("DateTimeInit").orElseGet(clock::now);
+        Map<String, Object> echoed = new HashMap<>();
+        EchoedFields.copy(EchoedFields.REQUEST_CREATE, data, echoed);
+        Map<String, String> caller = callerFields(data);
+        Optional<String> details = data.text("Details");
+        Optional<String> otherSystemId = data.text("OtherSystemId");
+        Optional<String> initiatedByApp = data.text("InitiatedByApp");
+        Optional<String> status = data.text("Status").filter(text -> !text.isBlank());
+        Optional<String> priority = data.text("Priority");
+        Optional<String> comment = data.text("Comments").filter(text -> !text.isBlank());
+
+        StoredRequest request = requests.create(problem, dateTimeInit, call.login);
+        request.echoed.putAll(echoed);
+        request.caller.putAll(caller);
+        request.details = details.orElse(null);
+        request.otherSystemId = otherSystemId.orElse(null);
+        request.initiatedByApp = initiatedByApp.orElse(null);
+        status.ifPresent(text -> request.status = text);
+        priority.ifPresent(text -> request.priority = text);
+        comment.ifPresent(text -> comments.add(ActivityType.REQUEST, request.requestId, text, call.login));
+        return request.toRequestBase();
+    }
+
+    /** {@code ById {RequestId}} → RequestBase, or 35. */
+    Object byId(Call call) {
+        return existing(call.data.requiredNumber("RequestId")).toRequestBase();
+    }
+
+    /** {@code ByIds {RequestIds}} → RequestBase[] of those found; each missing id is a warning (60). */
+    Object byIds(Call call) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (long requestId : call.data.numbers("RequestIds")) {
+            requests.find(requestId).ifPresentOrElse(request -> found.add(request.toRequestBase()),
+                    () -> call.warn(MessageCode.WARNING_ITEM_NOT_FOUND, "Service request " + requestId + " was not found."));
+        }
+        return found;
+    }
+
+    /** {@code ByOtherSystemId {OtherSystemId}} → RequestBase, or 35. What makes a client's Create idempotent. */
+    Object byOtherSystemId(Call call) {
+        String otherSystemId = call.data.requiredText("OtherSystemId");
+        return requests.findByOtherSystemId(otherSystemId)
+                .orElseThrow(() -> CityworksFault.notFound("Service request with OtherSystemId " + otherSystemId))
+                .toRequestBase();
+    }
+
+    /** {@code Search {...}} → RequestIds only (number[]), oldest first; follow with ByIds. */
+    Object search(Call call) {
+        DataParameter data = call.data;
+        Set<String> statuses = upperCase(data.texts("Status"));
+        Optional<Boolean> closed = data.flag("Closed");
+        Optional<Boolean> canceled = data.flag("Canceled");
+        DateRange initiated = DateRange.of(data, "DateTimeInit");
+        DateRange closedWhen = DateRange.of(data, "DateTimeClosed");
+        DateRange canceledWhen = DateRange.of(data, "DateCancelled");
+        List<String> otherSystemIds = data.texts("OtherSystemId");
+        List<Long> problemSids = data.numbers("ProblemSid");
+        Set<String> problemCodes = upperCase(data.texts("ProblemCode"));
+        List<Long> requestIds = new ArrayList<>(data.numbers("RequestIds"));
+        requestIds.addAll(data.numbers("RequestId"));
+        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.getSearchMaxResults());
+        return requests.all()
+                .filter(r -> statuses.isEmpty() || statuses.contains(r.status.toUpperCase(Locale.ROOT)))
+                .filter(r -> closed.map(wanted -> wanted == r.closed).orElse(true))
+                .filter(r -> canceled.map(wanted -> wanted == r.canceled).orElse(true))
+                .filter(r -> initiated.contains(r.dateTimeInit))
+                .filter(r -> closedWhen.contains(r.dateTimeClosed))
+                .filter(r -> canceledWhen.contains(r.dateCancelled))
+                .filter(r -> otherSystemIds.isEmpty() || otherSystemIds.contains(r.otherSystemId))
+                .filter(r -> problemSids.isEmpty() || problemSids.contains((long) r.problemSid))
+                .filter(r -> problemCodes.isEmpty() || problemCodes.contains(r.problemCode.toUpperCase(Locale.ROOT)))
+                .filter(r -> requestIds.isEmpty() || requestIds.contains(r.requestId))
+                .limit(maxResults)
+                .map(r -> r.requestId)
+                .toList();
+    }
+
+    /** {@code Close {RequestIds}} → RequestBase[]; 35 for an unknown id, 31 for one already closed or canceled. */
+    Object close(Call call) {
+        List<StoredRequest> toClose = existing(call.data, "RequestIds");
+        requests.close(toClose, call.login, null);
+        return toClose.stream().map(StoredRequest::toRequestBase).toList();
+    }
+
+    /** {@code Cancel {RequestIds, CancelReason?, DateCancelled?}} → RequestBase[]; 32 for one not open. */
+    Object cancel(Call call) {
+        Optional<Instant> dateCancelled = call.data.date("DateCancelled");
+        String reason = call.data.text("CancelReason").orElse(null);
+        List<StoredRequest> toCancel = existing(call.data, "RequestIds");
+        requests.cancel(toCancel, call.login, dateCancelled.orElse(null), reason);
+        return toCancel.stream().map(StoredRequest::toRequestBase).toList();
+    }
+
+    /**
+     * {@code Update {RequestId, Status?, Resolution?, Priority?, Details?, ...}} → RequestBase. Only what is
+     * sent changes. A Status does not close the request: closing is Close's job, as in Cityworks.
+     */
+    Object update(Call call) {
+        DataParameter data = call.data;
+        StoredRequest request = existing(data.requiredNumber("RequestId"));
+        Map<String, Object> echoed = new HashMap<>();
+        EchoedFields.copy(EchoedFields.REQUEST_UPDATE, data, echoed);
+        Optional<String> status = data.text("Status").filter(text -> !text.isBlank());
+        Optional<String> resolution = data.text("Resolution");
+        Optional<String> priority = data.text("Priority");
+        Optional<String> details = data.text("Details");
+        Optional<String> otherSystemId = data.text("OtherSystemId");
+        Optional<String> initiatedByApp = data.text("InitiatedByApp");
+        Optional<String> comment = data.text("Comments").filter(text -> !text.isBlank());
+
+        request.echoed.putAll(echoed);
+        status.ifPresent(text -> request.status = text);
+        resolution.ifPresent(text -> request.resolution = text);
+        priority.ifPresent(text -> request.priority = text);
+        details.ifPresent(text -> request.details = text);
+        otherSystemId.ifPresent(text -> request.otherSystemId = text);
+        initiatedByApp.ifPresent(text -> request.initiatedByApp = text);
+        comment.ifPresent(text -> comments.add(ActivityType.REQUEST, request.requestId, text, call.login));
+        return request.toRequestBase();
+    }
+
+    /** {@code RequestWorkOrders {RequestIds}} → {@code [{RequestId, WorkOrderId, WorkOrderSid}]}. */
+    Object requestWorkOrders(Call call) {
+        List<Long> requestIds = call.data.numbers("RequestIds");
+        return workOrders.all()
+                .flatMap(workOrder -> workOrder.requestIds.stream().filter(requestIds::contains).map(requestId -> {
+                    Map<String, Object> link = new LinkedHashMap<>();
+                    link.put("RequestId", requestId);
+                    link.put("WorkOrderId", workOrder.workOrderId);
+                    link.put("WorkOrderSid", workOrder.workOrderSid);
+                    return link;
+                }))
+                .toList();
+    }
+
+    private StoredRequest existing(long requestId) {
+        return requests.find(requestId).orElseThrow(() -> CityworksFault.notFound("Service request " + requestId));
+    }
+
+    private List<StoredRequest> existing(DataParameter data, String field) {
+        List<Long> ids = data.numbers(field);
+        if (ids.isEmpty()) {
+            throw CityworksFault.requiredField(field);
+        }
+        return ids.stream().map(this::existing).toList();
+    }
+
+    private Optional<ProblemType> problem(long problemSid) {
+        return properties.getProblems().stream().filter(problem -> problem.getProblemSid() == problemSid).findFirst();
+    }
+
+    // Cityworks files Caller* fields as a customer call on the request; RequestBase does not carry them.
+    private static Map<String, String> callerFields(DataParameter data) {
+        Map<String, String> caller = new LinkedHashMap<>();
+        data.names().stream()
+                .filter(name -> name.regionMatches(true, 0, "Caller", 0, "Caller".length()))
+                .forEach(name -> data.text(name).ifPresent(value -> caller.put(name, value)));
+        return caller;
+    }
+
+    private static Set<String> upperCase(List<String> values) {
+        return values.stream().map(value -> value.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Object> problemName(ProblemType problem) {
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("ProblemSid", problem.getProblemSid());
+        name.put("ProblemCode", problem.getProblemCode());
+        name.put("Description", problem.getDescription());
+        name.put("DomainId", problem.getDomainId());
+        name.put("OtherSysCode", null);
+        name.put("OtherSysDesc1", null);
+        name.put("OtherSysDesc2", null);
+        return name;
+    }
+
+    private static Map<String, Object> problemLeaf(ProblemType problem) {
+        Map<String, Object> leaf = new LinkedHashMap<>();
+        leaf.put("ProblemSid", problem.getProblemSid());
+        leaf.put("ProblemCode", problem.getProblemCode());
+        leaf.put("Description", problem.getDescription());
+        leaf.put("ProbCategory", problem.getCategory());
+        leaf.put("Priority", problem.getPriority());
+        leaf.put("DomainId", problem.getDomainId());
+        leaf.put("ForPublicSite", problem.isForPublicSite());
+        leaf.put("AutoClose", false);
+        leaf.put("Cancel", false);
+        leaf.put("SubmitTo", null);
+        leaf.put("DispatchTo", null);
+        return leaf;
+    }
+}

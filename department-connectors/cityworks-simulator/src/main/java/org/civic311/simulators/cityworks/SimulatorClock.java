@@ -1,0 +1,27 @@
+package org.civic311.simulators.cityworks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The simulated server's clock: real time plus an offset tests can move, like a server whose clock is
+ * ahead. Whole seconds, because that is all the wire format carries; storing more would make a client's
+ * watermark taken from a returned date disagree with what Search compares.
+ */
+final class SimulatorClock {
+
+    private volatile Duration offset = Duration.ZERO;
+
+    Instant now() {
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    synchronized void shift(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    void reset() {
+        offset = Duration.ZERO;
+    }
+}

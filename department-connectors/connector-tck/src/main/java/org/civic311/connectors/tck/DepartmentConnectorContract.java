@@ -1,0 +1,156 @@
+package org.civic311.connectors.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every department connector promises the orchestrator, checked against the real system or its simulator.
+ * A connector's test extends this class and says how to reach the system and how a clerk acts in it.
+ */
+public abstract class DepartmentConnectorContract {
+
+    /** The connector, configured for the running system and for {@link #department()}. */
+    protected abstract DepartmentConnector connector();
+
+    /** The same connector with credentials the system refuses. */
+    protected abstract DepartmentConnector connectorWithBadCredentials();
+
+    /** A department the connector is configured for. */
+    protected abstract String department();
+
+    /** The request type pushed in these tests; the connector must be able to map it. */
+    protected String serviceCode() {
+        return "pothole";
+    }
+
+    /** Plays the department clerk: marks the work item done in the system, with a resolution note. */
+    protected abstract void departmentCompletes(ExternalRef item, String note) throws Exception;
+
+    /**
+     * The system's own actions and the status each must be reported as, e.g. "cancel the request" →
+     * {@link WorkStatus#CANCELLED}. Each case gets a fresh work item. Include at least the completion.
+     */
+    protected abstract List<StatusCase> statusCases();
+
+    /** One row of a connector's status table, acted out. */
+    public record StatusCase(String what, ClerkAction action, WorkStatus expected) {
+    }
+
+    @FunctionalInterface
+    public interface ClerkAction {
+        void on(ExternalRef item) throws Exception;
+    }
+
+    @Test
+    protected void pushCreatesAWorkItemInTheSystem() {
+        ExternalRef item = connector().push(workOrder(newTaskId()));
+
+        assertThat(item.system()).isEqualTo(connector().system());
+        assertThat(item.id()).isNotBlank();
+    }
+
+    @Test
+    protected void pushingTheSameTaskAgainFindsTheSameItem() {
+        WorkOrder order = workOrder(newTaskId());
+
+        ExternalRef first = connector().push(order);
+        ExternalRef again = connector().push(order);
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    protected void theDepartmentsCompletionIsPulledWithItsNote() throws Exception {
+        Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+        ExternalRef item = connector().push(workOrder(newTaskId()));
+
+        departmentCompletes(item, "Filled and compacted");
+
+        WorkUpdate done = awaitUpdate(item, since, WorkStatus.COMPLETED);
+        assertThat(done.note()).contains("Filled and compacted");
+        assertThat(done.updateId()).isNotBlank();
+    }
+
+    @Test
+    protected void aCompletionSeenAgainKeepsItsUpdateId() throws Exception {
+        Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+        ExternalRef item = connector().push(workOrder(newTaskId()));
+        departmentCompletes(item, "Done");
+        WorkUpdate first = awaitUpdate(item, since, WorkStatus.COMPLETED);
+
+        List<WorkUpdate> later = forItem(connector().pullUpdates(since), item);
+
+        // A system may report the completion again (polling windows overlap) or not at all (a mailbox marks it
+        // read); when it does, it must be recognisable as the same update.
+        assertThat(later).allSatisfy(update -> {
+            if (update.status() == WorkStatus.COMPLETED) {
+                assertThat(update.updateId()).isEqualTo(first.updateId());
+            }
+        });
+    }
+
+    @Test
+    protected void eachStatusOfTheSystemIsReportedAsMapped() throws Exception {
+        for (StatusCase row : statusCases()) {
+            Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
+            ExternalRef item = connector().push(workOrder(newTaskId()));
+
+            row.action().on(item);
+
+            assertThat(awaitUpdate(item, since, row.expected()).status()).as(row.what()).isEqualTo(row.expected());
+        }
+    }
+
+    @Test
+    protected void refusedCredentialsAreAConnectorException() {
+        assertThatThrownBy(() -> connectorWithBadCredentials().push(workOrder(newTaskId())))
+                .isInstanceOf(ConnectorException.class);
+    }
+
+    // --- for subclasses -------------------------------------------------------------------------------------
+
+    protected WorkOrder workOrder(String taskId) {
+        return new WorkOrder(taskId, "SR-2026-" + taskId.substring(Math.max(0, taskId.length() - 6)), serviceCode(),
+                "Pothole", department(), "P3", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                "Deep pothole in the bike lane",
+                new WorkOrder.Location(41.8837, -87.6324, "121 N LaSalle St", null, "60602"),
+                Map.of("hazard", List.of("yes")),
+                new WorkOrder.Caller("Jane", "Resident", "jane@example.org", "312-555-0100"),
+                null);
+    }
+
+    protected static String newTaskId() {
+        return String.valueOf(100_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 900_000));
+    }
+
+    /** Polls as the orchestrator does until the item shows the status; every update seen is kept. */
+    protected WorkUpdate awaitUpdate(ExternalRef item, Instant since, WorkStatus status) {
+        List<WorkUpdate> seen = new ArrayList<>();
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    seen.addAll(forItem(connector().pullUpdates(since), item));
+                    return seen.stream().filter(u -> u.status() == status).findFirst().orElse(null);
+                }, update -> update != null);
+    }
+
+    private static List<WorkUpdate> forItem(List<WorkUpdate> updates, ExternalRef item) {
+        return updates.stream().filter(u -> u.ref().equals(item)).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package org.civic311.connectors.email;
+
+import java.util.List;
+
+import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.tck.DepartmentConnectorContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+/** The connector contract, against a real SMTP and IMAP server: the clerk is a person replying by email. */
+class EmailConnectorContractTest extends DepartmentConnectorContract {
+
+    static final String STREETS = "streets@contract.civic311.local";
+    static final String REPLIES = "replies@contract.civic311.local";
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig()
+                    .withUser(REPLIES, "replies", "replies-secret")
+                    .withUser("dispatch@contract.civic311.local", "dispatch", "dispatch-secret"));
+
+    @Override
+    protected DepartmentConnector connector() {
+        return new EmailConnector(properties("dispatch-secret"));
+    }
+
+    @Override
+    protected DepartmentConnector connectorWithBadCredentials() {
+        return new EmailConnector(properties("wrong-password"));
+    }
+
+    @Override
+    protected String department() {
+        return "streets";
+    }
+
+    @Override
+    protected void departmentCompletes(ExternalRef item, String note) throws Exception {
+        reply(item, "DONE " + note);
+    }
+
+    @Override
+    protected List<StatusCase> statusCases() {
+        return List.of(
+                new StatusCase("a reply starting with DONE", item -> reply(item, "DONE filled"), WorkStatus.COMPLETED),
+                new StatusCase("a reply starting with RESOLVED", item -> reply(item, "Resolved: patched"), WorkStatus.COMPLETED),
+                new StatusCase("any other reply", item -> reply(item, "Which side of the street?"), WorkStatus.COMMENT));
+    }
+
+    /** The clerk presses Reply: the reference travels back in the subject. */
+    private void reply(ExternalRef item, String text) throws Exception {
+        Session session = mail.getSmtp().createSession();
+        MimeMessage reply = new MimeMessage(session);
+        reply.setFrom(STREETS);
+        reply.setRecipients(Message.RecipientType.TO, REPLIES);
+        reply.setSubject("Re: [SR-2026-000001] Pothole [ref:" + item.id() + "]");
+        reply.setText(text);
+        Transport.send(reply);
+    }
+
+    private EmailConnectorProperties properties(String smtpPassword) {
+        EmailConnectorProperties properties = new EmailConnectorProperties();
+        properties.setEnabled(true);
+        properties.setFrom("dispatch@contract.civic311.local");
+        properties.setReplyTo(REPLIES);
+        properties.setTokenSecret("contract-secret-0123456789");
+        properties.getSmtp().setHost(mail.getSmtp().getBindTo());
+        properties.getSmtp().setPort(mail.getSmtp().getPort());
+        properties.getSmtp().setUsername("dispatch");
+        properties.getSmtp().setPassword(smtpPassword);
+        properties.getImap().setHost(mail.getImap().getBindTo());
+        properties.getImap().setPort(mail.getImap().getPort());
+        properties.getImap().setUsername("replies");
+        properties.getImap().setPassword("replies-secret");
+        EmailConnectorProperties.Department streets = new EmailConnectorProperties.Department();
+        streets.setAddress(STREETS);
+        properties.getDepartments().put("streets", streets);
+        return properties;
+    }
+}
