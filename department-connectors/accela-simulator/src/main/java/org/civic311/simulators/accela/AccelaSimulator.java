@@ -1,0 +1,106 @@
+package org.civic311.simulators.accela;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The simulated Accela agency, for tests and the demo to drive from Java: play the code-enforcement
+ * officer, look at records, expire tokens, and inject the failures a resilient client must survive.
+ * <p>
+ * Thread-safe. Requests keep being served while these methods run.
+ */
+public class AccelaSimulator {
+
+    private final Records records;
+    private final Tokens tokens;
+    private final Faults faults;
+
+    AccelaSimulator(Records records, Tokens tokens, Faults faults) {
+        this.records = records;
+        this.tokens = tokens;
+        this.faults = faults;
+    }
+
+    /**
+     * Gives the record's active workflow task a status, as the officer would in Accela. A completing status
+     * ("Violation Corrected", "No Violation Found" by default) completes the task; on the last task it closes
+     * the record, with the record status, status type and closedDate the configuration names.
+     *
+     * @param recordId the record id (with or without the agency prefix) or its customId
+     * @return the record afterwards
+     * @throws IllegalArgumentException if there is no such record
+     * @throws IllegalStateException    if the record has no active task (its workflow is finished)
+     */
+    public SimulatedRecord completeWorkflowTask(String recordId, String status, String comment) {
+        try {
+            return records.giveActiveTask(recordId, status, comment);
+        } catch (AccelaApiException refused) {
+            throw new IllegalArgumentException(refused.getMessage() + (refused.more == null ? "" : " " + refused.more), refused);
+        }
+    }
+
+    /** The record with this id (with or without the agency prefix) or customId. */
+    public Optional<SimulatedRecord> findRecord(String recordIdOrCustomId) {
+        return records.snapshot(recordIdOrCustomId);
+    }
+
+    /** Every record, oldest first. */
+    public List<SimulatedRecord> records() {
+        return records.snapshots();
+    }
+
+    /**
+     * Forgets every record and restarts numbering, clears injected faults and zeroes the counters.
+     * Tokens survive, as they would an agency's data being reset: use {@link #expireAllTokens()} for those.
+     */
+    public void reset() {
+        records.reset();
+        faults.reset();
+    }
+
+    /** Every access token is expired from now on (token_expired); refresh tokens still work. */
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens();
+    }
+
+    /** Every access token and every refresh token is expired: clients must log in again with the password grant. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    /** From now until {@link #comeBack()}, every request, the token endpoint included, answers HTTP 503. */
+    public void goDown() {
+        faults.goDown();
+    }
+
+    public void comeBack() {
+        faults.comeBack();
+    }
+
+    public boolean isDown() {
+        return faults.isDown();
+    }
+
+    /**
+     * The next {@code count} successful record creations are committed, but their callers get HTTP 502 from
+     * the gateway instead of the response: the client cannot tell whether the record exists.
+     */
+    public void loseNextResponses(int count) {
+        faults.loseNextResponses(count);
+    }
+
+    /** Records created since the last reset, including those whose response was lost. */
+    public int recordsCreated() {
+        return records.created();
+    }
+
+    /** Responses lost by {@link #loseNextResponses(int)} since the last reset. */
+    public int responsesLost() {
+        return faults.responsesLost();
+    }
+
+    /** Requests answered 503 while down, since the last reset. */
+    public int requestsRefused() {
+        return faults.requestsRefused();
+    }
+}

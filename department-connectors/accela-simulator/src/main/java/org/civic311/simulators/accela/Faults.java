@@ -1,0 +1,65 @@
+package org.civic311.simulators.accela;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The failures a test has asked for, and a count of the ones that happened. */
+final class Faults {
+
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger responsesToLose = new AtomicInteger();
+    private final AtomicInteger responsesLost = new AtomicInteger();
+    private final AtomicInteger requestsRefused = new AtomicInteger();
+
+    void goDown() {
+        down.set(true);
+    }
+
+    void comeBack() {
+        down.set(false);
+    }
+
+    boolean isDown() {
+        return down.get();
+    }
+
+    /** Whether this request meets the outage; counts it if so. */
+    boolean refuse() {
+        if (!down.get()) {
+            return false;
+        }
+        requestsRefused.incrementAndGet();
+        return true;
+    }
+
+    void loseNextResponses(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        responsesToLose.set(count);
+    }
+
+    /** Whether the response to a committed record creation is to be lost; counts it if so. */
+    boolean loseThisResponse() {
+        boolean lose = responsesToLose.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+        if (lose) {
+            responsesLost.incrementAndGet();
+        }
+        return lose;
+    }
+
+    int responsesLost() {
+        return responsesLost.get();
+    }
+
+    int requestsRefused() {
+        return requestsRefused.get();
+    }
+
+    void reset() {
+        down.set(false);
+        responsesToLose.set(0);
+        responsesLost.set(0);
+        requestsRefused.set(0);
+    }
+}

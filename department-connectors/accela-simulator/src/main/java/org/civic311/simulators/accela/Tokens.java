@@ -1,0 +1,94 @@
+package org.civic311.simulators.accela;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The access and refresh tokens the simulated auth server has issued. Tokens outlive {@link Records#reset()}:
+ * they belong to the auth server, not to the agency's data.
+ */
+final class Tokens {
+
+    /** A pair of tokens just issued for one grant. */
+    record Issued(String accessToken, String refreshToken, Grant grant) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final AgencyClock clock;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+
+    Tokens(AgencyClock clock, Duration accessLifetime, Duration refreshLifetime) {
+        this.clock = clock;
+        this.accessLifetime = accessLifetime;
+        this.refreshLifetime = refreshLifetime;
+    }
+
+    Duration accessLifetime() {
+        return accessLifetime;
+    }
+
+    /** Issues a fresh access token and a fresh refresh token for the grant. */
+    Issued issue(Grant who) {
+        Instant now = clock.now();
+        Grant access = who.expiringAt(now.plus(accessLifetime));
+        String accessToken = newToken();
+        String refreshToken = newToken();
+        accessTokens.put(accessToken, access);
+        refreshTokens.put(refreshToken, who.expiringAt(now.plus(refreshLifetime)));
+        return new Issued(accessToken, refreshToken, access);
+    }
+
+    /**
+     * Trades a refresh token for new tokens. A refresh token works once: even two concurrent refreshes
+     * with the same token get one success between them.
+     */
+    Issued refresh(String refreshToken, String appId) {
+        Grant grant = refreshTokens.get(refreshToken);
+        if (grant == null) {
+            throw OAuthError.invalidGrant("The refresh token is invalid or has already been used.");
+        }
+        if (!grant.appId().equals(appId)) {
+            throw OAuthError.invalidGrant("The refresh token was issued to another app.");
+        }
+        if (grant.expiredAt(clock.now())) {
+            refreshTokens.remove(refreshToken, grant);
+            throw OAuthError.invalidGrant("The refresh token has expired.");
+        }
+        if (!refreshTokens.remove(refreshToken, grant)) {
+            throw OAuthError.invalidGrant("The refresh token is invalid or has already been used.");
+        }
+        return issue(grant);
+    }
+
+    Optional<Grant> find(String accessToken) {
+        return Optional.ofNullable(accessTokens.get(accessToken));
+    }
+
+    /** Makes every access token expired, as an hour passing would; refresh tokens keep working. */
+    void expireAccessTokens() {
+        Instant past = clock.now().minusSeconds(1);
+        accessTokens.replaceAll((token, grant) -> grant.expiringAt(past));
+    }
+
+    /** Makes every access and refresh token expired, as a week passing would: clients must log in again. */
+    void expireAll() {
+        expireAccessTokens();
+        Instant past = clock.now().minusSeconds(1);
+        refreshTokens.replaceAll((token, grant) -> grant.expiringAt(past));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
