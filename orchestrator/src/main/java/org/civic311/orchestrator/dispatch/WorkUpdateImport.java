@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 import org.civic311.orchestrator.catalog.Departments;
 import org.civic311.orchestrator.request.RequestNote;
@@ -73,7 +74,7 @@ public class WorkUpdateImport {
                     update.note()), now);
             return;
         }
-        TaskStatus outcome = update.status() == org.civic311.connectors.WorkStatus.COMPLETED
+        TaskStatus outcome = update.status() == WorkStatus.COMPLETED
                 ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
         tasks.moveTo(task.id(), outcome, update.note(), now);
         events.publishEvent(new DepartmentWorkDone(task.id(), outcome, update.note()));

@@ -40,6 +40,25 @@ class RoutingRulesTest {
     }
 
     @Test
+    void damagedTreesGoToUrbanForestryInCityworksAndATreeInTheRoadIsUrgent() {
+        RoutingDecision tree = rules.route(request("damaged_tree", Map.of()));
+        RoutingDecision blocking = rules.route(request("damaged_tree", Map.of("blocking", List.of("yes"))));
+
+        assertThat(tree.getDepartment()).isEqualTo("urban-forestry");
+        assertThat(tree.getSystem()).isEqualTo("cityworks");
+        assertThat(tree.getPriority()).isEqualTo("P2");
+        assertThat(blocking.getPriority()).isEqualTo("P1");
+    }
+
+    @Test
+    void highWeedsGoToCodeEnforcementInAccela() {
+        RoutingDecision decision = rules.route(request("high_weeds", Map.of()));
+
+        assertThat(decision.getDepartment()).isEqualTo("code-enforcement");
+        assertThat(decision.getSystem()).isEqualTo("accela");
+    }
+
+    @Test
     void aRequestTypeWithoutRulesGoesToTriageRatherThanNowhere() {
         RoutingDecision decision = rules.route(request("abandoned_sofa", Map.of()));
 

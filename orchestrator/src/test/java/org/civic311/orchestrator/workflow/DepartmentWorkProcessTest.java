@@ -77,11 +77,11 @@ class DepartmentWorkProcessTest {
                 Map.of(ProcessVariables.DEPARTMENT_TASK_ID, 8L));
         execute(job(work));
 
-        assertThatThrownBy(() -> PotholeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one"))
+        assertThatThrownBy(() -> RequestTypeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one"))
                 .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
 
-        PotholeProcessTest.departmentFinishes(8L, "COMPLETED", "done");
+        RequestTypeProcessTest.departmentFinishes(8L, "COMPLETED", "done");
         assertThat(work).hasPassed("Event_WorkDone").isEnded();
     }
 }

@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** processes/pothole.bpmn, walked through with its delegates replaced. */
-@Deployment(resources = {"processes/pothole.bpmn", "processes/department-work.bpmn"})
-class PotholeProcessTest {
+/** Every request type's BPMN file, walked through with its delegates replaced. */
+@Deployment(resources = {"processes/pothole.bpmn", "processes/damaged_tree.bpmn", "processes/high_weeds.bpmn",
+        "processes/department-work.bpmn"})
+class RequestTypeProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -60,9 +62,10 @@ class PotholeProcessTest {
         Mocks.reset();
     }
 
-    @Test
-    void routesDispatchesWaitsForTheDepartmentThenClosesAndTellsTheResident() {
-        ProcessInstance request = startProcess();
+    @ParameterizedTest
+    @ValueSource(strings = {"pothole", "damaged_tree", "high_weeds"})
+    void routesDispatchesWaitsForTheDepartmentThenClosesAndTellsTheResident(String requestType) {
+        ProcessInstance request = startProcess(requestType);
 
         assertThat(request).hasPassed("Task_RouteRequest").isWaitingAt("Activity_DepartmentWork");
         ProcessInstance work = calledProcessInstance(request);
@@ -84,8 +87,8 @@ class PotholeProcessTest {
         assertThat(calls).containsExactly("route", "dispatch 42 for SR-2026-000001", "close", "notify");
     }
 
-    private ProcessInstance startProcess() {
-        return runtimeService().startProcessInstanceByKey("pothole", "SR-2026-000001",
+    private ProcessInstance startProcess(String requestType) {
+        return runtimeService().startProcessInstanceByKey(requestType, "SR-2026-000001",
                 Map.of(ProcessVariables.REQUEST_ID, 1L));
     }
 

@@ -1,0 +1,86 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkUpdate;
+import org.civic311.connectors.cityworks.CityworksConnectorProperties.Department;
+import org.civic311.connectors.cityworks.CityworksConnectorProperties.Kind;
+
+/**
+ * Departments that work in Trimble Cityworks. Each task becomes a service request (or, for departments so
+ * configured, a work order) carrying our task id, so a retried push finds it instead of making a second one;
+ * closures and cancellations are found by polling and come back with the department's resolution.
+ */
+public class CityworksConnector implements DepartmentConnector {
+
+    private final CityworksConnectorProperties properties;
+
+    private final Map<Kind, CityworksItems> items = new EnumMap<>(Kind.class);
+
+    /** Only the kinds some department uses are polled: the login may have no rights on the other. */
+    private final Set<Kind> kindsInUse = EnumSet.noneOf(Kind.class);
+
+    /**
+     * Checks the settings and reads the password file; makes no call to Cityworks, which may be down at start.
+     *
+     * @throws IllegalStateException naming the property that is missing or wrong
+     */
+    public CityworksConnector(CityworksConnectorProperties properties) {
+        properties.validate();
+        this.properties = properties;
+        // Its own mapper, so the host application's Jackson settings cannot reshape the wire format.
+        ObjectMapper json = new ObjectMapper();
+        CityworksDates dates = new CityworksDates(properties.getZone());
+        CityworksClient client = new CityworksClient(properties.getBaseUrl(), properties.getLoginName(),
+                properties.resolvePassword(), properties.isTokenInHeader(), properties.getConnectTimeout(),
+                properties.getReadTimeout(), json);
+        CommentApi comments = new CommentApi(client, dates);
+        WorkText text = new WorkText(properties.getZone());
+        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates), comments, text));
+        items.put(Kind.WORK_ORDER, new WorkOrders(
+                new WorkOrderApi(client, dates, properties.getWorkOrderTaskField()), comments, text));
+        properties.getDepartments().values().forEach(department -> kindsInUse.add(department.getKind()));
+    }
+
+    @Override
+    public String system() {
+        return CityworksRef.SYSTEM;
+    }
+
+    /**
+     * Finds the service request (by OtherSystemId) or work order (by its task field) an earlier attempt made for
+     * this task, or creates it. A lost answer to a Create is therefore harmless: the retry finds what was made.
+     */
+    @Override
+    public ExternalRef push(WorkOrder order) {
+        String code = order.department().toLowerCase(Locale.ROOT);
+        Department department = properties.department(order.department()).orElseThrow(() -> new ConnectorException(
+                "Department '" + order.department() + "' does not work in Cityworks: add "
+                        + CityworksConnectorProperties.PREFIX + ".departments." + code
+                        + " with its problem-sids (or kind: work-order and its work-order-templates)"));
+        return items.get(department.getKind()).push(order, code, department);
+    }
+
+    /** Requests and work orders of ours closed or canceled at or after {@code since}, by Cityworks' dates. */
+    @Override
+    public List<WorkUpdate> pullUpdates(Instant since) {
+        List<WorkUpdate> updates = new ArrayList<>();
+        for (Kind kind : kindsInUse) {
+            updates.addAll(items.get(kind).updatesSince(since));
+        }
+        return updates;
+    }
+}

@@ -1,0 +1,93 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+
+/** {@code Ams/ServiceRequest}, raw: the calls this connector makes, in Cityworks' own terms. */
+final class ServiceRequestApi {
+
+    private static final Log log = LogFactory.getLog(ServiceRequestApi.class);
+
+    /** ErrorItemNotFound: what ByOtherSystemId answers when no request carries the id. */
+    static final int ITEM_NOT_FOUND = 35;
+
+    /** ByIds calls take this many ids at most, as tolemi's cityworks_puller does, to keep each call short. */
+    static final int BATCH = 500;
+
+    /** Search answers ids only; sites cap it (1000 by default) unless asked for more. */
+    static final int MAX_RESULTS = 10_000;
+
+    private final CityworksClient client;
+    private final CityworksDates dates;
+
+    ServiceRequestApi(CityworksClient client, CityworksDates dates) {
+        this.client = client;
+        this.dates = dates;
+    }
+
+    /** {@code ByOtherSystemId}: the request carrying that id, if any (Cityworks answers the oldest). */
+    Optional<RequestBase> byOtherSystemId(String otherSystemId) {
+        Envelope answer = client.call("Ams/ServiceRequest/ByOtherSystemId", Map.of("OtherSystemId", otherSystemId));
+        if (answer.failedWith(ITEM_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        JsonNode value = answer.valueOrThrow();
+        return value.isObject() && value.path("RequestId").asLong() > 0
+                ? Optional.of(RequestBase.of(value, dates))
+                : Optional.empty();
+    }
+
+    /** {@code Create}: the new request. */
+    RequestBase create(Map<String, Object> data) {
+        JsonNode value = client.call("Ams/ServiceRequest/Create", data).valueOrThrow();
+        RequestBase created = RequestBase.of(value, dates);
+        if (created.requestId() <= 0) {
+            throw new ConnectorException("Cityworks answered Ams/ServiceRequest/Create without a RequestId");
+        }
+        return created;
+    }
+
+    /** Ids of requests closed at or after {@code since}. */
+    List<Long> closedSince(Instant since) {
+        return search(Map.of("Closed", true, "DateTimeClosedBegin", dates.format(since)));
+    }
+
+    /** Ids of requests canceled at or after {@code since}. */
+    List<Long> canceledSince(Instant since) {
+        return search(Map.of("Canceled", true, "DateCancelledBegin", dates.format(since)));
+    }
+
+    /** {@code ByIds}, in batches; ids no longer found are left out (Cityworks warns, it does not fail). */
+    List<RequestBase> byIds(List<Long> requestIds) {
+        List<RequestBase> found = new ArrayList<>();
+        for (int from = 0; from < requestIds.size(); from += BATCH) {
+            List<Long> batch = requestIds.subList(from, Math.min(requestIds.size(), from + BATCH));
+            JsonNode value = client.call("Ams/ServiceRequest/ByIds", Map.of("RequestIds", batch)).valueOrThrow();
+            value.forEach(request -> found.add(RequestBase.of(request, dates)));
+        }
+        return found;
+    }
+
+    private List<Long> search(Map<String, Object> filter) {
+        Map<String, Object> data = new LinkedHashMap<>(filter);
+        data.put("MaxResults", MAX_RESULTS);
+        JsonNode value = client.call("Ams/ServiceRequest/Search", data).valueOrThrow();
+        List<Long> ids = new ArrayList<>();
+        value.forEach(id -> ids.add(id.asLong()));
+        if (ids.size() >= MAX_RESULTS) {
+            log.warn("Cityworks service request search " + filter + " hit " + MAX_RESULTS + " results; later ones are"
+                    + " picked up by the next polls only if the watermark moves slowly enough");
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,130 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkUpdate;
+
+/**
+ * Civic311 tasks as Cityworks service requests: one request per task, filed under the ProblemSid its service
+ * code maps to, with our task id as OtherSystemId. A retry looks that id up first and never makes a second
+ * request; completion is found by searching closed and canceled requests since the watermark.
+ */
+final class ServiceRequests implements CityworksItems {
+
+    private static final Log log = LogFactory.getLog(ServiceRequests.class);
+
+    /**
+     * X/Y are sent as WGS84 longitude/latitude, as residents' apps give them, with WKID 4326 to say so. The
+     * city's Cityworks site must take WGS84 (its map in 4326, or projecting from the WKID sent); otherwise
+     * leave coordinates to its geocoder, which gets the Address.
+     */
+    static final int WGS84 = 4326;
+
+    private final ServiceRequestApi requests;
+    private final CommentApi comments;
+    private final WorkText text;
+
+    ServiceRequests(ServiceRequestApi requests, CommentApi comments, WorkText text) {
+        this.requests = requests;
+        this.comments = comments;
+        this.text = text;
+    }
+
+    @Override
+    public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
+        long problemSid = department.problemSid(order.serviceCode()).orElseThrow(() -> new ConnectorException(
+                "Department '" + departmentCode + "' has no Cityworks problem type for the service code '"
+                        + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
+                        + departmentCode + ".problem-sids." + order.serviceCode() + " to its ProblemSid"));
+        Optional<RequestBase> earlier = requests.byOtherSystemId(order.taskId());
+        if (earlier.isPresent()) {
+            log.info("Task " + order.taskId() + " already has Cityworks service request " + earlier.get().requestId()
+                    + " (an earlier attempt made it); not creating another");
+            return CityworksRef.serviceRequest(earlier.get().requestId());
+        }
+        RequestBase created = requests.create(createData(order, problemSid, department));
+        log.info("Created Cityworks service request " + created.requestId() + " for " + order.trackingNumber()
+                + " (task " + order.taskId() + ", ProblemSid " + problemSid + ")");
+        return CityworksRef.serviceRequest(created.requestId());
+    }
+
+    private Map<String, Object> createData(WorkOrder order, long problemSid,
+                                           CityworksConnectorProperties.Department department) {
+        CallData data = new CallData()
+                .put("ProblemSid", problemSid)
+                .put("Details", text.of(order));
+        WorkOrder.Location where = order.location();
+        if (where.lat() != null && where.lon() != null) {
+            data.put("X", where.lon()).put("Y", where.lat()).put("WKID", WGS84);
+        }
+        WorkOrder.Caller caller = order.caller();
+        return data.putPresent("Address", where.address())
+                .putPresent("Zip", where.zipcode())
+                .putPresent("CallerFirstName", caller.firstName())
+                .putPresent("CallerLastName", caller.lastName())
+                .putPresent("CallerEmail", caller.email())
+                // The one phone number a resident gives goes into the call form's main phone field.
+                .putPresent("CallerHomePhone", caller.phone())
+                .put("OtherSystemId", order.taskId())
+                .putPresent("InitiatedByApp", department.getInitiatedByApp())
+                .putPresent("SubmitToSid", department.getSubmitToSid())
+                .putPresent("DispatchToSid", department.getDispatchToSid())
+                .fields();
+    }
+
+    @Override
+    public List<WorkUpdate> updatesSince(Instant since) {
+        Set<Long> ids = new LinkedHashSet<>(requests.closedSince(since));
+        ids.addAll(requests.canceledSince(since));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Dates on the wire have whole seconds: compare as Search did.
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        List<Ended> ended = new ArrayList<>();
+        for (RequestBase request : requests.byIds(List.copyOf(ids))) {
+            if (!CallData.present(request.otherSystemId())) {
+                continue; // not ours: made by staff or another system
+            }
+            CityworksStatus.of(request.closed(), request.canceled())
+                    .map(status -> new Ended(request, status,
+                            status == CityworksStatus.CANCELED ? request.dateCancelled() : request.dateTimeClosed()))
+                    .filter(end -> end.at() != null && !end.at().isBefore(from))
+                    .ifPresent(ended::add);
+        }
+        Map<Long, String> latestComments = comments.latest(CommentApi.REQUEST, ended.stream()
+                .filter(end -> end.ownWords() == null)
+                .map(end -> end.request().requestId())
+                .toList());
+        return ended.stream().map(end -> {
+            ExternalRef ref = CityworksRef.serviceRequest(end.request().requestId());
+            String note = end.ownWords() != null ? end.ownWords() : latestComments.get(end.request().requestId());
+            return new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(), note, end.at());
+        }).toList();
+    }
+
+    /** A request of ours that was closed or canceled, and when. */
+    private record Ended(RequestBase request, CityworksStatus status, Instant at) {
+
+        /** The resolution staff wrote, else the reason it was canceled; null when neither was written. */
+        String ownWords() {
+            if (CallData.present(request.resolution())) {
+                return request.resolution();
+            }
+            return status == CityworksStatus.CANCELED && CallData.present(request.cancelReason())
+                    ? request.cancelReason() : null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+
+/**
+ * {@code Ams/WorkOrder}, raw. Work orders have no OtherSystemId: a caller keeps its own reference in one of the
+ * Text1..Text20 fields, which Create stores and Search filters on.
+ */
+final class WorkOrderApi {
+
+    private static final Log log = LogFactory.getLog(WorkOrderApi.class);
+
+    private final CityworksClient client;
+    private final CityworksDates dates;
+    private final String referenceField;
+
+    /** @param referenceField the Text field that holds the caller's reference, e.g. {@code Text1} */
+    WorkOrderApi(CityworksClient client, CityworksDates dates, String referenceField) {
+        this.client = client;
+        this.dates = dates;
+        this.referenceField = referenceField;
+    }
+
+    String referenceField() {
+        return referenceField;
+    }
+
+    /** Ids of the work orders whose reference field holds exactly that text, oldest first. */
+    List<String> withReference(String reference) {
+        return search(Map.of(referenceField, List.of(reference)));
+    }
+
+    /** {@code Create}: the first work order made (Cityworks answers an array: one call may make several). */
+    WorkOrderBase create(Map<String, Object> data) {
+        JsonNode value = client.call("Ams/WorkOrder/Create", data).valueOrThrow();
+        JsonNode first = value.isArray() ? value.path(0) : value;
+        String workOrderId = RequestBase.text(first, "WorkOrderId");
+        if (workOrderId == null || workOrderId.isBlank()) {
+            throw new ConnectorException("Cityworks answered Ams/WorkOrder/Create without a WorkOrderId");
+        }
+        return WorkOrderBase.of(first, dates, referenceField);
+    }
+
+    /** Ids of work orders closed at or after {@code since}. */
+    List<String> closedSince(Instant since) {
+        return search(Map.of("Closed", true, "DateWOClosedBegin", dates.format(since)));
+    }
+
+    /**
+     * Ids of work orders canceled at or after {@code since}. A site that ignores the date filter (the project's
+     * simulator does) answers every canceled work order; callers check DateCancelled themselves.
+     */
+    List<String> canceledSince(Instant since) {
+        return search(Map.of("Canceled", true, "DateCancelledBegin", dates.format(since)));
+    }
+
+    /** {@code ByIds}, in batches; ids no longer found are left out. */
+    List<WorkOrderBase> byIds(List<String> workOrderIds) {
+        List<WorkOrderBase> found = new ArrayList<>();
+        for (int from = 0; from < workOrderIds.size(); from += ServiceRequestApi.BATCH) {
+            List<String> batch = workOrderIds.subList(from, Math.min(workOrderIds.size(), from + ServiceRequestApi.BATCH));
+            JsonNode value = client.call("Ams/WorkOrder/ByIds", Map.of("WorkOrderIds", batch)).valueOrThrow();
+            value.forEach(workOrder -> found.add(WorkOrderBase.of(workOrder, dates, referenceField)));
+        }
+        return found;
+    }
+
+    private List<String> search(Map<String, Object> filter) {
+        Map<String, Object> data = new LinkedHashMap<>(filter);
+        data.put("MaxResults", ServiceRequestApi.MAX_RESULTS);
+        JsonNode value = client.call("Ams/WorkOrder/Search", data).valueOrThrow();
+        List<String> ids = new ArrayList<>();
+        value.forEach(id -> ids.add(id.asText()));
+        if (ids.size() >= ServiceRequestApi.MAX_RESULTS) {
+            log.warn("Cityworks work order search " + filter + " hit " + ServiceRequestApi.MAX_RESULTS + " results");
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,119 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkUpdate;
+
+/**
+ * Civic311 tasks as Cityworks work orders, for departments that skip service requests: one work order per
+ * task from the template its service code maps to. Work orders have no OtherSystemId, so the task id goes
+ * into a Text field ({@code work-order-task-field}, Text1 by default) that a retry searches on first.
+ */
+final class WorkOrders implements CityworksItems {
+
+    private static final Log log = LogFactory.getLog(WorkOrders.class);
+
+    private final WorkOrderApi workOrders;
+    private final CommentApi comments;
+    private final WorkText text;
+
+    WorkOrders(WorkOrderApi workOrders, CommentApi comments, WorkText text) {
+        this.workOrders = workOrders;
+        this.comments = comments;
+        this.text = text;
+    }
+
+    @Override
+    public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
+        String template = department.workOrderTemplate(order.serviceCode()).orElseThrow(() -> new ConnectorException(
+                "Department '" + departmentCode + "' has no Cityworks work order template for the service code '"
+                        + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
+                        + departmentCode + ".work-order-templates." + order.serviceCode() + " to its WOTemplateId"));
+        List<String> earlier = workOrders.withReference(order.taskId());
+        if (!earlier.isEmpty()) {
+            if (earlier.size() > 1) {
+                log.warn("Task " + order.taskId() + " has " + earlier.size() + " Cityworks work orders " + earlier
+                        + "; Civic311 follows the oldest");
+            }
+            log.info("Task " + order.taskId() + " already has Cityworks work order " + earlier.get(0)
+                    + " (an earlier attempt made it); not creating another");
+            return CityworksRef.workOrder(earlier.get(0));
+        }
+        WorkOrderBase created = workOrders.create(createData(order, template, department));
+        log.info("Created Cityworks work order " + created.workOrderId() + " for " + order.trackingNumber()
+                + " (task " + order.taskId() + ", template " + template + ")");
+        return CityworksRef.workOrder(created.workOrderId());
+    }
+
+    private Map<String, Object> createData(WorkOrder order, String template,
+                                           CityworksConnectorProperties.Department department) {
+        CallData data = new CallData()
+                .put("WOTemplateId", template)
+                .put("EntityType", department.getEntityType());
+        WorkOrder.Location where = order.location();
+        // WGS84 longitude/latitude, as for service requests (see ServiceRequests.WGS84); WorkOrder/Create takes no WKID.
+        if (where.lat() != null && where.lon() != null) {
+            data.put("X", where.lon()).put("Y", where.lat());
+        }
+        return data.putPresent("Address", where.address())
+                .put("Instructions", text.of(order))
+                .put(workOrders.referenceField(), order.taskId())
+                .putPresent("InitiatedByApp", department.getInitiatedByApp())
+                .putPresent("SubmitToSid", department.getSubmitToSid())
+                .fields();
+    }
+
+    @Override
+    public List<WorkUpdate> updatesSince(Instant since) {
+        Set<String> ids = new LinkedHashSet<>(workOrders.closedSince(since));
+        ids.addAll(workOrders.canceledSince(since));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        List<Ended> ended = new ArrayList<>();
+        for (WorkOrderBase workOrder : workOrders.byIds(List.copyOf(ids))) {
+            if (!CallData.present(workOrder.reference())) {
+                continue; // not ours
+            }
+            CityworksStatus.of(workOrder.closed(), workOrder.canceled())
+                    .map(status -> new Ended(workOrder, status,
+                            status == CityworksStatus.CANCELED ? workOrder.dateCancelled() : workOrder.dateWOClosed()))
+                    // Also drops old cancellations from a site that ignored the DateCancelled filter.
+                    .filter(end -> end.at() != null && !end.at().isBefore(from))
+                    .ifPresent(ended::add);
+        }
+        Map<Long, String> latestComments = comments.latest(CommentApi.WORK_ORDER, ended.stream()
+                .filter(end -> end.ownWords() == null)
+                .map(end -> end.workOrder().workOrderSid())
+                .toList());
+        return ended.stream().map(end -> {
+            ExternalRef ref = CityworksRef.workOrder(end.workOrder().workOrderId());
+            String note = end.ownWords() != null ? end.ownWords() : latestComments.get(end.workOrder().workOrderSid());
+            return new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(), note, end.at());
+        }).toList();
+    }
+
+    /** A work order of ours that was closed or canceled, and when. */
+    private record Ended(WorkOrderBase workOrder, CityworksStatus status, Instant at) {
+
+        String ownWords() {
+            if (CallData.present(workOrder.resolution())) {
+                return workOrder.resolution();
+            }
+            return status == CityworksStatus.CANCELED && CallData.present(workOrder.cancelReason())
+                    ? workOrder.cancelReason() : null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Trimble Cityworks (AMS) as a department system, over its REST API ({@code {site}/Services/...}, one
+ * {@code data=<JSON>} field, the Status envelope).
+ * <p>
+ * The raw side speaks Cityworks only: {@code CityworksClient} (transport, login,
+ * envelope), {@code ServiceRequestApi}, {@code WorkOrderApi}, {@code CommentApi} and the records they read. The
+ * mapping side turns Civic311's work orders into Cityworks items and their closures back into updates:
+ * {@code ServiceRequests}, {@code WorkOrders}, {@code WorkText}, {@code CityworksStatus} (the status table) and
+ * {@code CityworksRef} (ids {@code SR:<RequestId>} and {@code WO:<WorkOrderId>}).
+ */
+package org.civic311.connectors.cityworks;

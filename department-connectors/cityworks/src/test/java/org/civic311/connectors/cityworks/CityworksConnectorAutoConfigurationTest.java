@@ -1,0 +1,161 @@
+package org.civic311.connectors.cityworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.civic311.connectors.DepartmentConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** What an operator sees when starting the orchestrator with or without the Cityworks connector configured. */
+class CityworksConnectorAutoConfigurationTest {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CityworksConnectorAutoConfiguration.class));
+
+    final String[] complete = {
+        "civic311.connectors.cityworks.enabled=true",
+        "civic311.connectors.cityworks.base-url=https://cityworks.city.gov/cityworks",
+        "civic311.connectors.cityworks.login-name=civic311",
+        "civic311.connectors.cityworks.password=from-the-environment",
+        "civic311.connectors.cityworks.zone=America/Chicago",
+        "civic311.connectors.cityworks.token-in-header=true",
+        "civic311.connectors.cityworks.departments.urban-forestry.kind=service-request",
+        "civic311.connectors.cityworks.departments.urban-forestry.problem-sids.damaged_tree=102",
+        "civic311.connectors.cityworks.departments.urban-forestry.dispatch-to-sid=42",
+        "civic311.connectors.cityworks.departments.street-crews.kind=work-order",
+        "civic311.connectors.cityworks.departments.street-crews.work-order-templates.pothole=2001",
+        "civic311.connectors.cityworks.departments.street-crews.entity-type=STREET",
+    };
+
+    @Test
+    void offUnlessEnabled() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(DepartmentConnector.class));
+    }
+
+    @Test
+    void enabledAndConfiguredGivesTheCityworksSystem() {
+        runner.withPropertyValues(complete).run(context -> {
+            assertThat(context).hasSingleBean(DepartmentConnector.class).hasBean("cityworksConnector");
+            assertThat(context.getBean(DepartmentConnector.class).system()).isEqualTo("cityworks");
+            CityworksConnectorProperties properties = context.getBean(CityworksConnectorProperties.class);
+            assertThat(properties.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
+            assertThat(properties.isTokenInHeader()).isTrue();
+            assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getWorkOrderTaskField()).isEqualTo("Text1");
+            CityworksConnectorProperties.Department forestry = properties.getDepartments().get("urban-forestry");
+            assertThat(forestry.getKind()).isEqualTo(CityworksConnectorProperties.Kind.SERVICE_REQUEST);
+            assertThat(forestry.problemSid("damaged_tree")).contains(102L);
+            assertThat(forestry.getDispatchToSid()).isEqualTo(42L);
+            assertThat(forestry.getInitiatedByApp()).isEqualTo("Civic311");
+            CityworksConnectorProperties.Department crews = properties.getDepartments().get("street-crews");
+            assertThat(crews.getKind()).isEqualTo(CityworksConnectorProperties.Kind.WORK_ORDER);
+            assertThat(crews.workOrderTemplate("pothole")).contains("2001");
+        });
+    }
+
+    @Test
+    void aMissingBaseUrlStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.base-url=")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.base-url must be set"));
+    }
+
+    @Test
+    void aBaseUrlThatIsNoWebAddressStopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.base-url=cityworks.city.gov")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.base-url must be the http(s) address"));
+    }
+
+    @Test
+    void aMissingLoginStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.login-name=")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.login-name"));
+    }
+
+    @Test
+    void aMissingPasswordStopsStartupNamingBothWaysToGiveIt() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.password=")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.password or "
+                                + "civic311.connectors.cityworks.password-file must be set"));
+    }
+
+    @Test
+    void thePasswordFileIsReadAtStart(@TempDir Path secrets) throws Exception {
+        Path file = Files.writeString(secrets.resolve("password"), "from-a-secret-file\n");
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.password=",
+                        "civic311.connectors.cityworks.password-file=" + file)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(CityworksConnectorProperties.class).resolvePassword())
+                            .isEqualTo("from-a-secret-file");
+                });
+    }
+
+    @Test
+    void aPasswordFileThatCannotBeReadStopsStartupNamingIt(@TempDir Path secrets) {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.password=",
+                        "civic311.connectors.cityworks.password-file=" + secrets.resolve("missing"))
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("civic311.connectors.cityworks.password-file")
+                        .hasStackTraceContaining("cannot be read"));
+    }
+
+    @Test
+    void aServiceRequestDepartmentWithoutProblemSidsStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.departments.parks.submit-to-sid=7")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.parks.problem-sids"));
+    }
+
+    @Test
+    void aWorkOrderDepartmentWithoutEntityTypeStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.departments.street-crews.entity-type=")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.street-crews.entity-type"));
+    }
+
+    @Test
+    void aWorkOrderDepartmentWithoutTemplatesStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.departments.sewers.kind=work-order",
+                        "civic311.connectors.cityworks.departments.sewers.entity-type=SEWER")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.sewers.work-order-templates"));
+    }
+
+    @Test
+    void noDepartmentAtAllStopsStartup() {
+        runner.withPropertyValues("civic311.connectors.cityworks.enabled=true",
+                        "civic311.connectors.cityworks.base-url=https://cityworks.city.gov/cityworks",
+                        "civic311.connectors.cityworks.login-name=civic311",
+                        "civic311.connectors.cityworks.password=secret")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments must name at least one"));
+    }
+
+    @Test
+    void aTaskFieldOtherThanText1To20StopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.work-order-task-field=Text21")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.work-order-task-field"));
+    }
+}

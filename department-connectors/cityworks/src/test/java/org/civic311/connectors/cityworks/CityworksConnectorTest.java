@@ -1,0 +1,241 @@
+package org.civic311.connectors.cityworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
+import org.civic311.simulators.cityworks.CityworksRequest;
+import org.civic311.simulators.cityworks.CityworksSimulator;
+import org.civic311.simulators.cityworks.CityworksWorkOrder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What department staff find in Cityworks, and what comes back to Civic311 when they finish. */
+@SimulatedCityworks
+class CityworksConnectorTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CityworksSimulator simulator;
+
+    CityworksConnector connector;
+
+    @BeforeEach
+    void emptySite() {
+        simulator.reset();
+        connector = new CityworksConnector(TestSite.properties(port));
+    }
+
+    @Test
+    void aDamagedTreeBecomesATreeServiceRequestTheClerkCanWorkFrom() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900001", TestSite.URBAN_FORESTRY));
+
+        assertThat(ref.system()).isEqualTo("cityworks");
+        assertThat(ref.id()).matches("SR:\\d+");
+        CityworksRequest request = simulator.request(TestSite.requestId(ref)).orElseThrow();
+        assertThat(request.problemCode()).isEqualTo("TREE DAMAGED");
+        assertThat(request.otherSystemId()).isEqualTo("900001");
+        Map<String, Object> base = request.requestBase();
+        assertThat(base).containsEntry("ProblemSid", 102)
+                .containsEntry("ProbAddress", "121 N LaSalle St")
+                .containsEntry("ProbZip", "60602")
+                .containsEntry("SRX", -87.6324)
+                .containsEntry("SRY", 41.8837)
+                .containsEntry("InitiatedByApp", "Civic311");
+        assertThat((String) base.get("Details"))
+                .startsWith("[SR-2026-900001] Damaged tree (damaged_tree)\nLarge limb hanging over the sidewalk\n")
+                .contains("Where: 121 N LaSalle St", "Latitude, longitude: 41.8837, -87.6324", "hazard: yes",
+                        "tree_size: large", "Priority: P2", "Due: Wed 25 Nov 2026, 23:00 UTC",
+                        "Photo: https://photos.example.org/tree.jpg", "Civic311 task 900001")
+                .as("the caller's contact details stay in the caller fields")
+                .doesNotContain("jane@example.org", "312-555-0100");
+        assertThat(request.caller())
+                .containsEntry("CallerFirstName", "Jane")
+                .containsEntry("CallerLastName", "Resident")
+                .containsEntry("CallerEmail", "jane@example.org")
+                .containsEntry("CallerHomePhone", "312-555-0100");
+    }
+
+    @Test
+    void eachServiceCodeOfTheDepartmentGoesToItsOwnProblemType() {
+        WorkOrder treeDown = withServiceCode(TestSite.damagedTree("900002", TestSite.URBAN_FORESTRY), "tree_down");
+
+        ExternalRef ref = connector.push(treeDown);
+
+        assertThat(simulator.request(TestSite.requestId(ref)).orElseThrow().problemCode()).isEqualTo("TREE DOWN");
+    }
+
+    @Test
+    void aWorkOrderDepartmentGetsAWorkOrderFromTheTemplateWithTheTaskIdInText1() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900003", TestSite.STREET_CREWS));
+
+        assertThat(ref.id()).startsWith("WO:");
+        CityworksWorkOrder workOrder = simulator.workOrder(TestSite.workOrderId(ref)).orElseThrow();
+        assertThat(workOrder.woTemplateId()).isEqualTo("2003");
+        assertThat(workOrder.workOrderBase())
+                .containsEntry("Description", "Tree pruning")
+                .containsEntry("ApplyToEntity", "STREET")
+                .containsEntry("Text1", "900003")
+                .containsEntry("WOAddress", "121 N LaSalle St")
+                .containsEntry("WOXCoordinate", -87.6324)
+                .containsEntry("WOYCoordinate", 41.8837);
+        assertThat(workOrder.instructions())
+                .startsWith("[SR-2026-900003] Damaged tree (damaged_tree)")
+                .contains("Large limb hanging over the sidewalk", "Due: Wed 25 Nov 2026, 23:00 UTC");
+    }
+
+    @Test
+    void aClosureComesBackWithTheResolutionAndTheSameUpdateIdOnEveryPoll() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900004", TestSite.URBAN_FORESTRY));
+        CityworksRequest closed = simulator.closeRequest(TestSite.requestId(ref), "Removed the hanging limb");
+
+        WorkUpdate first = only(connector.pullUpdates(since), ref);
+        WorkUpdate second = only(connector.pullUpdates(since), ref);
+
+        assertThat(first.status()).isEqualTo(WorkStatus.COMPLETED);
+        assertThat(first.note()).isEqualTo("Removed the hanging limb");
+        assertThat(first.at()).isEqualTo(closed.dateTimeClosed());
+        assertThat(first.updateId()).isEqualTo(ref.id() + ":closed:" + closed.dateTimeClosed());
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void withoutAResolutionTheNewestCommentIsTheNote() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900005", TestSite.URBAN_FORESTRY));
+        long requestId = TestSite.requestId(ref);
+        simulator.addRequestComment(requestId, "Crew on site");
+        simulator.addRequestComment(requestId, "Limb removed; stump left for grinding");
+        simulator.closeRequest(requestId, null);
+
+        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Limb removed; stump left for grinding");
+    }
+
+    @Test
+    void aClosureWithNeitherResolutionNorCommentHasAnEmptyNote() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900006", TestSite.URBAN_FORESTRY));
+        simulator.closeRequest(TestSite.requestId(ref), null);
+
+        assertThat(only(connector.pullUpdates(since), ref).note()).isEmpty();
+    }
+
+    @Test
+    void aCancellationComesBackWithItsReason() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900007", TestSite.URBAN_FORESTRY));
+        CityworksRequest canceled = simulator.cancelRequest(TestSite.requestId(ref), "The tree is on private property");
+
+        WorkUpdate update = only(connector.pullUpdates(since), ref);
+
+        assertThat(update.status()).isEqualTo(WorkStatus.CANCELLED);
+        assertThat(update.note()).isEqualTo("The tree is on private property");
+        assertThat(update.updateId()).startsWith(ref.id() + ":canceled:");
+        assertThat(update.at()).isNotNull().isEqualTo(Instant.parse(
+                (String) canceled.requestBase().get("DateCancelled") + "Z"));
+    }
+
+    @Test
+    void aWorkOrderClosureComesBackWithTheCrewsResolution() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900008", TestSite.STREET_CREWS));
+        CityworksWorkOrder closed = simulator.closeWorkOrder(TestSite.workOrderId(ref), "Pruned and cleared");
+
+        WorkUpdate update = only(connector.pullUpdates(since), ref);
+
+        assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+        assertThat(update.note()).isEqualTo("Pruned and cleared");
+        assertThat(update.updateId()).isEqualTo(ref.id() + ":closed:" + closed.dateWOClosed());
+    }
+
+    @Test
+    void aWorkOrderCommentIsTheNoteWhenTheCrewWroteNoResolution() {
+        Instant since = TestSite.aMinuteAgo();
+        ExternalRef ref = connector.push(TestSite.damagedTree("900009", TestSite.STREET_CREWS));
+        simulator.addWorkOrderComment(TestSite.workOrderId(ref), "Done, area swept");
+        simulator.closeWorkOrder(TestSite.workOrderId(ref), null);
+
+        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Done, area swept");
+    }
+
+    @Test
+    void requestsStaffTypedInThemselvesAreNotReported() {
+        Instant since = TestSite.aMinuteAgo();
+        CityworksStaff staff = new CityworksStaff(port);
+        long byHand = staff.createRequestByHand(102);
+        staff.closeRequest(byHand);
+
+        assertThat(connector.pullUpdates(since)).isEmpty();
+    }
+
+    @Test
+    void closuresBeforeTheWatermarkAreNotReportedAgain() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900010", TestSite.URBAN_FORESTRY));
+        simulator.closeRequest(TestSite.requestId(ref), "Done");
+        simulator.shiftClock(Duration.ofMinutes(10));
+
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+    }
+
+    @Test
+    void workOrdersCanceledBeforeTheWatermarkAreNotReportedAgain() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900014", TestSite.STREET_CREWS));
+        new CityworksStaff(port).cancelWorkOrder(TestSite.workOrderId(ref), "Duplicate");
+        simulator.shiftClock(Duration.ofMinutes(10));
+
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+    }
+
+    @Test
+    void aServiceCodeTheDepartmentHasNoProblemTypeForIsRefusedNamingThePropertyToSet() {
+        WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900011", TestSite.URBAN_FORESTRY), "graffiti");
+
+        assertThatThrownBy(() -> connector.push(graffiti))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("civic311.connectors.cityworks.departments.urban-forestry.problem-sids.graffiti");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aServiceCodeWithoutAWorkOrderTemplateIsRefusedNamingThePropertyToSet() {
+        WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900012", TestSite.STREET_CREWS), "graffiti");
+
+        assertThatThrownBy(() -> connector.push(graffiti))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("civic311.connectors.cityworks.departments.street-crews.work-order-templates.graffiti");
+        assertThat(simulator.workOrders()).isEmpty();
+    }
+
+    @Test
+    void aDepartmentNotSetUpForCityworksIsRefusedNamingIt() {
+        assertThatThrownBy(() -> connector.push(TestSite.damagedTree("900013", "parks")))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("civic311.connectors.cityworks.departments.parks");
+    }
+
+    private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref) {
+        List<WorkUpdate> forRef = updates.stream().filter(update -> update.ref().equals(ref)).toList();
+        assertThat(forRef).as("updates for %s in %s", ref, updates).hasSize(1);
+        return forRef.get(0);
+    }
+
+    private static WorkOrder withServiceCode(WorkOrder order, String serviceCode) {
+        return new WorkOrder(order.taskId(), order.trackingNumber(), serviceCode, serviceCode, order.department(),
+                order.priority(), order.dueAt(), order.description(), order.location(), order.attributes(),
+                order.caller(), order.mediaUrl());
+    }
+}

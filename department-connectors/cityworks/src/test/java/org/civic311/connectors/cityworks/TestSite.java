@@ -1,0 +1,81 @@
+package org.civic311.connectors.cityworks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+
+/**
+ * The city the tests configure: which departments work in the simulated Cityworks site, and how. ProblemSids and
+ * WOTemplateIds are the simulator's defaults (101 POTHOLE, 102 TREE DAMAGED, 103 TREE DOWN; 2001 Pothole repair,
+ * 2003 Tree pruning).
+ */
+final class TestSite {
+
+    static final String LOGIN = "civic311";
+    static final String PASSWORD = "civic311-test-secret";
+
+    /** Service requests, filed under the pothole problem type. */
+    static final String STREETS = "streets";
+    /** Service requests, two tree problem types. */
+    static final String URBAN_FORESTRY = "urban-forestry";
+    /** Work orders straight away, from templates. */
+    static final String STREET_CREWS = "street-crews";
+
+    private TestSite() {
+    }
+
+    static CityworksConnectorProperties properties(int port) {
+        CityworksConnectorProperties properties = new CityworksConnectorProperties();
+        properties.setEnabled(true);
+        properties.setBaseUrl("http://localhost:" + port + "/sim/cityworks");
+        properties.setLoginName(LOGIN);
+        properties.setPassword(PASSWORD);
+        properties.getDepartments().put(STREETS, serviceRequests(Map.of("pothole", 101L)));
+        properties.getDepartments().put(URBAN_FORESTRY, serviceRequests(Map.of("damaged_tree", 102L, "tree_down", 103L)));
+        CityworksConnectorProperties.Department crews = new CityworksConnectorProperties.Department();
+        crews.setKind(CityworksConnectorProperties.Kind.WORK_ORDER);
+        crews.getWorkOrderTemplates().putAll(Map.of("pothole", "2001", "damaged_tree", "2003"));
+        crews.setEntityType("STREET");
+        properties.getDepartments().put(STREET_CREWS, crews);
+        return properties;
+    }
+
+    private static CityworksConnectorProperties.Department serviceRequests(Map<String, Long> problemSids) {
+        CityworksConnectorProperties.Department department = new CityworksConnectorProperties.Department();
+        department.getProblemSids().putAll(problemSids);
+        return department;
+    }
+
+    /** A resident's damaged-tree report for urban forestry, as the orchestrator hands it over. */
+    static WorkOrder damagedTree(String taskId, String department) {
+        return new WorkOrder(taskId, "SR-2026-" + taskId, "damaged_tree", "Damaged tree", department, "P2",
+                Instant.parse("2026-11-25T23:00:00Z"), "Large limb hanging over the sidewalk",
+                new WorkOrder.Location(41.8837, -87.6324, "121 N LaSalle St", null, "60602"),
+                Map.of("hazard", List.of("yes"), "tree_size", List.of("large")),
+                new WorkOrder.Caller("Jane", "Resident", "jane@example.org", "312-555-0100"),
+                "https://photos.example.org/tree.jpg");
+    }
+
+    static long requestId(ExternalRef ref) {
+        return Long.parseLong(idAfter("SR:", ref));
+    }
+
+    static String workOrderId(ExternalRef ref) {
+        return idAfter("WO:", ref);
+    }
+
+    static Instant aMinuteAgo() {
+        return Instant.now().minus(1, ChronoUnit.MINUTES);
+    }
+
+    private static String idAfter(String prefix, ExternalRef ref) {
+        if (!ref.id().startsWith(prefix)) {
+            throw new AssertionError("Expected a " + prefix + " reference, got " + ref);
+        }
+        return ref.id().substring(prefix.length());
+    }
+}
