@@ -1,0 +1,164 @@
+package org.civic311.connectors.accela;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
+
+/**
+ * Departments that work in Accela Civic Platform. Each task becomes one record of the record type its request
+ * type is mapped to, tagged with our task id in {@code shortNotes}; records that were closed, completed, voided
+ * or taken in hand since the last poll come back as updates.
+ */
+public class AccelaConnector implements DepartmentConnector {
+
+    static final String SYSTEM = "accela";
+
+    /** Records per search page when polling; Accela allows up to 1000. */
+    static final int PAGE_SIZE = 100;
+
+    private static final Log log = LogFactory.getLog(AccelaConnector.class);
+
+    private final AccelaConnectorProperties properties;
+    private final AccelaClient client;
+    private final AgencyTime time;
+    private final AccelaStatuses statuses;
+    private final RecordWorkUpdates updates;
+    private final int pageSize;
+
+    /** @throws IllegalStateException naming the property that is missing or wrong */
+    public AccelaConnector(AccelaConnectorProperties properties) {
+        this(properties, PAGE_SIZE);
+    }
+
+    AccelaConnector(AccelaConnectorProperties properties, int pageSize) {
+        properties.validate();
+        this.properties = properties;
+        this.client = new AccelaClient(properties);
+        this.time = new AgencyTime(properties.getZone());
+        this.statuses = new AccelaStatuses(properties.getInProgressStatuses());
+        this.updates = new RecordWorkUpdates(statuses, time);
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    /**
+     * Finds the record an earlier attempt made for this task, or creates it; then makes sure its custom form holds
+     * our fields. Every step can be repeated: a lost create response, or a custom form that failed after the record
+     * was created, is finished by the retry rather than duplicated.
+     */
+    @Override
+    public ExternalRef push(WorkOrder order) {
+        WorkOrderRecord wanted = WorkOrderRecord.of(order, properties, time);
+        Optional<JsonNode> earlier = findTagged(wanted.tag());
+        String recordId;
+        if (earlier.isPresent()) {
+            recordId = AccelaAnswer.text(earlier.get(), "id");
+            log.info("Found Accela record " + recordId + " made for " + order.trackingNumber() + " (task "
+                    + order.taskId() + ") by an earlier attempt");
+            if (!wanted.hasCustomForm(earlier.get())) {
+                writeCustomForm(recordId, wanted, order);
+            }
+        } else {
+            JsonNode created = client.createRecord(wanted.createBody());
+            recordId = AccelaAnswer.text(created, "id");
+            log.info("Created Accela record " + recordId + " (" + AccelaAnswer.text(created, "customId") + ", "
+                    + wanted.recordType() + ") for " + order.trackingNumber() + " (task " + order.taskId() + ")");
+            writeCustomForm(recordId, wanted, order);
+        }
+        return new ExternalRef(SYSTEM, recordId);
+    }
+
+    /**
+     * Our records whose status changed since the watermark and means something to the task: closed or completed,
+     * voided or denied, or taken in hand. {@code since} is read as the agency's local time.
+     */
+    @Override
+    public List<WorkUpdate> pullUpdates(Instant since) {
+        ObjectNode criteria = statusChangedSince(since);
+        List<WorkUpdate> found = new ArrayList<>();
+        int offset = 0;
+        AccelaClient.RecordPage page;
+        do {
+            page = client.searchRecords(criteria, null, offset, pageSize);
+            for (JsonNode record : page.records()) {
+                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
+                    updates.statusOf(record).ifPresent(status -> found.add(read(record, status)));
+                }
+            }
+            offset += page.records().size();
+        } while (page.hasMore());
+        return found;
+    }
+
+    /**
+     * Records of our record types whose status changed since then into a status type the table maps. Clerks' own
+     * records of those types come too; they carry no tag of ours and are left out afterwards.
+     */
+    private ObjectNode statusChangedSince(Instant since) {
+        ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
+        if (since != null) {
+            criteria.put("statusDateFrom", time.format(since));
+        }
+        ArrayNode statusTypes = criteria.putArray("statusTypes");
+        statuses.statusTypesToPoll().forEach(statusTypes::add);
+        ArrayNode types = criteria.putArray("types");
+        properties.getDepartments().values().stream()
+                .filter(Objects::nonNull)
+                .flatMap(department -> department.getRecordTypes().values().stream())
+                .distinct()
+                .forEach(type -> types.addObject().put("value", type));
+        return criteria;
+    }
+
+    private WorkUpdate read(JsonNode record, WorkStatus status) {
+        String recordId = AccelaAnswer.text(record, "id");
+        return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
+    }
+
+    /** The record tagged for this task, if an earlier attempt created one; with its custom forms. */
+    private Optional<JsonNode> findTagged(String tag) {
+        ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
+        List<JsonNode> tagged = client.searchRecords(criteria, "customForms", 0, 10).records().stream()
+                // Only the exact tag: a server matching loosely must not hand us another task's record.
+                .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
+                .toList();
+        if (tagged.size() > 1) {
+            log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
+                    + AccelaAnswer.text(tagged.get(0), "id"));
+        }
+        return tagged.stream().findFirst();
+    }
+
+    private void writeCustomForm(String recordId, WorkOrderRecord wanted, WorkOrder order) {
+        ArrayNode forms = wanted.customForms();
+        if (forms.isEmpty()) {
+            return;
+        }
+        try {
+            client.putCustomForms(recordId, forms);
+        } catch (ConnectorException e) {
+            throw new ConnectorException("Accela record " + recordId + " exists for " + order.trackingNumber()
+                    + " (task " + order.taskId() + ") but its custom form is not written; the retry finds the record"
+                    + " and writes it. " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.civic311.connectors.accela;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.accela.AccelaConnectorProperties.CustomForm;
+import org.civic311.connectors.accela.AccelaConnectorProperties.Department;
+
+/**
+ * The Accela record a work order becomes: the Create Record body (record type, description, our tag, address,
+ * the resident as complainant) and the custom form written after it, since Create Record does not take custom
+ * forms.
+ */
+final class WorkOrderRecord {
+
+    private final WorkOrder order;
+    private final String recordType;
+    private final Department department;
+    private final AccelaConnectorProperties properties;
+    private final AgencyTime time;
+
+    private WorkOrderRecord(WorkOrder order, String recordType, Department department,
+                            AccelaConnectorProperties properties, AgencyTime time) {
+        this.order = order;
+        this.recordType = recordType;
+        this.department = department;
+        this.properties = properties;
+        this.time = time;
+    }
+
+    /** @throws ConnectorException naming the property to set when the department or request type is not mapped */
+    static WorkOrderRecord of(WorkOrder order, AccelaConnectorProperties properties, AgencyTime time) {
+        String code = order.department().toLowerCase(Locale.ROOT);
+        String where = AccelaConnectorProperties.PREFIX + ".departments." + code;
+        Department department = properties.department(code);
+        if (department == null) {
+            throw new ConnectorException("Department '" + order.department() + "' is not set up for Accela: add "
+                    + where + ".record-types.[" + order.serviceCode() + "] with the Accela record type its "
+                    + order.serviceCode() + " requests become");
+        }
+        String recordType = department.recordType(order.serviceCode());
+        if (recordType == null) {
+            throw new ConnectorException("No Accela record type for service code '" + order.serviceCode()
+                    + "' in department '" + code + "': set " + where + ".record-types.[" + order.serviceCode()
+                    + "] to Group/Type/SubType/Category, e.g. ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
+        }
+        return new WorkOrderRecord(order, recordType, department, properties, time);
+    }
+
+    String tag() {
+        return RecordTag.of(order.taskId());
+    }
+
+    String recordType() {
+        return recordType;
+    }
+
+    /** request_createRecordModel, with only what the resident gave. */
+    ObjectNode createBody() {
+        ObjectNode body = AccelaAnswer.JSON.createObjectNode();
+        body.putObject("type").put("value", recordType);
+        put(body, "name", name());
+        body.put("description", description());
+        body.put("shortNotes", tag());
+        String priority = order.priority() == null ? null
+                : AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), order.priority());
+        if (!isBlank(priority)) {
+            body.putObject("priority").put("value", priority);
+        }
+        if (!isBlank(properties.getReportedChannel())) {
+            body.putObject("reportedChannel").put("value", properties.getReportedChannel());
+        }
+        put(body, "assignedToDepartment", department.getAssignedToDepartment());
+        ObjectNode address = address();
+        if (address != null) {
+            body.putArray("addresses").add(address);
+        }
+        ObjectNode contact = contact();
+        if (contact != null) {
+            body.putArray("contacts").add(contact);
+        }
+        return body;
+    }
+
+    /** {@code [{"id": formId, "Field Name": "value"}]}; empty when the department writes no custom form. */
+    ArrayNode customForms() {
+        ArrayNode forms = AccelaAnswer.JSON.createArrayNode();
+        CustomForm form = department.getCustomForm();
+        if (form == null || !form.isWritten()) {
+            return forms;
+        }
+        ObjectNode values = forms.addObject().put("id", form.getId());
+        fieldValues(form).forEach(values::put);
+        return forms;
+    }
+
+    /**
+     * Whether a record read back (with {@code expand=customForms}) already holds our custom form values, so a
+     * retry only writes the form when an earlier attempt did not get that far.
+     */
+    boolean hasCustomForm(JsonNode record) {
+        CustomForm form = department.getCustomForm();
+        if (form == null || !form.isWritten()) {
+            return true;
+        }
+        for (JsonNode written : record.path("customForms")) {
+            if (form.getId().equals(AccelaAnswer.text(written, "id"))) {
+                return fieldValues(form).entrySet().stream()
+                        .allMatch(field -> field.getValue().equals(AccelaAnswer.text(written, field.getKey())));
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> fieldValues(CustomForm form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        field(values, form.getTaskIdField(), order.taskId());
+        field(values, form.getTrackingNumberField(), order.trackingNumber());
+        field(values, form.getServiceCodeField(), order.serviceCode());
+        field(values, form.getDueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
+        return values;
+    }
+
+    private static void field(Map<String, String> values, String name, String value) {
+        if (!isBlank(name) && !isBlank(value)) {
+            values.put(name, value);
+        }
+    }
+
+    private String name() {
+        String name = ((order.trackingNumber() == null ? "" : order.trackingNumber()) + " "
+                + (order.serviceName() == null ? "" : order.serviceName())).strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    /** What the officer reads first: our tracking number, the resident's words, the answers and the due date. */
+    private String description() {
+        StringBuilder text = new StringBuilder();
+        if (order.trackingNumber() != null) {
+            text.append(order.trackingNumber()).append(": ");
+        }
+        text.append(isBlank(order.description()) ? "(no description given)" : order.description().strip());
+        if (!order.attributes().isEmpty()) {
+            text.append("\n");
+            order.attributes().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(answer -> text.append("\n").append(answer.getKey()).append(": ")
+                            .append(String.join(", ", answerValues(answer.getValue()))));
+        }
+        text.append("\n\nWhere: ").append(order.location().describe());
+        if (!isBlank(order.mediaUrl())) {
+            text.append("\nPhoto: ").append(order.mediaUrl());
+        }
+        if (order.dueAt() != null) {
+            text.append("\nDue by ").append(time.forPeople(order.dueAt()));
+        }
+        text.append("\nReported through Civic311 (task ").append(order.taskId()).append(").");
+        return text.toString();
+    }
+
+    private static List<String> answerValues(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    /** recordAddressModel: the one-line address and the coordinates; Accela keeps x as longitude, y as latitude. */
+    private ObjectNode address() {
+        WorkOrder.Location location = order.location();
+        ObjectNode address = AccelaAnswer.JSON.createObjectNode();
+        put(address, "addressLine1", location.address());
+        put(address, "postalCode", location.zipcode());
+        if (location.lat() != null && location.lon() != null) {
+            address.put("xCoordinate", location.lon());
+            address.put("yCoordinate", location.lat());
+        }
+        if (address.isEmpty()) {
+            return null;
+        }
+        address.put("isPrimary", "Y");
+        return address;
+    }
+
+    /** The resident as the complainant, with only the fields they gave; none when they gave nothing. */
+    private ObjectNode contact() {
+        WorkOrder.Caller caller = order.caller();
+        ObjectNode contact = AccelaAnswer.JSON.createObjectNode();
+        put(contact, "firstName", caller.firstName());
+        put(contact, "lastName", caller.lastName());
+        put(contact, "email", caller.email());
+        put(contact, "phone1", caller.phone());
+        if (contact.isEmpty()) {
+            return null;
+        }
+        contact.putObject("type").put("value", properties.getContactType());
+        contact.put("isPrimary", "Y");
+        return contact;
+    }
+
+    private static void put(ObjectNode json, String field, String value) {
+        if (!isBlank(value)) {
+            json.put(field, value.strip());
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

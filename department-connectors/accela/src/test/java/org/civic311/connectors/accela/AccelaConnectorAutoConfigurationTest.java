@@ -1,0 +1,179 @@
+package org.civic311.connectors.accela;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.civic311.connectors.DepartmentConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** What an operator sees when starting the orchestrator with or without the Accela connector configured. */
+class AccelaConnectorAutoConfigurationTest {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AccelaConnectorAutoConfiguration.class));
+
+    final String[] complete = {
+        "civic311.connectors.accela.enabled=true",
+        "civic311.connectors.accela.auth-url=https://auth.accela.com",
+        "civic311.connectors.accela.api-url=https://apis.accela.com/",
+        "civic311.connectors.accela.app-id=civic311-app",
+        "civic311.connectors.accela.app-secret=app-secret-from-the-environment",
+        "civic311.connectors.accela.username=civic311",
+        "civic311.connectors.accela.password=password-from-the-environment",
+        "civic311.connectors.accela.agency=ISLANDTON",
+        "civic311.connectors.accela.environment=PROD",
+        "civic311.connectors.accela.zone=America/Chicago",
+        "civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
+                + "ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA",
+        "civic311.connectors.accela.departments.code-enforcement.assigned-to-department=CODE",
+    };
+
+    @Test
+    void offUnlessEnabled() {
+        runner.withPropertyValues("civic311.connectors.accela.app-id=civic311-app")
+                .run(context -> assertThat(context).doesNotHaveBean(DepartmentConnector.class));
+    }
+
+    @Test
+    void enabledAndConfiguredGivesTheAccelaSystemWithoutCallingAccela() {
+        runner.withPropertyValues(complete).run(context -> {
+            assertThat(context).hasSingleBean(DepartmentConnector.class);
+            assertThat(context).hasBean("accelaConnector");
+            assertThat(context.getBean(DepartmentConnector.class).system()).isEqualTo("accela");
+            AccelaConnectorProperties properties = context.getBean(AccelaConnectorProperties.class);
+            assertThat(properties.getScope()).isEqualTo("records");
+            assertThat(properties.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
+            assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getReportedChannel()).isEqualTo("Internet");
+            assertThat(properties.getContactType()).isEqualTo("Complainant");
+            assertThat(properties.getInProgressStatuses()).containsExactly("In Progress");
+            AccelaConnectorProperties.Department department = properties.department("code-enforcement");
+            assertThat(department.recordType("high_weeds")).isEqualTo("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
+            assertThat(department.getAssignedToDepartment()).isEqualTo("CODE");
+            assertThat(department.getCustomForm().getId()).isEqualTo("CIVIC311-INTAKE");
+            assertThat(department.getCustomForm().getTaskIdField()).isEqualTo("Civic311 Task ID");
+        });
+    }
+
+    @Test
+    void aServiceCodeWrittenWithoutBracketsIsFoundAll() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.record-types.junk_debris="
+                        + "ServiceRequest/Property Maintenance/Junk and Debris/NA")
+                .run(context -> assertThat(context.getBean(AccelaConnectorProperties.class)
+                        .department("code-enforcement").recordType("junk_debris"))
+                        .isEqualTo("ServiceRequest/Property Maintenance/Junk and Debris/NA"));
+    }
+
+    @Test
+    void prioritiesCanBeRenamedOneByOne() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.priorities.P1=Urgent")
+                .run(context -> {
+                    AccelaConnectorProperties properties = context.getBean(AccelaConnectorProperties.class);
+                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), "P1")).isEqualTo("Urgent");
+                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), "P3")).isEqualTo("Medium");
+                });
+    }
+
+    @Test
+    void secretsAreReadFromMountedFiles(@TempDir Path secrets) throws Exception {
+        Path appSecret = Files.writeString(secrets.resolve("accela-app-secret"), "s3cret-from-file\n");
+        Path password = Files.writeString(secrets.resolve("accela-password"), "pa55-from-file\n");
+
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.app-secret=", "civic311.connectors.accela.password=",
+                        "civic311.connectors.accela.app-secret-file=" + appSecret,
+                        "civic311.connectors.accela.password-file=" + password)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    AccelaConnectorProperties properties = context.getBean(AccelaConnectorProperties.class);
+                    assertThat(properties.resolvedAppSecret()).isEqualTo("s3cret-from-file");
+                    assertThat(properties.resolvedPassword()).isEqualTo("pa55-from-file");
+                });
+    }
+
+    @Test
+    void aMissingSecretFileStopsStartupNamingTheProperty(@TempDir Path secrets) {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.password=",
+                        "civic311.connectors.accela.password-file=" + secrets.resolve("not-mounted"))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.password-file")
+                        .hasMessageContaining("cannot be read"));
+    }
+
+    @Test
+    void aSecretGivenTwiceStopsStartup(@TempDir Path secrets) throws Exception {
+        Path appSecret = Files.writeString(secrets.resolve("accela-app-secret"), "other");
+
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.app-secret-file=" + appSecret)
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.app-secret and "
+                                + "civic311.connectors.accela.app-secret-file are both set"));
+    }
+
+    @Test
+    void aMissingSecretStopsStartupNamingBothWaysToGiveIt() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.app-secret=")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.app-secret or "
+                                + "civic311.connectors.accela.app-secret-file must be set"));
+    }
+
+    @Test
+    void aMissingAppIdStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.app-id=")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.app-id must be set"));
+    }
+
+    @Test
+    void aMissingApiUrlStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.api-url=")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.api-url must be set"));
+    }
+
+    @Test
+    void aDepartmentWithoutRecordTypesStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.departments.parks.assigned-to-department=PARKS")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.departments.parks.record-types"));
+    }
+
+    @Test
+    void aRecordTypeThatIsNotFourLevelsStopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
+                        + "Tall Grass and Weeds")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("record-types.[high_weeds] must be an Accela record type as"
+                                + " Group/Type/SubType/Category"));
+    }
+
+    @Test
+    void noDepartmentStopsStartup() {
+        runner.withPropertyValues("civic311.connectors.accela.enabled=true",
+                        "civic311.connectors.accela.auth-url=https://auth.accela.com",
+                        "civic311.connectors.accela.api-url=https://apis.accela.com",
+                        "civic311.connectors.accela.app-id=a", "civic311.connectors.accela.app-secret=s",
+                        "civic311.connectors.accela.username=u", "civic311.connectors.accela.password=p",
+                        "civic311.connectors.accela.agency=A", "civic311.connectors.accela.environment=PROD")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("civic311.connectors.accela.departments must configure at least one department"));
+    }
+}
