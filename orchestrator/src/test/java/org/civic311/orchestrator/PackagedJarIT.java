@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,13 +24,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The packaged jar, started the way README tells a newcomer to start the demo: BPMN and DRL files must be
@@ -89,7 +80,7 @@ class PackagedJarIT {
     @Test
     void theReadmeWalkThroughClosesTheLoop() throws Exception {
         String form = Map.of("api_key", "demo-web", "service_code", "pothole", "lat", "41.8837", "long", "-87.6324",
-                        "address_string", "121 N LaSalle St", "description", "Deep pothole",
+                        "address_string", "121 N LaSalle St", "description", "Deep pothole", "attribute[hazard]", "yes",
                         "email", "resident@example.org", "first_name", "Jane").entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -101,54 +92,22 @@ class PackagedJarIT {
         assertThat(id.find()).isTrue();
         String trackingNumber = id.group();
 
-        List<String> work = await().atMost(Duration.ofSeconds(60)).until(
-                () -> subjectsIn("streets@demo.civic311.local"), subjects -> subjects.stream().anyMatch(s -> s.contains(trackingNumber)));
-        String subject = work.stream().filter(s -> s.contains(trackingNumber)).findFirst().orElseThrow();
+        DemoMailbox streets = new DemoMailbox("streets@demo.civic311.local", smtp, imap);
+        String subject = await().atMost(Duration.ofSeconds(60)).until(() -> streets.inbox().stream()
+                .map(DemoMailbox.Mail::subject).filter(s -> s.contains(trackingNumber)).findFirst().orElse(null),
+                found -> found != null);
 
-        MimeMessage reply = new MimeMessage(Session.getInstance(smtpProperties()));
-        reply.setFrom("streets@demo.civic311.local");
-        reply.setRecipients(Message.RecipientType.TO, "civic311@demo.civic311.local");
-        reply.setSubject("Re: " + subject);
-        reply.setText("DONE Filled it this morning.");
-        Transport.send(reply);
+        streets.send("civic311@demo.civic311.local", "Re: " + subject, "DONE Filled it this morning.");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(get("/open311/v2/requests/" + trackingNumber + ".json", null).body())
                         .contains("\"status\":\"closed\"").contains("Filled it this morning."));
-        await().atMost(Duration.ofSeconds(60)).until(() -> subjectsIn("resident@example.org"),
-                subjects -> subjects.stream().anyMatch(s -> s.contains(trackingNumber) && s.contains("closed")));
+        DemoMailbox resident = new DemoMailbox("resident@example.org", smtp, imap);
+        await().atMost(Duration.ofSeconds(60)).until(() -> resident.inbox().stream()
+                .anyMatch(m -> m.subject().contains(trackingNumber) && m.subject().contains("closed")));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
-
-    static List<String> subjectsIn(String mailbox) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", imap, mailbox, "any-password-works-in-the-demo");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return java.util.Arrays.stream(inbox.getMessages()).map(m -> {
-                    try {
-                        return m.getSubject();
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
-    }
-
-    static Properties smtpProperties() {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(smtp));
-        return properties;
-    }
 
     static HttpResponse<String> get(String path, String basicAuth) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();

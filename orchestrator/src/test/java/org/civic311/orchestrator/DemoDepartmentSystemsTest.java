@@ -1,0 +1,286 @@
+package org.civic311.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.civic311.simulators.cityworks.CityworksSimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The embedded default (demo profile) with its department simulators: work reaches Cityworks, the clerk closes
+ * it there through Cityworks' own API, and the resident hears back — also when Cityworks was down or a response
+ * was lost on the way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("demo")
+@DirtiesContext
+class DemoDepartmentSystemsTest {
+
+    /** A fixed port: the demo's connectors reach its simulators at http://localhost:${server.port}/sim/. */
+    static final int HTTP = freePort();
+    static final int SMTP = freePort();
+    static final int IMAP = freePort();
+
+    @DynamicPropertySource
+    static void freePorts(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> HTTP);
+        registry.add("civic311.demo.mail-server.smtp-port", () -> SMTP);
+        registry.add("civic311.demo.mail-server.imap-port", () -> IMAP);
+        registry.add("civic311.dispatch.poll-interval", () -> "500ms");
+        // An idle job executor looks for due jobs at most this often; retries made due by hand wait no longer.
+        registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    CityworksSimulator cityworks;
+    @Autowired
+    ManagementService jobs;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aDamagedTreeIsClosedInCityworksAndTheResidentIsToldOnce() throws Exception {
+        String id = submit("damaged_tree", "tree.owner@example.org");
+        assertThat(request(id).get("agency_responsible").asText()).isEqualTo("Urban Forestry");
+
+        long requestId = await().atMost(Duration.ofSeconds(30)).until(() -> cityworksRequestFor(id), r -> r != null);
+        CityworksClerk clerk = new CityworksClerk();
+        clerk.call("Ams/ServiceRequest/Update", Map.of("RequestId", requestId, "Resolution", "Limb removed, tree pruned"));
+        clerk.call("Ams/ServiceRequest/Close", Map.of("RequestIds", List.of(requestId)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode closed = request(id);
+            assertThat(closed.get("status").asText()).isEqualTo("closed");
+            assertThat(closed.get("status_notes").asText()).isEqualTo("Limb removed, tree pruned");
+        });
+        DemoMailbox resident = new DemoMailbox("tree.owner@example.org", SMTP, IMAP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resident.inbox().size() == 1);
+        assertThat(resident.inbox().get(0).body()).contains("Limb removed, tree pruned").contains("Urban Forestry");
+
+        // Cityworks reports the same closure again (its webhook, and the next overlapping poll): nothing more happens.
+        HttpHeaders webhook = new HttpHeaders();
+        webhook.setBearerAuth("demo-cityworks-webhook-secret");
+        ResponseEntity<Void> nudged = http.postForEntity("/webhooks/cityworks", new HttpEntity<>(webhook), Void.class);
+        assertThat(nudged.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(db.sql("SELECT COUNT(*) FROM notification n JOIN service_request r ON r.id = n.request_id "
+                + "WHERE r.tracking_number = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(resident.inbox()).hasSize(1);
+    }
+
+    @Test
+    void highWeedsAreClosedInAccelaByTheOfficersWorkflowTaskAndTheResidentIsTold() throws Exception {
+        String id = submit("high_weeds", "neighbour@example.org");
+        assertThat(request(id).get("agency_responsible").asText()).isEqualTo("Code Enforcement");
+
+        AccelaOfficer officer = new AccelaOfficer();
+        String recordId = await().atMost(Duration.ofSeconds(30)).until(
+                () -> officer.recordTagged("civic311-task-" + taskIdOf(id)), r -> r != null);
+        JsonNode task = officer.call(HttpMethod.GET, "/v4/records/" + recordId + "/workflowTasks", null).get(0);
+        officer.call(HttpMethod.PUT, "/v4/records/" + recordId + "/workflowTasks/" + task.get("id").asText(),
+                Map.of("status", Map.of("value", "Violation Corrected"), "comment", "Owner mowed the lot"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode closed = request(id);
+            assertThat(closed.get("status").asText()).isEqualTo("closed");
+            assertThat(closed.get("status_notes").asText()).contains("Owner mowed the lot");
+        });
+        DemoMailbox resident = new DemoMailbox("neighbour@example.org", SMTP, IMAP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resident.inbox().size() == 1);
+        assertThat(resident.inbox().get(0).body()).contains("Owner mowed the lot").contains("Code Enforcement");
+    }
+
+    @Test
+    void twoHundredReportsMadeWhileCityworksIsDownAreEachPushedExactlyOnceWhenItIsBack() throws Exception {
+        cityworks.goDown();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                ids.add(submit("damaged_tree", null));
+            }
+            // Every task was tried, failed, and is waiting for its retry.
+            await().atMost(Duration.ofSeconds(90)).until(() -> failedTasks(ids) == ids.size());
+        } finally {
+            cityworks.comeBack();
+        }
+
+        retryWaitingJobsNow(ids.size());
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> dispatchedTasks(ids) == ids.size());
+        for (String id : ids) {
+            assertThat(cityworks.requestsWithOtherSystemId(taskIdOf(id))).as(id).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundOnRetryNotMadeTwice() throws Exception {
+        cityworks.loseNextResponses(1);
+        String id = submit("damaged_tree", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> failedTasks(List.of(id)) == 1);
+
+        retryWaitingJobsNow(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchedTasks(List.of(id)) == 1);
+        assertThat(cityworks.requestsWithOtherSystemId(taskIdOf(id))).hasSize(1);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    String submit(String serviceCode, String email) throws Exception {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("api_key", "demo-web");
+        form.add("service_code", serviceCode);
+        form.add("address_string", "2100 N Cannon Dr");
+        form.add("description", "Large limb hanging over the sidewalk");
+        if (email != null) {
+            form.add("email", email);
+            form.add("first_name", "Sam");
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> answer = http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+        return json.readTree(answer.getBody()).get(0).get("service_request_id").asText();
+    }
+
+    JsonNode request(String id) throws Exception {
+        return json.readTree(http.getForObject("/open311/v2/requests/{id}.json", String.class, id)).get(0);
+    }
+
+    String taskIdOf(String trackingNumber) {
+        return String.valueOf(db.sql("SELECT t.id FROM department_task t JOIN service_request r ON r.id = t.request_id "
+                + "WHERE r.tracking_number = :id").param("id", trackingNumber).query(Long.class).single());
+    }
+
+    Long cityworksRequestFor(String trackingNumber) {
+        return cityworks.requestsWithOtherSystemId(taskIdOf(trackingNumber)).stream()
+                .map(r -> r.requestId()).findFirst().orElse(null);
+    }
+
+    long failedTasks(List<String> ids) {
+        return tasks(ids, "t.dispatch_attempts >= 1 AND t.status = 'PLANNED'");
+    }
+
+    long dispatchedTasks(List<String> ids) {
+        return tasks(ids, "t.status = 'DISPATCHED'");
+    }
+
+    long tasks(List<String> ids, String condition) {
+        return db.sql("SELECT COUNT(*) FROM department_task t JOIN service_request r ON r.id = t.request_id "
+                        + "WHERE r.tracking_number IN (:ids) AND " + condition)
+                .param("ids", ids).query(Long.class).single();
+    }
+
+    /** What an operator does once the system is back: retry now rather than at the next backoff step. */
+    void retryWaitingJobsNow(int failed) {
+        // Our attempt count is committed before the engine records the failure on the job: wait for the engine.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.createJobQuery().withException().count() >= failed);
+        jobs.createJobQuery().withException().list().forEach(job -> jobs.setJobDuedate(job.getId(), new Date()));
+    }
+
+    /** A Cityworks clerk's own client, over the simulator's public API. */
+    class CityworksClerk {
+
+        private final String token;
+
+        CityworksClerk() throws Exception {
+            token = call("General/Authentication/Authenticate", Map.of("LoginName", "demo", "Password", "demo"))
+                    .get("Token").asText();
+        }
+
+        JsonNode call(String path, Map<String, ?> data) throws Exception {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("data", json.writeValueAsString(data));
+            if (token != null) {
+                form.add("token", token);
+            }
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            JsonNode envelope = json.readTree(http.postForObject("/sim/cityworks/Services/" + path,
+                    new HttpEntity<>(form, headers), String.class));
+            assertThat(envelope.get("Status").asInt()).as(envelope.toString()).isZero();
+            return envelope.get("Value");
+        }
+    }
+
+    /** A code-enforcement officer's own client, over the Accela simulator's public API. */
+    class AccelaOfficer {
+
+        private final String token;
+
+        AccelaOfficer() throws Exception {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("grant_type", "password");
+            form.add("client_id", "demo");
+            form.add("client_secret", "demo");
+            form.add("username", "demo");
+            form.add("password", "demo");
+            form.add("scope", "records");
+            form.add("agency_name", "CIVIC311");
+            form.add("environment", "TEST");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            headers.set("x-accela-appid", "demo");
+            token = json.readTree(http.postForObject("/sim/accela/oauth2/token", new HttpEntity<>(form, headers),
+                    String.class)).get("access_token").asText();
+        }
+
+        String recordTagged(String tag) throws Exception {
+            JsonNode found = call(HttpMethod.POST, "/v4/search/records", Map.of("shortNotes", tag));
+            return found == null || found.isEmpty() ? null : found.get(0).get("id").asText();
+        }
+
+        JsonNode call(HttpMethod method, String path, Object body) throws Exception {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set("Authorization", token);
+            headers.set("x-accela-appid", "demo");
+            headers.set("x-accela-agency", "CIVIC311");
+            headers.set("x-accela-environment", "TEST");
+            ResponseEntity<String> answer = http.exchange("/sim/accela" + path, method,
+                    new HttpEntity<>(body == null ? null : json.writeValueAsString(body), headers), String.class);
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+            return json.readTree(answer.getBody()).get("result");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.civic311.orchestrator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+/** A person's mail client on the demo's mail server, where every mailbox takes any password. */
+record DemoMailbox(String address, int smtpPort, int imapPort) {
+
+    record Mail(String subject, String body) {
+    }
+
+    List<Mail> inbox() throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imapPort, address, "any-password-works-in-the-demo");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<Mail> mails = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    mails.add(new Mail(message.getSubject(), String.valueOf(message.getContent())));
+                }
+                return mails;
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    void send(String to, String subject, String text) throws MessagingException {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(smtpPort));
+        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
+        mail.setFrom(address);
+        mail.setRecipients(Message.RecipientType.TO, to);
+        mail.setSubject(subject);
+        mail.setText(text);
+        Transport.send(mail);
+    }
+}
