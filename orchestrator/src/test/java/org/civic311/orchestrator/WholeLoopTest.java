@@ -96,7 +96,7 @@ class WholeLoopTest {
         assertThat(work.getSubject()).contains("[" + id + "]").contains("Pothole");
         assertThat(GreenMailUtil.getBody(work)).contains("Deep pothole in the bike lane").contains("121 N LaSalle St");
         assertThat(work.getReplyTo()[0].toString()).isEqualTo(REPLY_MAILBOX);
-        await().untilAsserted(() -> assertThat(request(id).get("status_notes").asText()).contains("Sent to the Streets Department"));
+        await().untilAsserted(() -> assertThat(request(id).get("status_notes").asText()).contains("Sent to Streets Department"));
 
         // A stranger cannot close it, whatever they write; the department's question is kept as a note.
         reply(work, "mallory@example.org", "DONE nothing to see here");

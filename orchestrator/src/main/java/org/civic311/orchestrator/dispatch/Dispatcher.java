@@ -53,7 +53,7 @@ public class Dispatcher {
             ExternalRef ref = systems.connector(task.system()).push(workOrder(task, request));
             tasks.dispatched(taskId, ref.id(), clock.instant());
             requests.addNote(request.id(), RequestNote.DISPATCHED,
-                    "Sent to the " + departments.nameOf(task.department()) + ".", clock.instant());
+                    "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
         } catch (RuntimeException e) {
             log.warn("Task {} of {} could not be sent to {}: {}", taskId, request.trackingNumber(), task.system(),
                     e.getMessage());

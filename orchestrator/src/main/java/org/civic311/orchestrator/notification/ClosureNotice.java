@@ -19,7 +19,7 @@ record ClosureNotice(ServiceRequest request, String cityName) {
         }
         text.append(") has been closed");
         if (request.agencyResponsible() != null) {
-            text.append(" by the ").append(request.agencyResponsible());
+            text.append(" by ").append(request.agencyResponsible());
         }
         text.append(".\n\n");
         if (request.statusNotes() != null && !request.statusNotes().isBlank()) {

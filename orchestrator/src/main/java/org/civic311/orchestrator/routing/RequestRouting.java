@@ -55,8 +55,8 @@ public class RequestRouting {
         Instant now = clock.instant();
 
         requests.routed(request.id(), decision.getDepartment(), agency, due,
-                "The " + agency + " will take care of it by " + DUE.format(due.atZone(zone)) + ".", now);
-        requests.addNote(request.id(), RequestNote.ROUTED, "Assigned to the " + agency + ".", now);
+                agency + " will take care of it by " + DUE.format(due.atZone(zone)) + ".", now);
+        requests.addNote(request.id(), RequestNote.ROUTED, "Assigned to " + agency + ".", now);
         long taskId = tasks.plan(request.id(), decision.getDepartment(), decision.getSystem(), decision.getPriority(),
                 due, now);
         return new RoutedTask(taskId, decision.getDepartment(), decision.getSystem(), decision.getPriority(), due);
