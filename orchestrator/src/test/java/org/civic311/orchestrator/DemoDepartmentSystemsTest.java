@@ -52,6 +52,7 @@ class DemoDepartmentSystemsTest {
     @DynamicPropertySource
     static void freePorts(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> HTTP);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-" + HTTP + ";DB_CLOSE_DELAY=-1");
         registry.add("civic311.demo.mail-server.smtp-port", () -> SMTP);
         registry.add("civic311.demo.mail-server.imap-port", () -> IMAP);
         registry.add("civic311.dispatch.poll-interval", () -> "500ms");

@@ -155,7 +155,7 @@ class WholeLoopTest {
 
         MultiValueMap<String, String> noKey = pothole();
         noKey.remove("api_key");
-        assertError(submit(noKey), HttpStatus.FORBIDDEN, "api_key is required to submit a request.");
+        assertError(submit(noKey), HttpStatus.FORBIDDEN, "api_key is required.");
 
         MultiValueMap<String, String> wrongKey = pothole();
         wrongKey.set("api_key", "guessed");
@@ -182,6 +182,7 @@ class WholeLoopTest {
         form.add("long", "-87.6324");
         form.add("address_string", "121 N LaSalle St");
         form.add("description", "Deep pothole in the bike lane");
+        form.add("attribute[hazard]", "no");
         form.add("email", RESIDENT);
         form.add("first_name", "Jane");
         form.add("last_name", "Resident");

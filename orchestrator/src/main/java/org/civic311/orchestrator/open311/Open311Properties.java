@@ -5,14 +5,24 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param apiKeys the keys issued to client applications, each naming the intake channel it reports through
- *                ({@code web}, {@code mobile}, {@code phone}, {@code police}, {@code liaison}). Keys are secrets:
- *                set them through the environment, e.g. {@code CIVIC311_OPEN311_APIKEYS_<KEY>=web}.
+ * @param apiKeys        the keys issued to client applications, each naming the intake channel it reports through
+ *                       ({@code web}, {@code mobile}, {@code phone}, {@code police}, {@code liaison}). Keys are
+ *                       secrets: set them through the environment, e.g. {@code CIVIC311_OPEN311_APIKEYS_<KEY>=web}.
+ * @param jurisdictionId the city's jurisdiction_id, e.g. {@code springfield.gov}; unset, any jurisdiction_id is accepted
+ * @param contact        service discovery: how to reach the people running the API
+ * @param keyService     service discovery: how a client application gets an API key
+ * @param endpointType   service discovery: {@code production}, or {@code test} for an endpoint whose requests
+ *                       nobody acts on
  */
 @ConfigurationProperties("civic311.open311")
-record Open311Properties(Map<String, String> apiKeys) {
+record Open311Properties(Map<String, String> apiKeys, String jurisdictionId, String contact, String keyService,
+                         String endpointType) {
 
     Open311Properties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+        jurisdictionId = jurisdictionId == null || jurisdictionId.isBlank() ? null : jurisdictionId.strip();
+        contact = contact == null ? "Ask the city's 311 office." : contact;
+        keyService = keyService == null ? "The city's 311 office issues one API key per client application." : keyService;
+        endpointType = endpointType == null ? "production" : endpointType;
     }
 }

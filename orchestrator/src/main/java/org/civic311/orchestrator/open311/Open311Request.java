@@ -1,16 +1,18 @@
 package org.civic311.orchestrator.open311;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
-import org.civic311.orchestrator.request.ServiceRequest;
+import org.civic311.orchestrator.request.PublicRequest;
+import org.civic311.orchestrator.request.RequestNote;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A service request as the public sees it. Deliberately holds no personal data: no name, email, phone,
- * account or device id can leave through here.
+ * A service request as the public sees it, in {@code GET requests} and {@code GET requests/{id}}. Deliberately
+ * holds no personal data: no name, email, phone, account or device id can leave through here.
+ *
+ * @param notes              {@code extensions=true} only: the request's public history
+ * @param extendedAttributes {@code extensions=true} only
  */
 record Open311Request(
         @JsonProperty("service_request_id") String serviceRequestId,
@@ -29,19 +31,30 @@ record Open311Request(
         String zipcode,
         Double lat,
         @JsonProperty("long") Double lon,
-        @JsonProperty("media_url") String mediaUrl) {
+        @JsonProperty("media_url") String mediaUrl,
+        List<Note> notes,
+        @JsonProperty("extended_attributes") ExtendedAttributes extendedAttributes) {
 
-    /** W3C datetime with the city's offset, as the spec asks. */
-    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-
-    static Open311Request of(ServiceRequest r, ZoneId zone) {
+    /**
+     * @param notes the request's history when the client asked for the extensions, else null
+     */
+    static Open311Request of(PublicRequest r, W3cTime time, List<RequestNote> notes) {
         return new Open311Request(r.trackingNumber(), r.status().open311(), r.statusNotes(), r.serviceName(),
                 r.serviceCode(), r.description(), r.agencyResponsible(), r.serviceNotice(),
-                w3c(r.requestedAt(), zone), w3c(r.updatedAt(), zone), w3c(r.expectedAt(), zone),
-                r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl());
+                time.format(r.requestedAt()), time.format(r.updatedAt()), time.format(r.expectedAt()),
+                r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(),
+                notes == null ? null : notes.stream().map(n -> new Note(time.format(n.at()), n.description(), n.type())).toList(),
+                notes == null ? null : new ExtendedAttributes(r.channel()));
     }
 
-    static String w3c(Instant instant, ZoneId zone) {
-        return instant == null ? null : W3C.format(instant.atZone(zone));
+    /** One step of the update-history extension. */
+    record Note(String datetime, String description, String type) {
+    }
+
+    /**
+     * The extended-attributes extension: how the request came in. Duplicate and parent request ids belong here
+     * once Civic311 detects duplicates.
+     */
+    record ExtendedAttributes(String channel) {
     }
 }

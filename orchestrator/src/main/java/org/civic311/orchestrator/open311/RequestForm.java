@@ -1,21 +1,22 @@
 package org.civic311.orchestrator.open311;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.civic311.orchestrator.catalog.RequestType;
+import org.civic311.orchestrator.catalog.RequestTypes;
 import org.civic311.orchestrator.request.NewServiceRequest;
 import org.civic311.orchestrator.request.Resident;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.MultiValueMap;
 
 /**
- * The form of {@code POST requests}, read and checked field by field. Every problem is reported, not just the
- * first; an empty field counts as a missing one, as the spec asks.
+ * The form of {@code POST requests}, checked field by field against the spec and the request type's service
+ * definition. The lengths are those of the columns the request is stored in.
  */
 final class RequestForm {
 
@@ -23,118 +24,86 @@ final class RequestForm {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{7,25}$");
-    private static final Pattern HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
+    /** {@code attribute[code]}, and {@code attribute[code][]} for the values of a multivaluelist. */
     private static final Pattern ATTRIBUTE = Pattern.compile("^attribute\\[([^\\[\\]]+)\\](\\[\\])?$");
 
-    private final MultiValueMap<String, String> form;
-    private final List<Open311Error> errors = new ArrayList<>();
+    private final Arguments args;
 
-    RequestForm(MultiValueMap<String, String> form) {
-        this.form = form;
-    }
-
-    String value(String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value.strip();
+    RequestForm(Arguments args) {
+        this.args = args;
     }
 
     /**
      * @param channel the intake channel of the client's api_key
-     * @return the request, or an {@link Open311Exception} carrying every problem found
+     * @return the request; an {@link Open311Exception} with every problem found when it cannot be taken in:
+     *         404 for a service code nobody offers, 400 for the rest
      */
-    NewServiceRequest read(String channel) {
-        String serviceCode = value("service_code");
+    NewServiceRequest read(String channel, RequestTypes requestTypes) {
+        String serviceCode = args.value("service_code");
+        Optional<RequestType> type = serviceCode == null ? Optional.empty() : requestTypes.find(serviceCode);
         if (serviceCode == null) {
-            error("service_code is required.");
+            args.error("service_code is required.");
+        } else if (type.isEmpty()) {
+            throw Open311Exception.of(HttpStatus.NOT_FOUND, "service_code '" + serviceCode + "' is not offered.");
         }
-        Double lat = coordinate("lat", -90, 90);
-        Double lon = coordinate("long", -180, 180);
-        String address = value("address_string");
-        String addressId = value("address_id");
-        if ((lat == null) != (lon == null) && !hasError("lat") && !hasError("long")) {
-            error("lat and long must be given together.");
+        Double lat = coordinate("lat", 90);
+        Double lon = coordinate("long", 180);
+        String address = args.text("address_string", 500);
+        String addressId = args.text("address_id", 128);
+        boolean latGiven = args.value("lat") != null;
+        boolean lonGiven = args.value("long") != null;
+        if (latGiven != lonGiven) {
+            args.error("lat and long must be given together.");
         }
-        if ((lat == null || lon == null) && address == null && addressId == null && errors.isEmpty()) {
-            error("A location is required: lat and long, address_string, or address_id.");
+        if (!latGiven && !lonGiven && address == null && addressId == null) {
+            args.error("A location is required: lat and long, address_string, or address_id.");
         }
-        String description = value("description");
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            error("description may be at most " + MAX_DESCRIPTION + " characters.");
+        String zipcode = args.text("zipcode", 16);
+        String description = args.plainText("description", MAX_DESCRIPTION);
+        String email = args.text("email", 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            args.error("email is not a valid email address.");
         }
-        if (description != null && HTML.matcher(description).find()) {
-            error("description may not contain HTML.");
-        }
-        String email = value("email");
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            error("email is not a valid email address.");
-        }
-        String phone = value("phone");
+        String phone = args.value("phone");
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            error("phone is not a valid phone number.");
+            args.error("phone is not a valid phone number.");
         }
-        String mediaUrl = value("media_url");
-        if (mediaUrl != null && !isWebUrl(mediaUrl)) {
-            error("media_url must be an http or https URL.");
-        }
-        for (String field : List.of("first_name", "last_name")) {
-            String name = value(field);
-            if (name != null && name.length() > 100) {
-                error(field + " may be at most 100 characters.");
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new Open311Exception(HttpStatus.BAD_REQUEST, errors);
-        }
-        Resident resident = new Resident(value("first_name"), value("last_name"), email, phone, value("device_id"),
-                value("account_id"));
-        return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, value("zipcode"),
-                mediaUrl, resident, channel, attributes());
+        // Several photos may come as several media_url; the request keeps the first.
+        String mediaUrl = args.webUrls("media_url", 2000).stream().findFirst().orElse(null);
+        Resident resident = new Resident(args.text("first_name", 100), args.text("last_name", 100), email, phone,
+                args.text("device_id", 128), args.text("account_id", 128));
+        Map<String, List<String>> answers = answers();
+        type.ifPresent(t -> t.problemsWith(answers).forEach(args::error));
+        args.rejectIfInvalid();
+        return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, zipcode, mediaUrl,
+                resident, channel, type.orElseThrow().answersToKeep(answers));
     }
 
-    private Map<String, List<String>> attributes() {
-        Map<String, List<String>> attributes = new LinkedHashMap<>();
-        form.forEach((name, values) -> {
+    private Map<String, List<String>> answers() {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        args.all().keySet().forEach(name -> {
             Matcher m = ATTRIBUTE.matcher(name);
             if (m.matches()) {
-                values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
-                        .forEach(v -> attributes.computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(v));
+                answers.computeIfAbsent(m.group(1), c -> new ArrayList<>()).addAll(args.values(name));
             }
         });
-        return attributes;
+        return answers;
     }
 
-    private Double coordinate(String name, double min, double max) {
-        String text = value(name);
+    private Double coordinate(String name, int bound) {
+        String text = args.value(name);
         if (text == null) {
             return null;
         }
         try {
             double value = Double.parseDouble(text);
-            if (Double.isFinite(value) && value >= min && value <= max) {
+            if (Double.isFinite(value) && value >= -bound && value <= bound) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        error(name + " must be a number from " + (int) min + " to " + (int) max + ".");
+        args.error(name + " must be a number from -" + bound + " to " + bound + ".");
         return null;
-    }
-
-    private static boolean isWebUrl(String text) {
-        try {
-            URI uri = URI.create(text);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private boolean hasError(String field) {
-        return errors.stream().anyMatch(e -> e.description().startsWith(field + " "));
-    }
-
-    private void error(String description) {
-        errors.add(new Open311Error(400, description));
     }
 }

@@ -1,19 +1,17 @@
 package org.civic311.orchestrator.open311;
 
-import java.util.List;
-
 import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.catalog.RequestTypes;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-/** Open311 GeoReport v2: the request types on offer, as deployed. */
+/** Open311 GeoReport v2: the request types on offer and their questions, as deployed. */
 @RestController
-@RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/open311/v2")
 class ServicesController {
 
     private final RequestTypes requestTypes;
@@ -22,22 +20,15 @@ class ServicesController {
         this.requestTypes = requestTypes;
     }
 
-    @GetMapping("/services.json")
-    List<Service> services() {
-        return requestTypes.all().stream().map(Service::of).toList();
+    @GetMapping({"/services.json", "/services.xml"})
+    ResponseEntity<Open311Body> services(Format format) {
+        return format.ok(new Open311Body("services", requestTypes.all().stream().map(Service::of).toList()));
     }
 
-    record Service(@JsonProperty("service_code") String serviceCode,
-                   @JsonProperty("service_name") String serviceName,
-                   String description,
-                   boolean metadata,
-                   String type,
-                   String keywords,
-                   String group) {
-
-        static Service of(RequestType type) {
-            return new Service(type.serviceCode(), type.serviceName(), type.description(), false, "realtime",
-                    String.join(",", type.keywords()), type.group());
-        }
+    @GetMapping({"/services/{serviceCode}.json", "/services/{serviceCode}.xml"})
+    ResponseEntity<Open311Body> definition(@PathVariable String serviceCode, Format format) {
+        RequestType type = requestTypes.find(serviceCode).orElseThrow(() ->
+                Open311Exception.of(HttpStatus.NOT_FOUND, "service_code '" + serviceCode + "' is not offered."));
+        return format.ok(new Open311Body("service_definition", ServiceDefinition.of(type)));
     }
 }

@@ -11,4 +11,6 @@ public record RequestNote(String type, String description, Instant at) {
     public static final String DISPATCHED = "dispatched";
     public static final String ACTIVITY = "activity";
     public static final String CLOSED = "closed";
+    /** A resident's comment, sent by an Open311 client. */
+    public static final String COMMENT = "comment";
 }

@@ -96,12 +96,28 @@ public class ServiceRequests {
 
     /** Adds a step to the request's history; the newest step is also its Open311 {@code status_notes}. */
     public void addNote(long id, String type, String description, Instant now) {
-        db.sql("INSERT INTO request_note (request_id, note_type, description, created_at) VALUES (:id, :type, :d, :now)")
-                .param("id", id).param("type", type).param("d", description).param("now", toColumn(now))
-                .update();
+        insertNote(id, type, description, now);
         db.sql("UPDATE service_request SET status_notes = :notes, updated_at = :now WHERE id = :id")
                 .param("notes", abbreviate(description, 1000)).param("now", toColumn(now)).param("id", id)
                 .update();
+    }
+
+    /**
+     * Adds a resident's comment to the request's history. It is no news from the city, so it changes neither
+     * the status notes nor the time the request was last updated.
+     *
+     * @return the note's id
+     */
+    long addComment(long id, String text, Instant now) {
+        return insertNote(id, RequestNote.COMMENT, text, now);
+    }
+
+    private long insertNote(long id, String type, String description, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("INSERT INTO request_note (request_id, note_type, description, created_at) VALUES (:id, :type, :d, :now)")
+                .param("id", id).param("type", type).param("d", description).param("now", toColumn(now))
+                .update(key, "id");
+        return key.getKey().longValue();
     }
 
     public void close(long id, String statusNotes, Instant now) {
@@ -158,7 +174,7 @@ public class ServiceRequests {
                 attributes(id));
     }
 
-    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }

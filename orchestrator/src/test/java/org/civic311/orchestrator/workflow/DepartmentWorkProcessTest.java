@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +31,12 @@ class DepartmentWorkProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
             .configurationResource("camunda.cfg.xml").build();
+
+    @BeforeEach
+    void useThisEngine() {
+        // Explicitly: the Spring tests of the same run leave their engines registered too (stack.md, pitfall 11).
+        BpmnAwareTests.init(engine.getProcessEngine());
+    }
 
     @AfterEach
     void reset() {

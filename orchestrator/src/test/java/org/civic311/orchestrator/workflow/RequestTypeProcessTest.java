@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,8 @@ class RequestTypeProcessTest {
 
     @BeforeEach
     void mockDelegates() {
+        // Explicitly: the Spring tests of the same run leave their engines registered too (stack.md, pitfall 11).
+        BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("routeRequest", (JavaDelegate) execution -> {
             calls.add("route");
             execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 42L);

@@ -1,0 +1,145 @@
+package org.civic311.orchestrator.request;
+
+import static org.civic311.orchestrator.request.UtcColumns.instant;
+import static org.civic311.orchestrator.request.ServiceRequests.nullableDouble;
+import static org.civic311.orchestrator.request.UtcColumns.toColumn;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The public read side of service requests: what the Open311 API lists. Every query here selects public columns
+ * only, and each filter has an index (see db/changelog).
+ */
+@Repository
+public class PublicRequests {
+
+    private static final String COLUMNS = """
+            id, tracking_number, service_code, service_name, status, status_notes, description, lat, lon, address,
+            address_id, zipcode, media_url, channel, agency_responsible, service_notice, requested_at, updated_at,
+            expected_at""";
+
+    private final JdbcClient db;
+
+    PublicRequests(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<PublicRequest> find(String trackingNumber) {
+        return db.sql("SELECT " + COLUMNS + " FROM service_request WHERE tracking_number = :tn")
+                .param("tn", trackingNumber)
+                .query(this::map)
+                .optional();
+    }
+
+    public List<PublicRequest> find(RequestQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM service_request WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!query.trackingNumbers().isEmpty()) {
+            sql.append(" AND tracking_number IN (:trackingNumbers)");
+            params.put("trackingNumbers", query.trackingNumbers());
+        }
+        if (!query.serviceCodes().isEmpty()) {
+            sql.append(" AND service_code IN (:serviceCodes)");
+            params.put("serviceCodes", query.serviceCodes());
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND status IN (:statuses)");
+            params.put("statuses", query.statuses().stream().map(RequestStatus::name).toList());
+        }
+        between(sql, params, "requested_at", query.requestedFrom(), query.requestedTo());
+        between(sql, params, "updated_at", query.updatedFrom(), query.updatedTo());
+        // The id breaks ties, so pages never overlap.
+        sql.append(" ORDER BY requested_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return db.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** The public history of each of these requests, oldest step first. */
+    public Map<Long, List<RequestNote>> notes(Collection<Long> requestIds) {
+        Map<Long, List<RequestNote>> notes = new LinkedHashMap<>();
+        if (requestIds.isEmpty()) {
+            return notes;
+        }
+        db.sql("""
+                        SELECT request_id, note_type, description, created_at FROM request_note
+                        WHERE request_id IN (:ids) ORDER BY request_id, id""")
+                .param("ids", List.copyOf(requestIds))
+                .query((ResultSet rs) -> {
+                    notes.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>()).add(new RequestNote(
+                            rs.getString("note_type"), rs.getString("description"), instant(rs, "created_at")));
+                });
+        return notes;
+    }
+
+    /**
+     * What happened to any request in a time window, newest first: every step of its history except its
+     * submission, which is the request itself.
+     */
+    public List<PublicUpdate> updates(Instant from, Instant to, int offset, int limit) {
+        return db.sql("""
+                        SELECT n.id, n.note_type, n.description, n.created_at, r.tracking_number, r.closed_at
+                        FROM request_note n JOIN service_request r ON r.id = n.request_id
+                        WHERE n.created_at >= :from AND n.created_at <= :to AND n.note_type <> :submitted
+                        ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset""")
+                .param("from", toColumn(from))
+                .param("to", toColumn(to))
+                .param("submitted", RequestNote.SUBMITTED)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, row) -> {
+                    Instant at = instant(rs, "created_at");
+                    Instant closedAt = instant(rs, "closed_at");
+                    return new PublicUpdate(rs.getLong("id"), rs.getString("tracking_number"),
+                            rs.getString("note_type"), rs.getString("description"), at,
+                            closedAt != null && !at.isBefore(closedAt));
+                })
+                .list();
+    }
+
+    private static void between(StringBuilder sql, Map<String, Object> params, String column, Instant from, Instant to) {
+        if (from != null) {
+            sql.append(" AND ").append(column).append(" >= :").append(column).append("_from");
+            params.put(column + "_from", toColumn(from));
+        }
+        if (to != null) {
+            sql.append(" AND ").append(column).append(" <= :").append(column).append("_to");
+            params.put(column + "_to", toColumn(to));
+        }
+    }
+
+    private PublicRequest map(ResultSet rs, int row) throws SQLException {
+        return new PublicRequest(
+                rs.getLong("id"),
+                rs.getString("tracking_number"),
+                rs.getString("service_code"),
+                rs.getString("service_name"),
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("status_notes"),
+                rs.getString("description"),
+                nullableDouble(rs, "lat"),
+                nullableDouble(rs, "lon"),
+                rs.getString("address"),
+                rs.getString("address_id"),
+                rs.getString("zipcode"),
+                rs.getString("media_url"),
+                rs.getString("channel"),
+                rs.getString("agency_responsible"),
+                rs.getString("service_notice"),
+                instant(rs, "requested_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "expected_at"));
+    }
+}
