@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,8 @@ class DemoDepartmentSystemsTest {
     CityworksSimulator cityworks;
     @Autowired
     ManagementService jobs;
+    @Autowired
+    RuntimeService runtime;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -91,10 +94,9 @@ class DemoDepartmentSystemsTest {
         assertThat(resident.inbox().get(0).body()).contains("Limb removed, tree pruned").contains("Urban Forestry");
 
         // Cityworks reports the same closure again (its webhook, and the next overlapping poll): nothing more happens.
-        HttpHeaders webhook = new HttpHeaders();
-        webhook.setBearerAuth("demo-cityworks-webhook-secret");
-        ResponseEntity<Void> nudged = http.postForEntity("/webhooks/cityworks", new HttpEntity<>(webhook), Void.class);
-        assertThat(nudged.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        nudgeCityworks();
+        // The nudge polled synchronously: had the duplicate moved anything, a process would be running again.
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
         assertThat(db.sql("SELECT COUNT(*) FROM notification n JOIN service_request r ON r.id = n.request_id "
                 + "WHERE r.tracking_number = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
         assertThat(resident.inbox()).hasSize(1);
@@ -120,6 +122,42 @@ class DemoDepartmentSystemsTest {
         DemoMailbox resident = new DemoMailbox("neighbour@example.org", SMTP, IMAP);
         await().atMost(Duration.ofSeconds(30)).until(() -> resident.inbox().size() == 1);
         assertThat(resident.inbox().get(0).body()).contains("Owner mowed the lot").contains("Code Enforcement");
+    }
+
+    @Test
+    void aClerkWhoClosesTheWorkBeforeCivic311HeardBackFromCityworksStillClosesTheRequest() throws Exception {
+        cityworks.loseNextResponses(1);
+        String id = submit("damaged_tree", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> failedTasks(List.of(id)) == 1);
+
+        // The request exists in Cityworks although Civic311 never heard so; the clerk closes it at once.
+        cityworks.closeRequest(cityworksRequestFor(id), "Cleared before we knew");
+        nudgeCityworks();
+        retryWaitingJobsNow(1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode closed = request(id);
+            assertThat(closed.get("status").asText()).isEqualTo("closed");
+            assertThat(closed.get("status_notes").asText()).isEqualTo("Cleared before we knew");
+        });
+    }
+
+    @Test
+    void aClosureForARequestAnOperatorCancelledIsRecordedAndPollingGoesOn() throws Exception {
+        String cancelled = submit("damaged_tree", null);
+        String other = submit("damaged_tree", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchedTasks(List.of(cancelled, other)) == 2);
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(cancelled).processDefinitionKey("damaged_tree").list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Duplicate of another report"));
+
+        cityworks.closeRequest(cityworksRequestFor(cancelled), "Pruned");
+        cityworks.closeRequest(cityworksRequestFor(other), "Removed");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(request(other).get("status").asText()).isEqualTo("closed"));
+        assertThat(db.sql("SELECT status FROM department_task WHERE id = :id").param("id", Long.parseLong(taskIdOf(cancelled)))
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(request(cancelled).get("status").asText()).isEqualTo("open");
     }
 
     @Test
@@ -202,6 +240,13 @@ class DemoDepartmentSystemsTest {
         return db.sql("SELECT COUNT(*) FROM department_task t JOIN service_request r ON r.id = t.request_id "
                         + "WHERE r.tracking_number IN (:ids) AND " + condition)
                 .param("ids", ids).query(Long.class).single();
+    }
+
+    void nudgeCityworks() {
+        HttpHeaders webhook = new HttpHeaders();
+        webhook.setBearerAuth("demo-cityworks-webhook-secret");
+        ResponseEntity<Void> nudged = http.postForEntity("/webhooks/cityworks", new HttpEntity<>(webhook), Void.class);
+        assertThat(nudged.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /** What an operator does once the system is back: retry now rather than at the next backoff step. */

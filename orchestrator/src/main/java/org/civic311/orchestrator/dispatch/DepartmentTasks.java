@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.civic311.orchestrator.request.ColumnText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -59,7 +60,7 @@ public class DepartmentTasks {
 
     void failedAttempt(long id, String error) {
         db.sql("UPDATE department_task SET dispatch_attempts = dispatch_attempts + 1, last_error = :error WHERE id = :id")
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id)
+                .param("error", ColumnText.fit(error, 1000)).param("id", id)
                 .update();
     }
 
@@ -68,7 +69,7 @@ public class DepartmentTasks {
                         UPDATE department_task SET status = :status, resolution = COALESCE(:resolution, resolution),
                             completed_at = :completed WHERE id = :id""")
                 .param("status", status.name())
-                .param("resolution", resolution)
+                .param("resolution", ColumnText.fit(resolution, 4000))
                 .param("completed", status.isFinished() ? toColumn(now) : null)
                 .param("id", id)
                 .update();

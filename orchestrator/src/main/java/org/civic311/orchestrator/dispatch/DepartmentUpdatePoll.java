@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.WorkUpdate;
@@ -29,6 +33,8 @@ class DepartmentUpdatePoll {
     private final Watermarks watermarks;
     private final WorkUpdateImport updateImport;
     private final Clock clock;
+    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final Set<String> askedAgain = ConcurrentHashMap.newKeySet();
 
     DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport, Clock clock) {
         this.systems = systems;
@@ -37,16 +43,47 @@ class DepartmentUpdatePoll {
         this.clock = clock;
     }
 
+    /**
+     * Polls the system now. A poll asked for while one of the same system runs (a webhook during the scheduled
+     * poll) makes the running one go round again instead of running beside it.
+     */
     void poll(String system) {
-        Instant startedAt = clock.instant();
-        Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
-        List<WorkUpdate> updates;
-        try {
-            updates = systems.connector(system).pullUpdates(since);
-        } catch (ConnectorException e) {
-            log.warn("Could not ask {} for updates: {}", system, e.getMessage());
+        ReentrantLock lock = running.computeIfAbsent(system, s -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            askedAgain.add(system);
             return;
         }
+        try {
+            do {
+                askedAgain.remove(system);
+                pollOnce(system);
+            } while (askedAgain.remove(system));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pollOnce(String system) {
+        try {
+            applyKeptUpdates(system);
+            Instant startedAt = clock.instant();
+            Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
+            if (applyAll(system, systems.connector(system).pullUpdates(since))) {
+                watermarks.advance(system, startedAt.minus(OVERLAP));
+            }
+        } catch (ConnectorException e) {
+            log.warn("Could not ask {} for updates: {}", system, e.getMessage());
+        } catch (RuntimeException e) {
+            // One system's trouble must not keep the others from being polled.
+            log.error("Could not poll {} for updates", system, e);
+        }
+    }
+
+    private void applyKeptUpdates(String system) {
+        applyAll(system, updateImport.keptUpdatesNowMatching(system));
+    }
+
+    private boolean applyAll(String system, List<WorkUpdate> updates) {
         boolean allApplied = true;
         for (WorkUpdate update : updates) {
             try {
@@ -57,8 +94,6 @@ class DepartmentUpdatePoll {
                         system, e);
             }
         }
-        if (allApplied) {
-            watermarks.advance(system, startedAt.minus(OVERLAP));
-        }
+        return allApplied;
     }
 }

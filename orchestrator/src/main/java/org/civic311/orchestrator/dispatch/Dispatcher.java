@@ -49,18 +49,20 @@ public class Dispatcher {
             return;
         }
         ServiceRequest request = requests.get(task.requestId());
+        ExternalRef ref;
         try {
-            ExternalRef ref = systems.connector(task.system()).push(workOrder(task, request));
-            tasks.dispatched(taskId, ref.id(), clock.instant());
-            requests.addNote(request.id(), RequestNote.DISPATCHED,
-                    "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
+            ref = systems.connector(task.system()).push(workOrder(task, request));
         } catch (RuntimeException e) {
             log.warn("Task {} of {} could not be sent to {}: {}", taskId, request.trackingNumber(), task.system(),
                     e.getMessage());
-            // The job's own transaction rolls back; the attempt is kept for the people looking at it.
+            // The job's own transaction rolls back; the attempt is kept for the people looking at it. Nothing of
+            // this transaction has touched the task row yet, so the separate one cannot wait on our own lock.
             separateTransaction.executeWithoutResult(s -> tasks.failedAttempt(taskId, String.valueOf(e.getMessage())));
             throw e;
         }
+        tasks.dispatched(taskId, ref.id(), clock.instant());
+        requests.addNote(request.id(), RequestNote.DISPATCHED,
+                "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
     }
 
     private WorkOrder workOrder(DepartmentTask task, ServiceRequest request) {

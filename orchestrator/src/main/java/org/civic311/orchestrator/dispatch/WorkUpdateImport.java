@@ -2,6 +2,7 @@ package org.civic311.orchestrator.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.civic311.connectors.WorkStatus;
@@ -45,12 +46,16 @@ public class WorkUpdateImport {
     @Transactional
     public void apply(WorkUpdate update) {
         Optional<DepartmentTask> found = tasks.findByExternal(update.ref().system(), update.ref().id());
+        Instant now = clock.instant();
         if (found.isEmpty()) {
-            log.warn("Update {} refers to {}, which is no task of ours; ignored", update.updateId(), update.ref());
+            // Its dispatch may not have committed yet (a retried send, a quick clerk): keep it for later.
+            if (updates.keepUnmatched(update, now)) {
+                log.warn("Update {} refers to {}, which no task of ours has yet; kept until one has",
+                        update.updateId(), update.ref());
+            }
             return;
         }
         DepartmentTask task = found.get();
-        Instant now = clock.instant();
         if (!updates.recordOnce(task.id(), update, now)) {
             return;
         }
@@ -66,6 +71,11 @@ public class WorkUpdateImport {
             }
             case COMPLETED, CANCELLED -> finish(task, update, department, now);
         }
+    }
+
+    /** Updates kept because they came before their task was dispatched, now that it has been. */
+    List<WorkUpdate> keptUpdatesNowMatching(String system) {
+        return updates.unmatchedNowMatching(system);
     }
 
     private void finish(DepartmentTask task, WorkUpdate update, String department, Instant now) {

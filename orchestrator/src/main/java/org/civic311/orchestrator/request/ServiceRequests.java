@@ -98,7 +98,7 @@ public class ServiceRequests {
     public void addNote(long id, String type, String description, Instant now) {
         insertNote(id, type, description, now);
         db.sql("UPDATE service_request SET status_notes = :notes, updated_at = :now WHERE id = :id")
-                .param("notes", abbreviate(description, 1000)).param("now", toColumn(now)).param("id", id)
+                .param("notes", ColumnText.fit(description, 1000)).param("now", toColumn(now)).param("id", id)
                 .update();
     }
 
@@ -115,7 +115,8 @@ public class ServiceRequests {
     private long insertNote(long id, String type, String description, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("INSERT INTO request_note (request_id, note_type, description, created_at) VALUES (:id, :type, :d, :now)")
-                .param("id", id).param("type", type).param("d", description).param("now", toColumn(now))
+                .param("id", id).param("type", type).param("d", ColumnText.fit(description, 4000))
+                .param("now", toColumn(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -179,7 +180,4 @@ public class ServiceRequests {
         return rs.wasNull() ? null : value;
     }
 
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

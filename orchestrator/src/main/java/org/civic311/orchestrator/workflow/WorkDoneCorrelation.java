@@ -1,6 +1,5 @@
 package org.civic311.orchestrator.workflow;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.civic311.orchestrator.dispatch.DepartmentWorkDone;
 import org.slf4j.Logger;
@@ -22,14 +21,15 @@ class WorkDoneCorrelation {
 
     @EventListener
     void on(DepartmentWorkDone done) {
-        try {
-            runtime.createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
-                    .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, done.taskId())
-                    .setVariable(ProcessVariables.OUTCOME, done.outcome().name())
-                    .setVariable(ProcessVariables.RESOLUTION, done.note())
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            // The task is recorded as done; no process was waiting for it (cancelled by an operator, or not yet waiting).
+        // correlateAll: when nothing waits it answers an empty list instead of throwing, and a throwing engine call
+        // would have marked the whole import transaction rollback-only.
+        boolean moved = !runtime.createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
+                .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, done.taskId())
+                .setVariable(ProcessVariables.OUTCOME, done.outcome().name())
+                .setVariable(ProcessVariables.RESOLUTION, done.note())
+                .correlateAllWithResult().isEmpty();
+        if (!moved) {
+            // The task is recorded as done; no process waits for it any more (an operator cancelled it in Cockpit).
             log.warn("Department task {} finished but no process is waiting for it", done.taskId());
         }
     }
