@@ -2,8 +2,13 @@ package org.civic311.orchestrator.notification;
 
 import org.civic311.orchestrator.request.ServiceRequest;
 
-/** The words of the closure notice. */
-record ClosureNotice(ServiceRequest request, String cityName) {
+/**
+ * The words of the closure notice.
+ *
+ * @param resolution what the request was closed with (not its latest status notes: a later note must not
+ *                   replace the department's words)
+ */
+record ClosureNotice(ServiceRequest request, String resolution, String cityName) {
 
     String subject() {
         return "[" + request.trackingNumber() + "] Your " + request.serviceName().toLowerCase() + " report is closed";
@@ -22,8 +27,8 @@ record ClosureNotice(ServiceRequest request, String cityName) {
             text.append(" by ").append(request.agencyResponsible());
         }
         text.append(".\n\n");
-        if (request.statusNotes() != null && !request.statusNotes().isBlank()) {
-            text.append(request.statusNotes()).append("\n\n");
+        if (resolution != null && !resolution.isBlank()) {
+            text.append(resolution).append("\n\n");
         }
         return text.append("Thank you for reporting it.\n\n").append(cityName).append('\n').toString();
     }

@@ -5,6 +5,7 @@ import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 import java.time.Clock;
 
 import org.civic311.orchestrator.request.ServiceRequest;
+import org.civic311.orchestrator.request.ServiceRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +26,14 @@ public class ResidentNotifier {
     private static final String CLOSURE = "CLOSURE";
 
     private final JavaMailSender mail;
+    private final ServiceRequests requests;
     private final JdbcClient db;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    ResidentNotifier(JavaMailSender mail, JdbcClient db, NotificationProperties properties, Clock clock) {
+    ResidentNotifier(JavaMailSender mail, ServiceRequests requests, JdbcClient db, NotificationProperties properties, Clock clock) {
         this.mail = mail;
+        this.requests = requests;
         this.db = db;
         this.properties = properties;
         this.clock = clock;
@@ -46,7 +49,8 @@ public class ResidentNotifier {
         if (alreadySent(request.id())) {
             return;
         }
-        ClosureNotice notice = new ClosureNotice(request, properties.cityName());
+        ClosureNotice notice = new ClosureNotice(request, requests.closingNote(request.id()).orElse(null),
+                properties.cityName());
         db.sql("""
                         INSERT INTO notification (request_id, kind, channel, recipient, subject, sent_at)
                         VALUES (:request, :kind, 'EMAIL', :to, :subject, :now)""")

@@ -128,6 +128,13 @@ public class ServiceRequests {
                 .update();
     }
 
+    /** The words the request was closed with. */
+    public Optional<String> closingNote(long id) {
+        return db.sql("SELECT description FROM request_note WHERE request_id = :id AND note_type = :type ORDER BY id DESC")
+                .param("id", id).param("type", RequestNote.CLOSED)
+                .query(String.class).list().stream().findFirst();
+    }
+
     public List<RequestNote> notes(long id) {
         return db.sql("SELECT note_type, description, created_at FROM request_note WHERE request_id = :id ORDER BY id")
                 .param("id", id)
