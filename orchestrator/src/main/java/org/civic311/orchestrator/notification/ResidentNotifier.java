@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Tells the resident their request is closed. Once per request: the notification row is written before the
  * mail is sent, in the engine job's transaction, so a failed send rolls it back and the retry sends again,
- * and a request already notified is never notified twice.
+ * and a request already notified is not notified again (only a commit that fails after a successful send
+ * makes the retry send a second copy).
  */
 @Service
 public class ResidentNotifier {
