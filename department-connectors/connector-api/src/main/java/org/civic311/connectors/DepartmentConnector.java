@@ -24,8 +24,9 @@ public interface DepartmentConnector {
     ExternalRef push(WorkOrder order);
 
     /**
-     * Completions, cancellations and comments the department recorded since the watermark.
-     * The same update may be returned again by a later call; {@link WorkUpdate#updateId()} tells them apart.
+     * Completions, cancellations and comments the department recorded since the watermark. Asked again for the
+     * same window, the system must report them again (nothing is consumed): the orchestrator moves its watermark
+     * only once every update was applied, and recognises repeats by {@link WorkUpdate#updateId()}.
      *
      * @throws ConnectorException when the system cannot be reached; the caller polls again later
      */

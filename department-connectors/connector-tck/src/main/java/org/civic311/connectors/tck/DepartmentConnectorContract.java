@@ -88,22 +88,24 @@ public abstract class DepartmentConnectorContract {
         assertThat(done.updateId()).isNotBlank();
     }
 
+    /**
+     * The orchestrator moves its watermark only after it has applied everything a poll returned. A completion
+     * returned but not applied (the database was down, the node stopped mid-poll) is found again only because
+     * the same window reports it again; and the same updateId is what makes it count once.
+     */
     @Test
-    protected void aCompletionSeenAgainKeepsItsUpdateId() throws Exception {
+    protected void aCompletionIsReportedAgainForTheSameWindowWithTheSameUpdateId() throws Exception {
         Instant since = Instant.now().minus(1, ChronoUnit.MINUTES);
         ExternalRef item = connector().push(workOrder(newTaskId()));
         departmentCompletes(item, "Done");
         WorkUpdate first = awaitUpdate(item, since, WorkStatus.COMPLETED);
 
-        List<WorkUpdate> later = forItem(connector().pullUpdates(since), item);
+        List<WorkUpdate> completedAgain = forItem(connector().pullUpdates(since), item).stream()
+                .filter(update -> update.status() == WorkStatus.COMPLETED)
+                .toList();
 
-        // A system may report the completion again (polling windows overlap) or not at all (a mailbox marks it
-        // read); when it does, it must be recognisable as the same update.
-        assertThat(later).allSatisfy(update -> {
-            if (update.status() == WorkStatus.COMPLETED) {
-                assertThat(update.updateId()).isEqualTo(first.updateId());
-            }
-        });
+        assertThat(completedAgain).as("completions reported again for the same window").isNotEmpty()
+                .allSatisfy(again -> assertThat(again.updateId()).isEqualTo(first.updateId()));
     }
 
     @Test

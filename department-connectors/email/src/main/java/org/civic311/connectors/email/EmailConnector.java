@@ -76,13 +76,14 @@ public class EmailConnector implements DepartmentConnector {
     }
 
     /**
-     * The replies that arrived since the last call. {@code since} is ignored: the unread flag in the reply
-     * mailbox is the watermark, as replies are marked read when fetched.
+     * The replies the reply mailbox received at or after {@code since}. Nothing in the mailbox is marked, so
+     * every call whose window holds a reply returns it again, under its Message-ID as the update id: the
+     * orchestrator applies it once, and moves {@code since} on only after it has.
      */
     @Override
     public List<WorkUpdate> pullUpdates(Instant since) {
         List<WorkUpdate> updates = new ArrayList<>();
-        for (MimeMessage message : mailbox.takeUnread()) {
+        for (MimeMessage message : mailbox.receivedSince(since)) {
             try {
                 reader.read(message).ifPresent(updates::add);
             } catch (Exception e) {

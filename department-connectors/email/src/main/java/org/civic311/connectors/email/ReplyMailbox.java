@@ -2,38 +2,35 @@ package org.civic311.connectors.email;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Authenticator;
-import jakarta.mail.Flags;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.AndTerm;
-import jakarta.mail.search.FlagTerm;
-import jakarta.mail.search.NotTerm;
-import jakarta.mail.search.SearchTerm;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
 
 import org.civic311.connectors.ConnectorException;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.integration.expression.FunctionExpression;
 import org.springframework.integration.mail.ImapMailReceiver;
-import org.springframework.integration.mail.SearchTermStrategy;
 
-/** The orchestrator's reply mailbox, read over IMAP. */
+/**
+ * The orchestrator's reply mailbox, read over IMAP with Spring Integration's receiver. No message is marked read,
+ * flagged or deleted (the receiver only adds its own keyword, {@code spring-integration-mail-adapter}, which mail
+ * clients do not show). What has been read is the orchestrator's watermark, not a flag on the server, so a reply
+ * that was fetched but never applied is fetched again, and a person reading the mailbox hides nothing from Civic311.
+ */
 final class ReplyMailbox {
 
-    /**
-     * Unread and not deleted, nothing else. The receiver's default also wants \Recent, which only the first
-     * session to see a message gets: a person glancing at the mailbox first would hide the reply from us.
-     */
-    private static final SearchTermStrategy UNREAD = (supportedFlags, folder) -> new AndTerm(
-            new NotTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), true)),
-            new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true)));
-
     private final EmailConnectorProperties.Imap imap;
-
     private final String url;
 
     ReplyMailbox(EmailConnectorProperties.Imap imap) {
@@ -44,13 +41,12 @@ final class ReplyMailbox {
     }
 
     /**
-     * The messages nobody has read yet, marked read on the server as they are fetched: the read flag is the
-     * watermark, so each reply is returned once. They are fully loaded, so they can be read after the
-     * connection is closed.
+     * Every message the server received at or after {@code since} (by its sent date when the server gives no
+     * received date), copied in full so it can be read after the connection is closed.
      *
      * @throws ConnectorException when the server cannot be reached or refuses the login
      */
-    List<MimeMessage> takeUnread() {
+    List<MimeMessage> receivedSince(Instant since) {
         ImapMailReceiver receiver = new ImapMailReceiver(url);
         receiver.setJavaMailProperties(javaMailProperties());
         receiver.setJavaMailAuthenticator(new Authenticator() {
@@ -59,22 +55,44 @@ final class ReplyMailbox {
                 return new PasswordAuthentication(imap.getUsername(), imap.getPassword());
             }
         });
-        receiver.setShouldMarkMessagesAsRead(true);
+        receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
-        receiver.setSearchTermStrategy(UNREAD);
+        receiver.setFlaggedAsFallback(false); // where the server has no keywords, no \Flagged instead
+        // The server narrows by day; the selector cuts at the second, on the server's received date.
+        receiver.setSearchTermStrategy((flags, folder) -> new ReceivedDateTerm(ComparisonTerm.GE, searchFrom(since)));
+        receiver.setSelectorExpression(new FunctionExpression<Message>(message -> arrivedSince(message, since)));
         receiver.setSimpleContent(true); // parse the copied bytes ourselves, no folder needed afterwards
         // Used outside a Spring Integration context; an empty bean factory stops it warning on every poll.
         receiver.setBeanFactory(new DefaultListableBeanFactory());
         try {
             receiver.afterPropertiesSet();
-            Object[] received = receiver.receive();
-            return Arrays.stream(received).map(MimeMessage.class::cast).toList();
+            return Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
         } catch (MessagingException | RuntimeException e) {
             throw new ConnectorException("Could not read the reply mailbox " + imap.getUsername() + " at "
                     + imap.getHost() + ":" + imap.getPort() + ": " + e.getMessage(), e);
         } finally {
             receiver.destroy(); // closes the folder and logs out
         }
+    }
+
+    private static boolean arrivedSince(Message message, Instant since) {
+        try {
+            Date received = message.getReceivedDate();
+            Date arrived = received != null ? received : message.getSentDate();
+            // Undated mail is kept: reading it again is harmless, missing a reply is not.
+            return arrived == null || !arrived.toInstant().isBefore(since);
+        } catch (MessagingException e) {
+            return true;
+        }
+    }
+
+    /**
+     * IMAP SEARCH SINCE compares whole days, in a zone of the server's choosing (and Jakarta Mail writes the day
+     * in the JVM's zone): ask from the day before, in UTC, and cut at {@code since} exactly afterwards.
+     */
+    private static Date searchFrom(Instant since) {
+        return Date.from(since.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
     }
 
     private Properties javaMailProperties() {
@@ -84,6 +102,8 @@ final class ReplyMailbox {
         properties.setProperty("mail." + protocol + ".connectiontimeout", SmtpOutbox.TIMEOUT_MILLIS);
         properties.setProperty("mail." + protocol + ".timeout", SmtpOutbox.TIMEOUT_MILLIS);
         properties.setProperty("mail." + protocol + ".writetimeout", SmtpOutbox.TIMEOUT_MILLIS);
+        // BODY.PEEK: fetching a message never sets \Seen.
+        properties.setProperty("mail." + protocol + ".peek", "true");
         return properties;
     }
 

@@ -66,8 +66,10 @@ final class ReplyReader {
             return Optional.empty();
         }
         ReplyText reply = ReplyText.of(body);
+        // The note is published in the request's Open311 status_notes: a reference left in it would let anyone
+        // who reads them answer for the department.
         return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().toString()),
-                updateId(message), reply.status(), reply.note(), at(message)));
+                updateId(message), reply.status(), ReplyToken.redact(reply.note()), at(message)));
     }
 
     /** Strongest place first: the headers a mail client sets itself, then what a person could have edited. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -15,9 +16,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -26,6 +30,7 @@ import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -84,7 +89,7 @@ class EmailConnectorTest {
     }
 
     @Test
-    void doneReplyFromTheDepartmentCompletesTheTaskOnce() throws Exception {
+    void doneReplyFromTheDepartmentCompletesTheTask() throws Exception {
         ExternalRef ref = connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);
 
@@ -101,8 +106,78 @@ class EmailConnectorTest {
         assertThat(update.ref()).isEqualTo(ref);
         assertThat(update.updateId()).isEqualTo("<reply-1@mail.demo.civic311.local>");
         assertThat(update.at()).isEqualTo(reply.getSentDate().toInstant());
+    }
 
-        assertThat(connector.pullUpdates(Instant.EPOCH)).isEmpty();
+    @Test
+    void theSameWatermarkReturnsTheReplyAgainUnderTheSameIdALaterOneDoesNot() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        Instant watermark = Instant.now().minus(Duration.ofMinutes(5));
+        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE filled"));
+        WorkUpdate first = awaitUpdates(watermark).get(0);
+        Instant afterTheReplyArrived = Instant.now();
+
+        // Until the orchestrator has applied it, its watermark stays put and the reply must come again.
+        assertThat(connector.pullUpdates(watermark)).containsExactly(first);
+        assertThat(connector.pullUpdates(afterTheReplyArrived)).isEmpty();
+        assertReplyMailboxUntouched();
+    }
+
+    @Test
+    void replyAlreadyOpenedInAMailClientIsStillPickedUp() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE filled"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replyMailboxMessages() > 0);
+
+        openEveryReplyInAMailClient();
+
+        assertThat(unreadInReplyMailbox()).isZero();
+        assertThat(connector.pullUpdates(Instant.EPOCH)).singleElement().satisfies(update -> {
+            assertThat(update.ref()).isEqualTo(ref);
+            assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+        });
+    }
+
+    @Test
+    void replyReceivedBeforeTheWatermarkIsNotReturned() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        Instant received = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+
+        deliverToReplyMailbox(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE"), received);
+
+        assertThat(connector.pullUpdates(received.plusSeconds(1))).isEmpty();
+        assertThat(connector.pullUpdates(received)).singleElement().extracting(WorkUpdate::ref).isEqualTo(ref);
+    }
+
+    @Test
+    void replyHeldUpOnTheWayCountsFromWhenItArrived() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        Instant received = Instant.now().minus(Duration.ofMinutes(10));
+        MimeMessage reply = replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE");
+        reply.setSentDate(Date.from(received.minus(Duration.ofDays(2)))); // sat in a laptop's outbox all weekend
+
+        deliverToReplyMailbox(reply, received);
+
+        assertThat(connector.pullUpdates(received.minus(Duration.ofMinutes(5))))
+                .singleElement().extracting(WorkUpdate::ref).isEqualTo(ref);
+    }
+
+    @Test
+    void referenceTheClerkCopiedIntoTheNoteIsNotPublished() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+
+        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE filled, job " + ref.id() + "\nCopy: [ref:" + ref.id()
+                + "]\n\n" + gmailQuote(dispatched)));
+
+        assertThat(awaitUpdates()).singleElement().satisfies(update -> {
+            assertThat(update.ref()).isEqualTo(ref);
+            assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
+            assertThat(update.note()).isEqualTo("filled, job [reference]\nCopy: [ref:[reference]]");
+        });
     }
 
     @Test
@@ -344,17 +419,56 @@ class EmailConnectorTest {
 
     /** Polls like the orchestrator does until the reply has been read. */
     List<WorkUpdate> awaitUpdates() {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> connector.pullUpdates(Instant.EPOCH), updates -> !updates.isEmpty());
+        return awaitUpdates(Instant.EPOCH);
     }
 
-    /** Waits until the reply mailbox holds the message, then polls once: nothing may come of it. */
+    List<WorkUpdate> awaitUpdates(Instant since) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> connector.pullUpdates(since), updates -> !updates.isEmpty());
+    }
+
+    /**
+     * Waits until the reply mailbox holds the message, then polls once: nothing may come of it. Every message
+     * received since the watermark is read, so it was judged, not missed; and judging it changed nothing.
+     */
     List<WorkUpdate> pullAfterDelivery() {
         await().atMost(Duration.ofSeconds(10)).until(() -> replyMailboxMessages() > 0);
         List<WorkUpdate> updates = connector.pullUpdates(Instant.EPOCH);
-        // The message really was read (and judged), not missed.
-        assertThat(unreadInReplyMailbox()).isZero();
+        assertReplyMailboxUntouched();
         return updates;
+    }
+
+    /**
+     * Neither read nor flagged: a person looking at the mailbox sees it as it arrived. (The IMAP receiver adds
+     * only its own keyword, which mail clients do not show.)
+     */
+    void assertReplyMailboxUntouched() {
+        assertThat(replyInbox().getMessages()).isNotEmpty().allSatisfy(stored -> {
+            Flags flags = stored.getFlags();
+            assertThat(flags.contains(Flags.Flag.SEEN)).as("\\Seen").isFalse();
+            assertThat(flags.contains(Flags.Flag.FLAGGED)).as("\\Flagged").isFalse();
+            assertThat(flags.getUserFlags()).as("keywords").containsOnly("spring-integration-mail-adapter");
+        });
+    }
+
+    /** What a mail client does when the clerk clicks through the mailbox: each reply shown, and marked read. */
+    void openEveryReplyInAMailClient() throws Exception {
+        try (Store store = smtpSession().getStore("imap")) {
+            store.connect(greenMail.getImap().getBindTo(), greenMail.getImap().getPort(), REPLY_LOGIN, REPLY_PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (Message message : inbox.getMessages()) {
+                message.getContent();
+                message.setFlag(Flags.Flag.SEEN, true);
+            }
+            inbox.close(false);
+        }
+    }
+
+    /** Files the reply in the reply mailbox as if the server had received it at that time. */
+    void deliverToReplyMailbox(MimeMessage reply, Instant received) throws MessagingException {
+        reply.saveChanges();
+        replyInbox().appendMessage(reply, new Flags(), Date.from(received));
     }
 
     long replyMailboxMessages() {
@@ -364,10 +478,13 @@ class EmailConnectorTest {
     }
 
     long unreadInReplyMailbox() {
+        return replyInbox().getUnseenCount();
+    }
+
+    MailFolder replyInbox() {
         try {
             return greenMail.getManagers().getImapHostManager()
-                    .getInbox(greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX))
-                    .getUnseenCount();
+                    .getInbox(greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
