@@ -134,13 +134,22 @@ public class AccelaConnector implements DepartmentConnector {
         return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
     }
 
+    private static final int TAG_SEARCH_PAGE = 100;
+
     /** The record tagged for this task, if an earlier attempt created one; with its custom forms. */
     private Optional<JsonNode> findTagged(String tag) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
-        List<JsonNode> tagged = client.searchRecords(criteria, "customForms", 0, 10).records().stream()
-                // Only the exact tag: a server matching loosely must not hand us another task's record.
-                .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
-                .toList();
+        List<JsonNode> tagged = new ArrayList<>();
+        AccelaClient.RecordPage page;
+        int offset = 0;
+        do {
+            // Every page: a server matching loosely (civic311-task-1 finding civic311-task-10…) may put ours last.
+            page = client.searchRecords(criteria, "customForms", offset, TAG_SEARCH_PAGE);
+            page.records().stream()
+                    .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
+                    .forEach(tagged::add);
+            offset += TAG_SEARCH_PAGE;
+        } while (page.hasMore() && tagged.isEmpty());
         if (tagged.size() > 1) {
             log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
                     + AccelaAnswer.text(tagged.get(0), "id"));
