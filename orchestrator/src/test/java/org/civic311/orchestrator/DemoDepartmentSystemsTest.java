@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -103,6 +104,17 @@ class DemoDepartmentSystemsTest {
     }
 
     @Test
+    void aTreeTheResidentSaysBlocksTheRoadIsDueSooner() throws Exception {
+        assertThat(http.getForObject("/open311/v2/services/damaged_tree.json", String.class)).contains("\"code\":\"blocking\"");
+
+        String blocking = submit("damaged_tree", null, "yes");
+        String notBlocking = submit("damaged_tree", null, "no");
+
+        assertThat(OffsetDateTime.parse(request(blocking).get("expected_datetime").asText()))
+                .isBefore(OffsetDateTime.parse(request(notBlocking).get("expected_datetime").asText()));
+    }
+
+    @Test
     void highWeedsAreClosedInAccelaByTheOfficersWorkflowTaskAndTheResidentIsTold() throws Exception {
         String id = submit("high_weeds", "neighbour@example.org");
         assertThat(request(id).get("agency_responsible").asText()).isEqualTo("Code Enforcement");
@@ -197,7 +209,14 @@ class DemoDepartmentSystemsTest {
     // --- helpers --------------------------------------------------------------------------------------------
 
     String submit(String serviceCode, String email) throws Exception {
+        return submit(serviceCode, email, null);
+    }
+
+    String submit(String serviceCode, String email, String blocking) throws Exception {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        if (blocking != null) {
+            form.add("attribute[blocking]", blocking);
+        }
         form.add("api_key", "demo-web");
         form.add("service_code", serviceCode);
         form.add("address_string", "2100 N Cannon Dr");

@@ -1,0 +1,50 @@
+package org.civic311.orchestrator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh database on the MySQL-compatible server at {@code CIVIC311_TEST_MYSQL} (default 127.0.0.1:3306, user root,
+ * empty password), made the way docs/operations.md says. Without the server the test fails rather than skips.
+ */
+public final class MySqlTestDatabase {
+
+    static final String SERVER = System.getenv().getOrDefault("CIVIC311_TEST_MYSQL", "127.0.0.1:3306");
+
+    private final String name;
+
+    private MySqlTestDatabase(String name) {
+        this.name = name;
+    }
+
+    public static MySqlTestDatabase create(String prefix) {
+        MySqlTestDatabase database = new MySqlTestDatabase(prefix + "_" + Long.toString(System.nanoTime(), 36));
+        database.execute("CREATE DATABASE " + database.name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return database;
+    }
+
+    /** Points the application at this database, with the URL flags docs/operations.md requires. */
+    public void use(DynamicPropertyRegistry registry, String moreUrlFlags) {
+        registry.add("spring.datasource.url", () -> "jdbc:mysql://" + SERVER + "/" + name
+                + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false" + moreUrlFlags);
+        registry.add("spring.datasource.username", () -> "root");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    public void drop() {
+        execute("DROP DATABASE IF EXISTS " + name);
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + SERVER + "/", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The MySQL-compatible server at " + SERVER + " is needed: " + e.getMessage(), e);
+        }
+    }
+}
