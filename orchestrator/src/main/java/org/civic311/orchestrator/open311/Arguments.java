@@ -147,9 +147,6 @@ final class Arguments {
         errors.add(new Open311Error(400, description));
     }
 
-    boolean hasErrors() {
-        return !errors.isEmpty();
-    }
 
     /** Answers 400 with every problem found so far, if there is any. */
     void rejectIfInvalid() {

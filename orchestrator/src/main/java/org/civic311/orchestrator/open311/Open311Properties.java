@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param apiKeys        the keys issued to client applications, each naming the intake channel it reports through
  *                       ({@code web}, {@code mobile}, {@code phone}, {@code police}, {@code liaison}). Keys are
- *                       secrets: set them through the environment, e.g. {@code CIVIC311_OPEN311_APIKEYS_<KEY>=web}.
+ *                       secrets: give them in a YAML file or {@code SPRING_APPLICATION_JSON} from the secret store (an environment
+ *                       variable per key would lower-case it).
  * @param jurisdictionId the city's jurisdiction_id, e.g. {@code springfield.gov}; unset, any jurisdiction_id is accepted
  * @param contact        service discovery: how to reach the people running the API
  * @param keyService     service discovery: how a client application gets an API key

@@ -30,7 +30,4 @@ public record ServiceRequest(
         Instant closedAt,
         Map<String, List<String>> attributes) {
 
-    public boolean isClosed() {
-        return status == RequestStatus.CLOSED;
-    }
 }

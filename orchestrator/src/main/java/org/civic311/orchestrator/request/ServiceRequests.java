@@ -135,14 +135,6 @@ public class ServiceRequests {
                 .query(String.class).list().stream().findFirst();
     }
 
-    public List<RequestNote> notes(long id) {
-        return db.sql("SELECT note_type, description, created_at FROM request_note WHERE request_id = :id ORDER BY id")
-                .param("id", id)
-                .query((rs, n) -> new RequestNote(rs.getString("note_type"), rs.getString("description"),
-                        instant(rs, "created_at")))
-                .list();
-    }
-
     private Map<String, List<String>> attributes(long id) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         db.sql("SELECT code, attr_value FROM request_attribute WHERE request_id = :id ORDER BY id")

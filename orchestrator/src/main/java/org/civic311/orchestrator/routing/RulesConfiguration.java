@@ -1,6 +1,5 @@
 package org.civic311.orchestrator.routing;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,7 @@ class RulesConfiguration {
     }
 
     @Bean
-    SlaClock slaClock(@Value("${civic311.zone}") ZoneId zone,
-                      @Value("${civic311.sla.holidays:}") List<LocalDate> holidays) {
-        return new SlaClock(zone, new HashSet<>(holidays));
+    SlaClock slaClock(@Value("${civic311.zone}") ZoneId zone, SlaProperties sla) {
+        return new SlaClock(zone, new HashSet<>(sla.holidays()));
     }
 }

@@ -34,7 +34,8 @@ class DepartmentWorkProcessTest {
 
     @BeforeEach
     void useThisEngine() {
-        // Explicitly: the Spring tests of the same run leave their engines registered too (stack.md, pitfall 11).
+        // Explicitly: the Spring tests of the same run leave their engines registered too, so the lookup of
+        // "the one engine" is unreliable.
         BpmnAwareTests.init(engine.getProcessEngine());
     }
 
@@ -85,8 +86,7 @@ class DepartmentWorkProcessTest {
                 Map.of(ProcessVariables.DEPARTMENT_TASK_ID, 8L));
         execute(job(work));
 
-        assertThatThrownBy(() -> RequestTypeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one"))
-                .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
+        RequestTypeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one");
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
 
         RequestTypeProcessTest.departmentFinishes(8L, "COMPLETED", "done");

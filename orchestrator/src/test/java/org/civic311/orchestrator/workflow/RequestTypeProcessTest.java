@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.civic311.orchestrator.dispatch.DepartmentWorkDone;
+import org.civic311.orchestrator.dispatch.TaskStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +41,8 @@ class RequestTypeProcessTest {
 
     @BeforeEach
     void mockDelegates() {
-        // Explicitly: the Spring tests of the same run leave their engines registered too (stack.md, pitfall 11).
+        // Explicitly: the Spring tests of the same run leave their engines registered too, so the lookup of
+        // "the one engine" is unreliable.
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("routeRequest", (JavaDelegate) execution -> {
             calls.add("route");
@@ -95,11 +98,9 @@ class RequestTypeProcessTest {
                 Map.of(ProcessVariables.REQUEST_ID, 1L));
     }
 
+    /** What the update import does when a department reports its task done: the application's own correlation. */
     static void departmentFinishes(long taskId, String outcome, String resolution) {
-        runtimeService().createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
-                .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, taskId)
-                .setVariable(ProcessVariables.OUTCOME, outcome)
-                .setVariable(ProcessVariables.RESOLUTION, resolution)
-                .correlateWithResult();
+        new WorkDoneCorrelation(runtimeService())
+                .on(new DepartmentWorkDone(taskId, TaskStatus.valueOf(outcome), resolution));
     }
 }

@@ -343,10 +343,7 @@ public class AccelaConnectorProperties {
     /** A department that works in Accela. */
     public static class Department {
 
-        /**
-         * Service code to Accela record type value, Group/Type/SubType/Category. Write service codes with an
-         * underscore in brackets ({@code "[high_weeds]"}): Spring Boot drops the underscore from a bare map key.
-         */
+        /** Service code to Accela record type value, Group/Type/SubType/Category. */
         private Map<String, String> recordTypes = new LinkedHashMap<>();
 
         /** The custom form (ASI group) our intake fields are written to. */
@@ -447,9 +444,8 @@ public class AccelaConnectorProperties {
     }
 
     /**
-     * Finds a configured map entry by the key we route with. Spring Boot keeps a bare map key only in its
-     * "uniform" form (lower case, without characters other than letters, digits and '-'), so {@code high_weeds:}
-     * written without brackets arrives as {@code highweeds}; both spellings are accepted.
+     * Finds a configured map entry by the key we route with, forgiving a key that reached us in Spring Boot's
+     * "uniform" form (lower case, only letters, digits and '-'), as some property sources deliver it.
      */
     static final class ConfiguredKey {
 

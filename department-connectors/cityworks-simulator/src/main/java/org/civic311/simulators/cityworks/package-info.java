@@ -6,7 +6,7 @@
  * {@code data=<JSON>} parameter, the token as a field or an {@code Authorization: cityworks} header,
  * always HTTP 200 with the {@code {Status, Message, Value, ErrorMessages, ...}} envelope, the documented
  * message codes, RequestId numbers, WorkOrderId strings and server-local (here UTC) dates. Sources: Azteca's
- * cw-sdk 15.8.3 type definitions and the walker/cityworks client (see docs department-apis.md §1).
+ * cw-sdk 15.8.3 type definitions and the walker/cityworks client.
  *
  * <p>Entry points: {@link org.civic311.simulators.cityworks.CityworksSimulatorAutoConfiguration} (a host
  * application sets {@code civic311.simulators.cityworks.enabled=true}),
