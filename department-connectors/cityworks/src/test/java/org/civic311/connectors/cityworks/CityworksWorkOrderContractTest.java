@@ -2,40 +2,12 @@ package org.civic311.connectors.cityworks;
 
 import java.util.List;
 
-import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkStatus;
-import org.civic311.connectors.tck.DepartmentConnectorContract;
-import org.civic311.simulators.cityworks.CityworksSimulator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The connector contract for a department whose work goes straight into Cityworks work orders. */
 @SimulatedCityworks
-class CityworksWorkOrderContractTest extends DepartmentConnectorContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CityworksSimulator simulator;
-
-    private CityworksConnector connector;
-
-    @Override
-    protected DepartmentConnector connector() {
-        if (connector == null) {
-            connector = new CityworksConnector(TestSite.properties(port));
-        }
-        return connector;
-    }
-
-    @Override
-    protected DepartmentConnector connectorWithBadCredentials() {
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setPassword("not-the-password");
-        return new CityworksConnector(properties);
-    }
+class CityworksWorkOrderContractTest extends CityworksConnectorContractTest {
 
     @Override
     protected String department() {
