@@ -1,8 +1,5 @@
 package org.civic311.connectors.accela;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.civic311.connectors.SecretSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -150,28 +148,7 @@ public class AccelaConnectorProperties {
     }
 
     private static String secret(String value, Path file, String property) {
-        boolean given = value != null && !value.isBlank();
-        if (given && file != null) {
-            throw new IllegalStateException(PREFIX + "." + property + " and " + PREFIX + "." + property
-                    + "-file are both set: keep one, so it is clear which one Accela gets");
-        }
-        if (given) {
-            return value;
-        }
-        if (file == null) {
-            throw new IllegalStateException(PREFIX + "." + property + " or " + PREFIX + "." + property
-                    + "-file must be set (from the environment or a mounted secret file, never the repository)");
-        }
-        try {
-            String read = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (read.isEmpty()) {
-                throw new IllegalStateException(PREFIX + "." + property + "-file " + file + " is empty");
-            }
-            return read;
-        } catch (IOException e) {
-            // Not chained: the startup failure's root cause should be this sentence, which already names the error.
-            throw new IllegalStateException(PREFIX + "." + property + "-file " + file + " cannot be read: " + e);
-        }
+        return SecretSetting.resolve(PREFIX + "." + property, value, file);
     }
 
     private static void require(String value, String property, String what) {

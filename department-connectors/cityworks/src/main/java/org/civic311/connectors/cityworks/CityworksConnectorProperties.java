@@ -1,10 +1,7 @@
 package org.civic311.connectors.cityworks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.civic311.connectors.SecretSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -71,12 +69,7 @@ public class CityworksConnectorProperties {
         require(baseUrl, "base-url", "the Cityworks site, e.g. https://cityworks.city.gov/cityworks");
         checkBaseUrl();
         require(loginName, "login-name", "the Cityworks login Civic311 works as");
-        boolean hasPassword = password != null && !password.isEmpty();
-        boolean hasPasswordFile = passwordFile != null && !passwordFile.isBlank();
-        if (hasPassword == hasPasswordFile) {
-            throw new IllegalStateException(PREFIX + ".password or " + PREFIX + ".password-file must be set (exactly one"
-                    + " of them): the password of " + PREFIX + ".login-name, from the environment or a secret file");
-        }
+        resolvePassword();
         if (!TEXT_FIELD.matcher(workOrderTaskField == null ? "" : workOrderTaskField).matches()) {
             throw new IllegalStateException(PREFIX + ".work-order-task-field must name one of the work order fields"
                     + " Text1..Text20, not '" + workOrderTaskField + "'");
@@ -95,20 +88,10 @@ public class CityworksConnectorProperties {
     }
 
     /** The password, read from {@code password-file} when that is how it is given. */
+    /** The password, read from {@code password-file} when that is how it is given. */
     String resolvePassword() {
-        if (passwordFile == null || passwordFile.isBlank()) {
-            return password;
-        }
-        try {
-            // Secret files usually end with a newline the password does not have.
-            String secret = Files.readString(Path.of(passwordFile.strip()), StandardCharsets.UTF_8).strip();
-            if (secret.isEmpty()) {
-                throw new IllegalStateException(PREFIX + ".password-file " + passwordFile + " is empty");
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new IllegalStateException(PREFIX + ".password-file " + passwordFile + " cannot be read: " + e, e);
-        }
+        return SecretSetting.resolve(PREFIX + ".password", password,
+                passwordFile == null || passwordFile.isBlank() ? null : Path.of(passwordFile.strip()));
     }
 
     /** The configured department, matched as the email connector does: department codes are lower case. */
