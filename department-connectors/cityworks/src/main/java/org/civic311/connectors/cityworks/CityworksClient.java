@@ -43,6 +43,7 @@ final class CityworksClient {
     private final String loginName;
     private final String password;
     private final boolean tokenInHeader;
+    private final String timeouts;
 
     private final Object login = new Object();
     private volatile String token;
@@ -54,6 +55,7 @@ final class CityworksClient {
         this.password = password;
         this.tokenInHeader = tokenInHeader;
         this.json = json;
+        this.timeouts = "connect-timeout " + connectTimeout.toMillis() + "ms, read-timeout " + readTimeout.toMillis() + "ms";
         // HTTP/1.1: IIS in front of Cityworks does not speak cleartext HTTP/2, and an upgrade attempt only costs time.
         HttpClient jdk = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -136,7 +138,9 @@ final class CityworksClient {
                     .exchange((request, response) -> new Answer(response.getStatusCode().value(),
                             StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
         } catch (RestClientException e) {
-            throw new ConnectorException("Cannot reach Cityworks for " + service + " at " + uri + ": " + e.getMessage(), e);
+            // A stalled site ends here after a timeout, with a message that does not say so: name the timeouts.
+            throw new ConnectorException("Cannot reach Cityworks for " + service + " at " + uri + " (" + timeouts
+                    + "): " + e.getMessage(), e);
         }
         if (answer.httpStatus() / 100 != 2) {
             throw new ConnectorException("Cityworks answered HTTP " + answer.httpStatus() + " to " + service + ": "

@@ -39,20 +39,19 @@ public class CityworksConnector implements DepartmentConnector {
      * @throws IllegalStateException naming the property that is missing or wrong
      */
     public CityworksConnector(CityworksConnectorProperties properties) {
-        properties.validate();
         this.properties = properties;
         // Its own mapper, so the host application's Jackson settings cannot reshape the wire format.
         ObjectMapper json = new ObjectMapper();
-        CityworksDates dates = new CityworksDates(properties.getZone());
-        CityworksClient client = new CityworksClient(properties.getBaseUrl(), properties.getLoginName(),
-                properties.resolvePassword(), properties.isTokenInHeader(), properties.getConnectTimeout(),
-                properties.getReadTimeout(), json);
+        CityworksDates dates = new CityworksDates(properties.zone());
+        CityworksClient client = new CityworksClient(properties.baseUrl(), properties.loginName(),
+                properties.resolvePassword(), properties.tokenInHeader(), properties.connectTimeout(),
+                properties.readTimeout(), json);
         CommentApi comments = new CommentApi(client, dates);
-        WorkText text = new WorkText(properties.getZone());
+        WorkText text = new WorkText(properties.zone());
         items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates), comments, text));
         items.put(Kind.WORK_ORDER, new WorkOrders(
-                new WorkOrderApi(client, dates, properties.getWorkOrderTaskField()), comments, text));
-        properties.getDepartments().values().forEach(department -> kindsInUse.add(department.getKind()));
+                new WorkOrderApi(client, dates, properties.workOrderTaskField()), comments, text));
+        properties.departments().values().forEach(department -> kindsInUse.add(department.kind()));
     }
 
     @Override
@@ -71,7 +70,7 @@ public class CityworksConnector implements DepartmentConnector {
                 "Department '" + order.department() + "' does not work in Cityworks: add "
                         + CityworksConnectorProperties.PREFIX + ".departments." + code
                         + " with its problem-sids (or kind: work-order and its work-order-templates)"));
-        return items.get(department.getKind()).push(order, code, department);
+        return items.get(department.kind()).push(order, code, department);
     }
 
     /** Requests and work orders of ours closed or canceled at or after {@code since}, by Cityworks' dates. */

@@ -78,9 +78,9 @@ final class ServiceRequests implements CityworksItems {
                 // The one phone number a resident gives goes into the call form's main phone field.
                 .putPresent("CallerHomePhone", caller.phone())
                 .put("OtherSystemId", order.taskId())
-                .putPresent("InitiatedByApp", department.getInitiatedByApp())
-                .putPresent("SubmitToSid", department.getSubmitToSid())
-                .putPresent("DispatchToSid", department.getDispatchToSid())
+                .putPresent("InitiatedByApp", department.initiatedByApp())
+                .putPresent("SubmitToSid", department.submitToSid())
+                .putPresent("DispatchToSid", department.dispatchToSid())
                 .fields();
     }
 

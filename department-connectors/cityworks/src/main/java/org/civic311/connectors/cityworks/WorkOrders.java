@@ -60,7 +60,7 @@ final class WorkOrders implements CityworksItems {
                                            CityworksConnectorProperties.Department department) {
         CallData data = new CallData()
                 .put("WOTemplateId", template)
-                .put("EntityType", department.getEntityType());
+                .put("EntityType", department.entityType());
         WorkOrder.Location where = order.location();
         // WGS84 longitude/latitude, as for service requests (see ServiceRequests.WGS84); WorkOrder/Create takes no WKID.
         if (where.lat() != null && where.lon() != null) {
@@ -69,8 +69,8 @@ final class WorkOrders implements CityworksItems {
         return data.putPresent("Address", where.address())
                 .put("Instructions", text.of(order))
                 .put(workOrders.referenceField(), order.taskId())
-                .putPresent("InitiatedByApp", department.getInitiatedByApp())
-                .putPresent("SubmitToSid", department.getSubmitToSid())
+                .putPresent("InitiatedByApp", department.initiatedByApp())
+                .putPresent("SubmitToSid", department.submitToSid())
                 .fields();
     }
 

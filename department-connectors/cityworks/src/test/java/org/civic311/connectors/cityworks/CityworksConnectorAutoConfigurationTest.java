@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.tck.FailedSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -45,17 +46,18 @@ class CityworksConnectorAutoConfigurationTest {
             assertThat(context).hasSingleBean(DepartmentConnector.class).hasBean("cityworksConnector");
             assertThat(context.getBean(DepartmentConnector.class).system()).isEqualTo("cityworks");
             CityworksConnectorProperties properties = context.getBean(CityworksConnectorProperties.class);
-            assertThat(properties.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
-            assertThat(properties.isTokenInHeader()).isTrue();
-            assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(properties.getWorkOrderTaskField()).isEqualTo("Text1");
-            CityworksConnectorProperties.Department forestry = properties.getDepartments().get("urban-forestry");
-            assertThat(forestry.getKind()).isEqualTo(CityworksConnectorProperties.Kind.SERVICE_REQUEST);
+            assertThat(properties.zone()).isEqualTo(ZoneId.of("America/Chicago"));
+            assertThat(properties.tokenInHeader()).isTrue();
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.workOrderTaskField()).isEqualTo("Text1");
+            CityworksConnectorProperties.Department forestry = properties.departments().get("urban-forestry");
+            assertThat(forestry.kind()).isEqualTo(CityworksConnectorProperties.Kind.SERVICE_REQUEST);
             assertThat(forestry.problemSid("damaged_tree")).contains(102L);
-            assertThat(forestry.getDispatchToSid()).isEqualTo(42L);
-            assertThat(forestry.getInitiatedByApp()).isEqualTo("Civic311");
-            CityworksConnectorProperties.Department crews = properties.getDepartments().get("street-crews");
-            assertThat(crews.getKind()).isEqualTo(CityworksConnectorProperties.Kind.WORK_ORDER);
+            assertThat(forestry.dispatchToSid()).isEqualTo(42L);
+            assertThat(forestry.initiatedByApp()).isEqualTo("Civic311");
+            CityworksConnectorProperties.Department crews = properties.departments().get("street-crews");
+            assertThat(crews.kind()).isEqualTo(CityworksConnectorProperties.Kind.WORK_ORDER);
             assertThat(crews.workOrderTemplate("pothole")).contains("2001");
         });
     }
@@ -64,33 +66,32 @@ class CityworksConnectorAutoConfigurationTest {
     void aMissingBaseUrlStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.base-url=")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.base-url must be set"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.base-url"));
     }
 
     @Test
     void aBaseUrlThatIsNoWebAddressStopsStartup() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.base-url=cityworks.city.gov")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.base-url must be the http(s) address"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.base-url"));
     }
 
     @Test
     void aMissingLoginStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.login-name=")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.login-name"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.login-name"));
     }
 
     @Test
     void aMissingPasswordStopsStartupNamingBothWaysToGiveIt() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.password=")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.password or "
-                                + "civic311.connectors.cityworks.password-file must be set"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.password"));
     }
 
     @Test
@@ -120,16 +121,16 @@ class CityworksConnectorAutoConfigurationTest {
     void aServiceRequestDepartmentWithoutProblemSidsStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.departments.parks.submit-to-sid=7")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.parks.problem-sids"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.departments[parks].problem-sids"));
     }
 
     @Test
     void aWorkOrderDepartmentWithoutEntityTypeStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.departments.street-crews.entity-type=")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.street-crews.entity-type"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.departments[street-crews].entity-type"));
     }
 
     @Test
@@ -137,8 +138,8 @@ class CityworksConnectorAutoConfigurationTest {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.departments.sewers.kind=work-order",
                         "civic311.connectors.cityworks.departments.sewers.entity-type=SEWER")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments.sewers.work-order-templates"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.departments[sewers].work-order-templates"));
     }
 
     @Test
@@ -147,15 +148,21 @@ class CityworksConnectorAutoConfigurationTest {
                         "civic311.connectors.cityworks.base-url=https://cityworks.city.gov/cityworks",
                         "civic311.connectors.cityworks.login-name=civic311",
                         "civic311.connectors.cityworks.password=secret")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.departments must name at least one"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.departments"));
     }
 
     @Test
     void aTaskFieldOtherThanText1To20StopsStartup() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.work-order-task-field=Text21")
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("civic311.connectors.cityworks.work-order-task-field"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.work-order-task-field"));
+    }
+
+    @Test
+    void aDisabledConnectorAsksForNothing() {
+        runner.withPropertyValues("civic311.connectors.cityworks.enabled=false", "civic311.connectors.cityworks.base-url=")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CityworksConnectorProperties.class));
     }
 }

@@ -32,9 +32,7 @@ class CityworksConnectorContractTest extends DepartmentConnectorContract {
 
     @Override
     protected DepartmentConnector connectorWithBadCredentials() {
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setPassword("not-the-password");
-        return new CityworksConnector(properties);
+        return new CityworksConnector(TestSite.properties(port, "password", "not-the-password"));
     }
 
     @Override

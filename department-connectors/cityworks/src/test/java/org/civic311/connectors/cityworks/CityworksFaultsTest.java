@@ -7,18 +7,21 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
+import org.civic311.connectors.tck.StalledServer;
 import org.civic311.simulators.cityworks.CityworksRequest;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.civic311.simulators.cityworks.CityworksWorkOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,8 +128,7 @@ class CityworksFaultsTest {
 
     @Test
     void sitesFromV23GetTheTokenInTheAuthorizationHeaderOnly() {
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setTokenInHeader(true);
+        CityworksConnectorProperties properties = TestSite.properties(port, "token-in-header", "true");
         CityworksConnector v23 = new CityworksConnector(properties);
 
         // No token= field is sent in this mode, so each call succeeding shows the header was taken.
@@ -139,8 +141,7 @@ class CityworksFaultsTest {
 
     @Test
     void aWrongPasswordIsAConnectorExceptionNamingTheLoginButNotThePassword() {
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setPassword("hunter2-wrong");
+        CityworksConnectorProperties properties = TestSite.properties(port, "password", "hunter2-wrong");
         CityworksConnector refused = new CityworksConnector(properties);
 
         assertThatThrownBy(() -> refused.push(TestSite.damagedTree("800007", TestSite.URBAN_FORESTRY)))
@@ -154,9 +155,7 @@ class CityworksFaultsTest {
     @Test
     void thePasswordCanComeFromASecretFile(@TempDir Path secrets) throws IOException {
         Path file = Files.writeString(secrets.resolve("cityworks-password"), TestSite.PASSWORD + "\n");
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setPassword(null);
-        properties.setPasswordFile(file.toString());
+        CityworksConnectorProperties properties = TestSite.properties(port, "password", "", "password-file", file.toString());
 
         ExternalRef ref = new CityworksConnector(properties).push(TestSite.damagedTree("800008", TestSite.URBAN_FORESTRY));
 
@@ -165,8 +164,8 @@ class CityworksFaultsTest {
 
     @Test
     void aBaseUrlThatIsNoCityworksSiteIsAConnectorException() {
-        CityworksConnectorProperties properties = TestSite.properties(port);
-        properties.setBaseUrl("http://localhost:" + port + "/not-cityworks");
+        CityworksConnectorProperties properties = TestSite.properties(port,
+                "base-url", "http://localhost:" + port + "/not-cityworks");
 
         assertThatThrownBy(() -> new CityworksConnector(properties).push(TestSite.damagedTree("800009", TestSite.URBAN_FORESTRY)))
                 .isInstanceOf(ConnectorException.class)
@@ -184,5 +183,20 @@ class CityworksFaultsTest {
         assertThatThrownBy(() -> new CityworksConnector(properties).pullUpdates(TestSite.aMinuteAgo()))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Cannot reach Cityworks");
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSiteThatNeverAnswersFailsThePushAfterTheReadTimeout() throws IOException {
+        try (StalledServer stalled = new StalledServer()) {
+            CityworksConnectorProperties properties = TestSite.properties(port, "base-url", stalled.url() + "/cityworks",
+                    "connect-timeout", "1s", "read-timeout", "1s");
+
+            assertThatThrownBy(() -> new CityworksConnector(properties).push(TestSite.damagedTree("800010", TestSite.URBAN_FORESTRY)))
+                    .isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("Cannot reach Cityworks")
+                    .hasMessageContaining("read-timeout 1000ms");
+            assertThat(stalled.connections()).isPositive();
+        }
     }
 }

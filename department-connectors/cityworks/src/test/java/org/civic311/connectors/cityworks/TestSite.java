@@ -2,11 +2,13 @@ package org.civic311.connectors.cityworks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.tck.ConnectorSettings;
 
 /**
  * The city the tests configure: which departments work in the simulated Cityworks site, and how. ProblemSids and
@@ -28,26 +30,22 @@ final class TestSite {
     private TestSite() {
     }
 
-    static CityworksConnectorProperties properties(int port) {
-        CityworksConnectorProperties properties = new CityworksConnectorProperties();
-        properties.setEnabled(true);
-        properties.setBaseUrl("http://localhost:" + port + "/sim/cityworks");
-        properties.setLoginName(LOGIN);
-        properties.setPassword(PASSWORD);
-        properties.getDepartments().put(STREETS, serviceRequests(Map.of("pothole", 101L)));
-        properties.getDepartments().put(URBAN_FORESTRY, serviceRequests(Map.of("damaged_tree", 102L, "tree_down", 103L)));
-        CityworksConnectorProperties.Department crews = new CityworksConnectorProperties.Department();
-        crews.setKind(CityworksConnectorProperties.Kind.WORK_ORDER);
-        crews.getWorkOrderTemplates().putAll(Map.of("pothole", "2001", "damaged_tree", "2003"));
-        crews.setEntityType("STREET");
-        properties.getDepartments().put(STREET_CREWS, crews);
-        return properties;
-    }
-
-    private static CityworksConnectorProperties.Department serviceRequests(Map<String, Long> problemSids) {
-        CityworksConnectorProperties.Department department = new CityworksConnectorProperties.Department();
-        department.getProblemSids().putAll(problemSids);
-        return department;
+    /** @param overrides settings that differ from the test city's, e.g. {@code "password", "wrong"} */
+    static CityworksConnectorProperties properties(int port, String... overrides) {
+        String[] city = {"enabled", "true",
+            "base-url", "http://localhost:" + port + "/sim/cityworks",
+            "login-name", LOGIN,
+            "password", PASSWORD,
+            "departments." + STREETS + ".problem-sids.pothole", "101",
+            "departments." + URBAN_FORESTRY + ".problem-sids.damaged_tree", "102",
+            "departments." + URBAN_FORESTRY + ".problem-sids.tree_down", "103",
+            "departments." + STREET_CREWS + ".kind", "work-order",
+            "departments." + STREET_CREWS + ".work-order-templates.pothole", "2001",
+            "departments." + STREET_CREWS + ".work-order-templates.damaged_tree", "2003",
+            "departments." + STREET_CREWS + ".entity-type", "STREET"};
+        String[] settings = Arrays.copyOf(city, city.length + overrides.length);
+        System.arraycopy(overrides, 0, settings, city.length, overrides.length);
+        return ConnectorSettings.bind(CityworksConnectorProperties.PREFIX, CityworksConnectorProperties.class, settings);
     }
 
     /** A resident's damaged-tree report for urban forestry, as the orchestrator hands it over. */

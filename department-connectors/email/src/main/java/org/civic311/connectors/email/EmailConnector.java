@@ -38,11 +38,10 @@ public class EmailConnector implements DepartmentConnector {
 
     /** @throws IllegalStateException naming the property that is missing or too weak */
     public EmailConnector(EmailConnectorProperties properties) {
-        properties.validate();
         this.properties = properties;
-        this.tokens = new ReplyTokens(properties.getTokenSecret());
+        this.tokens = new ReplyTokens(properties.tokenSecret());
         this.outbox = new SmtpOutbox(properties);
-        this.mailbox = new ReplyMailbox(properties.getImap());
+        this.mailbox = new ReplyMailbox(properties.imap());
         this.reader = new ReplyReader(properties, tokens);
     }
 
@@ -59,7 +58,7 @@ public class EmailConnector implements DepartmentConnector {
     @Override
     public ExternalRef push(WorkOrder order) {
         String department = order.department().toLowerCase(Locale.ROOT);
-        EmailConnectorProperties.Department configured = properties.getDepartments().get(department);
+        EmailConnectorProperties.Department configured = properties.departments().get(department);
         if (configured == null) {
             throw new ConnectorException("Department '" + order.department() + "' has no mailbox: add "
                     + EmailConnectorProperties.PREFIX + ".departments." + department + ".address");
@@ -70,8 +69,8 @@ public class EmailConnector implements DepartmentConnector {
         } catch (IllegalArgumentException e) {
             throw new ConnectorException("Cannot reference task " + order.taskId() + " in an email: " + e.getMessage(), e);
         }
-        outbox.send(configured.getAddress(), WorkOrderMail.of(order, token, properties.getZone()), token);
-        log.info("Sent " + order.trackingNumber() + " (task " + order.taskId() + ") to " + configured.getAddress());
+        outbox.send(configured.address(), WorkOrderMail.of(order, token, properties.zone()), token);
+        log.info("Sent " + order.trackingNumber() + " (task " + order.taskId() + ") to " + configured.address());
         return new ExternalRef(SYSTEM, token.toString());
     }
 

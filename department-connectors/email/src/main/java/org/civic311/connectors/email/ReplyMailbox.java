@@ -36,8 +36,8 @@ final class ReplyMailbox {
     ReplyMailbox(EmailConnectorProperties.Imap imap) {
         this.imap = imap;
         // No credentials in the URL: the receiver logs it. They come from the authenticator instead.
-        this.url = protocol() + "://" + imap.getHost() + ":" + imap.getPort() + "/"
-                + URLEncoder.encode(imap.getFolder(), StandardCharsets.UTF_8).replace("+", "%20");
+        this.url = protocol() + "://" + imap.host() + ":" + imap.port() + "/"
+                + URLEncoder.encode(imap.folder(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -52,7 +52,7 @@ final class ReplyMailbox {
         receiver.setJavaMailAuthenticator(new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(imap.getUsername(), imap.getPassword());
+                return new PasswordAuthentication(imap.username(), imap.password());
             }
         });
         receiver.setShouldMarkMessagesAsRead(false);
@@ -68,8 +68,8 @@ final class ReplyMailbox {
             receiver.afterPropertiesSet();
             return Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
         } catch (MessagingException | RuntimeException e) {
-            throw new ConnectorException("Could not read the reply mailbox " + imap.getUsername() + " at "
-                    + imap.getHost() + ":" + imap.getPort() + ": " + e.getMessage(), e);
+            throw new ConnectorException("Could not read the reply mailbox " + imap.username() + " at "
+                    + imap.host() + ":" + imap.port() + ": " + e.getMessage(), e);
         } finally {
             receiver.destroy(); // closes the folder and logs out
         }
@@ -98,16 +98,17 @@ final class ReplyMailbox {
     private Properties javaMailProperties() {
         Properties properties = new Properties();
         String protocol = protocol();
-        properties.setProperty("mail." + protocol + ".user", imap.getUsername());
-        properties.setProperty("mail." + protocol + ".connectiontimeout", SmtpOutbox.TIMEOUT_MILLIS);
-        properties.setProperty("mail." + protocol + ".timeout", SmtpOutbox.TIMEOUT_MILLIS);
-        properties.setProperty("mail." + protocol + ".writetimeout", SmtpOutbox.TIMEOUT_MILLIS);
+        properties.setProperty("mail." + protocol + ".user", imap.username());
+        // Without timeouts, a server that accepts the connection and never answers would hang the poll.
+        properties.setProperty("mail." + protocol + ".connectiontimeout", SmtpOutbox.millis(imap.connectTimeout()));
+        properties.setProperty("mail." + protocol + ".timeout", SmtpOutbox.millis(imap.readTimeout()));
+        properties.setProperty("mail." + protocol + ".writetimeout", SmtpOutbox.millis(imap.readTimeout()));
         // BODY.PEEK: fetching a message never sets \Seen.
         properties.setProperty("mail." + protocol + ".peek", "true");
         return properties;
     }
 
     private String protocol() {
-        return imap.isSsl() ? "imaps" : "imap";
+        return imap.ssl() ? "imaps" : "imap";
     }
 }

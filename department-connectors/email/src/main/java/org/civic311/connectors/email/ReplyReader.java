@@ -53,7 +53,7 @@ final class ReplyReader {
             return Optional.empty();
         }
         String department = token.get().department();
-        EmailConnectorProperties.Department configured = properties.getDepartments().get(department);
+        EmailConnectorProperties.Department configured = properties.departments().get(department);
         if (configured == null) {
             log.warn("Ignoring reply for department '" + department + "', which is not configured for email: "
                     + described);

@@ -1,6 +1,7 @@
 package org.civic311.connectors.email;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -15,9 +16,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /** Sends work emails through the configured SMTP server. */
 final class SmtpOutbox {
 
-    /** Without timeouts, a server that accepts the connection and never answers would hang the dispatch job. */
-    static final String TIMEOUT_MILLIS = "30000";
-
     private final JavaMailSenderImpl sender = new JavaMailSenderImpl();
 
     private final String from;
@@ -25,22 +23,28 @@ final class SmtpOutbox {
     private final String replyTo;
 
     SmtpOutbox(EmailConnectorProperties properties) {
-        EmailConnectorProperties.Smtp smtp = properties.getSmtp();
-        sender.setHost(smtp.getHost());
-        sender.setPort(smtp.getPort());
-        sender.setUsername(smtp.getUsername());
-        sender.setPassword(smtp.getPassword());
+        EmailConnectorProperties.Smtp smtp = properties.smtp();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        sender.setUsername(smtp.username());
+        sender.setPassword(smtp.password());
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
         Properties mail = new Properties();
-        mail.setProperty("mail.smtp.auth", Boolean.toString(smtp.getUsername() != null && !smtp.getUsername().isBlank()));
-        mail.setProperty("mail.smtp.starttls.enable", Boolean.toString(smtp.isStartTls()));
-        mail.setProperty("mail.smtp.starttls.required", Boolean.toString(smtp.isStartTls()));
-        mail.setProperty("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
-        mail.setProperty("mail.smtp.timeout", TIMEOUT_MILLIS);
-        mail.setProperty("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        mail.setProperty("mail.smtp.auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
+        mail.setProperty("mail.smtp.starttls.enable", Boolean.toString(smtp.startTls()));
+        mail.setProperty("mail.smtp.starttls.required", Boolean.toString(smtp.startTls()));
+        // Without timeouts, a server that accepts the connection and never answers would hang the dispatch job.
+        mail.setProperty("mail.smtp.connectiontimeout", millis(smtp.connectTimeout()));
+        mail.setProperty("mail.smtp.timeout", millis(smtp.readTimeout()));
+        mail.setProperty("mail.smtp.writetimeout", millis(smtp.writeTimeout()));
         sender.setJavaMailProperties(mail);
-        this.from = properties.getFrom();
-        this.replyTo = properties.getReplyTo();
+        this.from = properties.from();
+        this.replyTo = properties.replyTo();
+    }
+
+    /** A timeout as Jakarta Mail takes it. */
+    static String millis(Duration timeout) {
+        return Long.toString(timeout.toMillis());
     }
 
     /** Sends one plain-text email whose Message-ID carries the token, so replies point back at it. */

@@ -2,6 +2,7 @@ package org.civic311.connectors.email;
 
 import java.util.List;
 
+import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkStatus;
@@ -70,22 +71,18 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
     }
 
     private EmailConnectorProperties properties(String smtpPassword) {
-        EmailConnectorProperties properties = new EmailConnectorProperties();
-        properties.setEnabled(true);
-        properties.setFrom("dispatch@contract.civic311.local");
-        properties.setReplyTo(REPLIES);
-        properties.setTokenSecret("contract-secret-0123456789");
-        properties.getSmtp().setHost(mail.getSmtp().getBindTo());
-        properties.getSmtp().setPort(mail.getSmtp().getPort());
-        properties.getSmtp().setUsername("dispatch");
-        properties.getSmtp().setPassword(smtpPassword);
-        properties.getImap().setHost(mail.getImap().getBindTo());
-        properties.getImap().setPort(mail.getImap().getPort());
-        properties.getImap().setUsername("replies");
-        properties.getImap().setPassword("replies-secret");
-        EmailConnectorProperties.Department streets = new EmailConnectorProperties.Department();
-        streets.setAddress(STREETS);
-        properties.getDepartments().put("streets", streets);
-        return properties;
+        return ConnectorSettings.bind(EmailConnectorProperties.PREFIX, EmailConnectorProperties.class, "enabled", "true",
+                "from", "dispatch@contract.civic311.local",
+                "reply-to", REPLIES,
+                "token-secret", "contract-secret-0123456789",
+                "smtp.host", mail.getSmtp().getBindTo(),
+                "smtp.port", Integer.toString(mail.getSmtp().getPort()),
+                "smtp.username", "dispatch",
+                "smtp.password", smtpPassword,
+                "imap.host", mail.getImap().getBindTo(),
+                "imap.port", Integer.toString(mail.getImap().getPort()),
+                "imap.username", "replies",
+                "imap.password", "replies-secret",
+                "departments.streets.address", STREETS);
     }
 }

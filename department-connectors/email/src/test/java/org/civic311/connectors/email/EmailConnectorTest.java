@@ -34,6 +34,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
@@ -497,21 +498,17 @@ class EmailConnectorTest {
     }
 
     static EmailConnectorProperties properties(int smtpPort, String imapPassword) {
-        EmailConnectorProperties properties = new EmailConnectorProperties();
-        properties.setEnabled(true);
-        properties.setFrom("Civic311 <dispatch@civic311.local>");
-        properties.setReplyTo(REPLY_MAILBOX);
-        properties.setTokenSecret("test-secret-0123456789");
-        properties.getSmtp().setHost(greenMail.getSmtp().getBindTo());
-        properties.getSmtp().setPort(smtpPort);
-        properties.getImap().setHost(greenMail.getImap().getBindTo());
-        properties.getImap().setPort(greenMail.getImap().getPort());
-        properties.getImap().setUsername(REPLY_LOGIN);
-        properties.getImap().setPassword(imapPassword);
-        EmailConnectorProperties.Department streets = new EmailConnectorProperties.Department();
-        streets.setAddress(DEPARTMENT_MAILBOX);
-        streets.setAllowedSenders(List.of(DEPARTMENT_MAILBOX, "Foreman@Demo.Civic311.local"));
-        properties.getDepartments().put("streets", streets);
-        return properties;
+        return ConnectorSettings.bind(EmailConnectorProperties.PREFIX, EmailConnectorProperties.class, "enabled", "true",
+                "from", "Civic311 <dispatch@civic311.local>",
+                "reply-to", REPLY_MAILBOX,
+                "token-secret", "test-secret-0123456789",
+                "smtp.host", greenMail.getSmtp().getBindTo(),
+                "smtp.port", Integer.toString(smtpPort),
+                "imap.host", greenMail.getImap().getBindTo(),
+                "imap.port", Integer.toString(greenMail.getImap().getPort()),
+                "imap.username", REPLY_LOGIN,
+                "imap.password", imapPassword,
+                "departments.streets.address", DEPARTMENT_MAILBOX,
+                "departments.streets.allowed-senders", DEPARTMENT_MAILBOX + ",Foreman@Demo.Civic311.local");
     }
 }
