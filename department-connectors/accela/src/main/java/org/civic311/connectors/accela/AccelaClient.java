@@ -43,16 +43,16 @@ final class AccelaClient {
     AccelaClient(AccelaConnectorProperties properties) {
         this.properties = properties;
         HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.getConnectTimeout())
+                .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.getReadTimeout());
+        requests.setReadTimeout(properties.readTimeout());
         // Two hosts in production (auth.accela.com, apis.accela.com), one connection pool.
         this.api = RestClient.builder().requestFactory(requests)
-                .baseUrl(withoutTrailingSlash(properties.getApiUrl())).build();
+                .baseUrl(withoutTrailingSlash(properties.apiUrl())).build();
         RestClient auth = RestClient.builder().requestFactory(requests)
-                .baseUrl(withoutTrailingSlash(properties.getAuthUrl())).build();
+                .baseUrl(withoutTrailingSlash(properties.authUrl())).build();
         this.tokens = new AccelaTokens(auth, properties);
     }
 
@@ -143,9 +143,9 @@ final class AccelaClient {
                     .accept(MediaType.APPLICATION_JSON)
                     // The raw token: Accela documents no "Bearer " prefix.
                     .header("Authorization", token)
-                    .header("x-accela-appid", properties.getAppId())
-                    .header("x-accela-agency", properties.getAgency())
-                    .header("x-accela-environment", properties.getEnvironment());
+                    .header("x-accela-appid", properties.appId())
+                    .header("x-accela-agency", properties.agency())
+                    .header("x-accela-environment", properties.environment());
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(AccelaAnswer.JSON.writeValueAsBytes(body));
             }
@@ -153,8 +153,8 @@ final class AccelaClient {
                     new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
                     response.getHeaders().getFirst(TRACE_ID_HEADER)));
         } catch (RestClientException e) {
-            throw new ConnectorException("Could not reach Accela at " + properties.getApiUrl() + " to " + what + ": "
-                    + reason(e), e);
+            throw new ConnectorException("Could not reach Accela at " + properties.apiUrl() + " to " + what + " ("
+                    + properties.timeouts() + "): " + reason(e), e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON for " + what, e);
         }

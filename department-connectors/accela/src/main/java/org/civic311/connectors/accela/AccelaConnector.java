@@ -46,11 +46,10 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     AccelaConnector(AccelaConnectorProperties properties, int pageSize) {
-        properties.validate();
         this.properties = properties;
         this.client = new AccelaClient(properties);
-        this.time = new AgencyTime(properties.getZone());
-        this.statuses = new AccelaStatuses(properties.getInProgressStatuses());
+        this.time = new AgencyTime(properties.zone());
+        this.statuses = new AccelaStatuses(properties.inProgressStatuses());
         this.updates = new RecordWorkUpdates(statuses, time);
         this.pageSize = pageSize;
     }
@@ -121,9 +120,9 @@ public class AccelaConnector implements DepartmentConnector {
         ArrayNode statusTypes = criteria.putArray("statusTypes");
         statuses.statusTypesToPoll().forEach(statusTypes::add);
         ArrayNode types = criteria.putArray("types");
-        properties.getDepartments().values().stream()
+        properties.departments().values().stream()
                 .filter(Objects::nonNull)
-                .flatMap(department -> department.getRecordTypes().values().stream())
+                .flatMap(department -> department.recordTypes().values().stream())
                 .distinct()
                 .forEach(type -> types.addObject().put("value", type));
         return criteria;

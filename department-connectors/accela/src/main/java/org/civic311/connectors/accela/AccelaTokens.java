@@ -59,24 +59,24 @@ final class AccelaTokens {
             return accessToken;
         }
         logIn();
-        log.info("Accela tokens expired; logged in again as " + properties.getUsername());
+        log.info("Accela tokens expired; logged in again as " + properties.username());
         return accessToken;
     }
 
     private void logIn() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "password");
-        form.add("client_id", properties.getAppId());
+        form.add("client_id", properties.appId());
         form.add("client_secret", properties.resolvedAppSecret());
-        form.add("username", properties.getUsername());
+        form.add("username", properties.username());
         form.add("password", properties.resolvedPassword());
-        form.add("scope", properties.getScope());
-        form.add("agency_name", properties.getAgency());
-        form.add("environment", properties.getEnvironment());
+        form.add("scope", properties.scope());
+        form.add("agency_name", properties.agency());
+        form.add("environment", properties.environment());
         AccelaAnswer answer = token(form, "log in");
         if (!answer.isSuccess()) {
-            throw new ConnectorException("Accela refused to log in " + properties.getUsername() + " to agency "
-                    + properties.getAgency() + " (" + properties.getEnvironment() + "): " + answer.describe()
+            throw new ConnectorException("Accela refused to log in " + properties.username() + " to agency "
+                    + properties.agency() + " (" + properties.environment() + "): " + answer.describe()
                     + hint(answer.code()));
         }
         keep(answer);
@@ -86,7 +86,7 @@ final class AccelaTokens {
     private boolean refresh() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "refresh_token");
-        form.add("client_id", properties.getAppId());
+        form.add("client_id", properties.appId());
         form.add("client_secret", properties.resolvedAppSecret());
         form.add("refresh_token", refreshToken);
         AccelaAnswer answer = token(form, "refresh the access token");
@@ -109,14 +109,14 @@ final class AccelaTokens {
                     .uri("/oauth2/token")
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .accept(MediaType.APPLICATION_JSON)
-                    .header("x-accela-appid", properties.getAppId())
+                    .header("x-accela-appid", properties.appId())
                     .body(form)
                     .exchange((request, response) -> new AccelaAnswer(response.getStatusCode().value(),
                             new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
                             response.getHeaders().getFirst(AccelaClient.TRACE_ID_HEADER)));
         } catch (RestClientException e) {
-            throw new ConnectorException("Could not reach Accela's token endpoint at " + properties.getAuthUrl()
-                    + " to " + what + ": " + AccelaClient.reason(e), e);
+            throw new ConnectorException("Could not reach Accela's token endpoint at " + properties.authUrl()
+                    + " to " + what + " (" + properties.timeouts() + "): " + AccelaClient.reason(e), e);
         }
     }
 

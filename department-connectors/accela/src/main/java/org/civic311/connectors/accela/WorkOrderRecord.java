@@ -71,14 +71,14 @@ final class WorkOrderRecord {
         body.put("description", description());
         body.put("shortNotes", tag());
         String priority = order.priority() == null ? null
-                : AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), order.priority());
+                : AccelaConnectorProperties.ConfiguredKey.find(properties.priorities(), order.priority());
         if (!isBlank(priority)) {
             body.putObject("priority").put("value", priority);
         }
-        if (!isBlank(properties.getReportedChannel())) {
-            body.putObject("reportedChannel").put("value", properties.getReportedChannel());
+        if (!isBlank(properties.reportedChannel())) {
+            body.putObject("reportedChannel").put("value", properties.reportedChannel());
         }
-        put(body, "assignedToDepartment", department.getAssignedToDepartment());
+        put(body, "assignedToDepartment", department.assignedToDepartment());
         ObjectNode address = address();
         if (address != null) {
             body.putArray("addresses").add(address);
@@ -93,11 +93,11 @@ final class WorkOrderRecord {
     /** {@code [{"id": formId, "Field Name": "value"}]}; empty when the department writes no custom form. */
     ArrayNode customForms() {
         ArrayNode forms = AccelaAnswer.JSON.createArrayNode();
-        CustomForm form = department.getCustomForm();
+        CustomForm form = department.customForm();
         if (form == null || !form.isWritten()) {
             return forms;
         }
-        ObjectNode values = forms.addObject().put("id", form.getId());
+        ObjectNode values = forms.addObject().put("id", form.id());
         fieldValues(form).forEach(values::put);
         return forms;
     }
@@ -107,12 +107,12 @@ final class WorkOrderRecord {
      * retry only writes the form when an earlier attempt did not get that far.
      */
     boolean hasCustomForm(JsonNode record) {
-        CustomForm form = department.getCustomForm();
+        CustomForm form = department.customForm();
         if (form == null || !form.isWritten()) {
             return true;
         }
         for (JsonNode written : record.path("customForms")) {
-            if (form.getId().equals(AccelaAnswer.text(written, "id"))) {
+            if (form.id().equals(AccelaAnswer.text(written, "id"))) {
                 return fieldValues(form).entrySet().stream()
                         .allMatch(field -> field.getValue().equals(AccelaAnswer.text(written, field.getKey())));
             }
@@ -122,10 +122,10 @@ final class WorkOrderRecord {
 
     private Map<String, String> fieldValues(CustomForm form) {
         Map<String, String> values = new LinkedHashMap<>();
-        field(values, form.getTaskIdField(), order.taskId());
-        field(values, form.getTrackingNumberField(), order.trackingNumber());
-        field(values, form.getServiceCodeField(), order.serviceCode());
-        field(values, form.getDueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
+        field(values, form.taskIdField(), order.taskId());
+        field(values, form.trackingNumberField(), order.trackingNumber());
+        field(values, form.serviceCodeField(), order.serviceCode());
+        field(values, form.dueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
         return values;
     }
 
@@ -198,7 +198,7 @@ final class WorkOrderRecord {
         if (contact.isEmpty()) {
             return null;
         }
-        contact.putObject("type").put("value", properties.getContactType());
+        contact.putObject("type").put("value", properties.contactType());
         contact.put("isPrimary", "Y");
         return contact;
     }

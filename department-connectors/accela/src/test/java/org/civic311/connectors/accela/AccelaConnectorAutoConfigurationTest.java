@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.civic311.connectors.DepartmentConnector;
+import org.civic311.connectors.tck.FailedSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -48,18 +49,18 @@ class AccelaConnectorAutoConfigurationTest {
             assertThat(context).hasBean("accelaConnector");
             assertThat(context.getBean(DepartmentConnector.class).system()).isEqualTo("accela");
             AccelaConnectorProperties properties = context.getBean(AccelaConnectorProperties.class);
-            assertThat(properties.getScope()).isEqualTo("records");
-            assertThat(properties.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
-            assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(properties.getReportedChannel()).isEqualTo("Internet");
-            assertThat(properties.getContactType()).isEqualTo("Complainant");
-            assertThat(properties.getInProgressStatuses()).containsExactly("In Progress");
+            assertThat(properties.scope()).isEqualTo("records");
+            assertThat(properties.zone()).isEqualTo(ZoneId.of("America/Chicago"));
+            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.reportedChannel()).isEqualTo("Internet");
+            assertThat(properties.contactType()).isEqualTo("Complainant");
+            assertThat(properties.inProgressStatuses()).containsExactly("In Progress");
             AccelaConnectorProperties.Department department = properties.department("code-enforcement");
             assertThat(department.recordType("high_weeds")).isEqualTo("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
-            assertThat(department.getAssignedToDepartment()).isEqualTo("CODE");
-            assertThat(department.getCustomForm().getId()).isEqualTo("CIVIC311-INTAKE");
-            assertThat(department.getCustomForm().getTaskIdField()).isEqualTo("Civic311 Task ID");
+            assertThat(department.assignedToDepartment()).isEqualTo("CODE");
+            assertThat(department.customForm().id()).isEqualTo("CIVIC311-INTAKE");
+            assertThat(department.customForm().taskIdField()).isEqualTo("Civic311 Task ID");
         });
     }
 
@@ -79,8 +80,8 @@ class AccelaConnectorAutoConfigurationTest {
                 .withPropertyValues("civic311.connectors.accela.priorities.P1=Urgent")
                 .run(context -> {
                     AccelaConnectorProperties properties = context.getBean(AccelaConnectorProperties.class);
-                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), "P1")).isEqualTo("Urgent");
-                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.getPriorities(), "P3")).isEqualTo("Medium");
+                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.priorities(), "P1")).isEqualTo("Urgent");
+                    assertThat(AccelaConnectorProperties.ConfiguredKey.find(properties.priorities(), "P3")).isEqualTo("Medium");
                 });
     }
 
@@ -126,33 +127,32 @@ class AccelaConnectorAutoConfigurationTest {
     void aMissingSecretStopsStartupNamingBothWaysToGiveIt() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.app-secret=")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("civic311.connectors.accela.app-secret or "
-                                + "civic311.connectors.accela.app-secret-file must be set"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.app-secret"));
     }
 
     @Test
     void aMissingAppIdStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.app-id=")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("civic311.connectors.accela.app-id must be set"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.app-id"));
     }
 
     @Test
     void aMissingApiUrlStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.api-url=")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("civic311.connectors.accela.api-url must be set"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.api-url"));
     }
 
     @Test
     void aDepartmentWithoutRecordTypesStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.departments.parks.assigned-to-department=PARKS")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("civic311.connectors.accela.departments.parks.record-types"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.departments[parks].record-types"));
     }
 
     @Test
@@ -160,9 +160,8 @@ class AccelaConnectorAutoConfigurationTest {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
                         + "Tall Grass and Weeds")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("record-types.[high_weeds] must be an Accela record type as"
-                                + " Group/Type/SubType/Category"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.departments[code-enforcement].record-types[high_weeds]"));
     }
 
     @Test
@@ -173,7 +172,13 @@ class AccelaConnectorAutoConfigurationTest {
                         "civic311.connectors.accela.app-id=a", "civic311.connectors.accela.app-secret=s",
                         "civic311.connectors.accela.username=u", "civic311.connectors.accela.password=p",
                         "civic311.connectors.accela.agency=A", "civic311.connectors.accela.environment=PROD")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("civic311.connectors.accela.departments must configure at least one department"));
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.departments"));
+    }
+
+    @Test
+    void aDisabledConnectorAsksForNothing() {
+        runner.withPropertyValues("civic311.connectors.accela.enabled=false", "civic311.connectors.accela.api-url=")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AccelaConnectorProperties.class));
     }
 }

@@ -36,9 +36,7 @@ class AccelaConnectorContractTest extends DepartmentConnectorContract {
 
     @Override
     protected DepartmentConnector connectorWithBadCredentials() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
-        properties.setAppSecret("not-the-secret");
-        return new AccelaConnector(properties);
+        return new AccelaConnector(AccelaSettings.forSimulator(port, "app-secret", "not-the-secret"));
     }
 
     @Override

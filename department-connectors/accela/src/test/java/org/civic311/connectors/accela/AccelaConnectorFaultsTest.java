@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.tck.StalledServer;
 import org.civic311.simulators.accela.AccelaSimulator;
 import org.civic311.simulators.accela.SimulatedRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -110,8 +113,7 @@ class AccelaConnectorFaultsTest {
 
     @Test
     void aWrongAppSecretIsAConnectorExceptionNamingTheSetting() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
-        properties.setAppSecret("not-the-secret");
+        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "app-secret", "not-the-secret");
 
         assertThatThrownBy(() -> new AccelaConnector(properties).push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
                 .isInstanceOf(ConnectorException.class)
@@ -121,8 +123,7 @@ class AccelaConnectorFaultsTest {
 
     @Test
     void aWrongPasswordIsAConnectorExceptionNamingTheSetting() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
-        properties.setPassword("not-the-password");
+        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "password", "not-the-password");
 
         assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()))
                 .isInstanceOf(ConnectorException.class)
@@ -133,8 +134,7 @@ class AccelaConnectorFaultsTest {
 
     @Test
     void aWrongEnvironmentIsAConnectorExceptionNamingTheSetting() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
-        properties.setEnvironment("PROD");
+        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "environment", "PROD");
 
         assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()))
                 .isInstanceOf(ConnectorException.class)
@@ -158,15 +158,44 @@ class AccelaConnectorFaultsTest {
 
     @Test
     void aRefusedCallCarriesAccelasCodeMessageAndTraceId() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
-        properties.getDepartments().get(AccelaSettings.DEPARTMENT).getRecordTypes()
-                .put(AccelaSettings.HIGH_WEEDS, "ServiceRequest/Trees and Weeds/Poison Ivy/NA");
+        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "departments." + AccelaSettings.DEPARTMENT
+                + ".record-types.[" + AccelaSettings.HIGH_WEEDS + "]", "ServiceRequest/Trees and Weeds/Poison Ivy/NA");
 
         assertThatThrownBy(() -> new AccelaConnector(properties).push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Accela could not create a record: HTTP 400 data_validation_error: Invalid record type")
                 .hasMessageContaining("Configured record types")
                 .hasMessageMatching("(?s).*\\[traceId \\d{15}-[0-9a-f]{8}\\].*");
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTokenEndpointThatNeverAnswersFailsThePushAfterTheReadTimeout() throws IOException {
+        try (StalledServer stalled = new StalledServer()) {
+            AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "auth-url", stalled.url(),
+                    "connect-timeout", "1s", "read-timeout", "1s");
+
+            assertThatThrownBy(() -> new AccelaConnector(properties).push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
+                    .isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("Could not reach Accela's token endpoint at " + stalled.url())
+                    .hasMessageContaining("read-timeout 1000ms");
+            assertThat(stalled.connections()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anApiThatNeverAnswersFailsThePollAfterTheReadTimeout() throws IOException {
+        try (StalledServer stalled = new StalledServer()) {
+            AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "api-url", stalled.url(),
+                    "connect-timeout", "1s", "read-timeout", "1s");
+
+            assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()))
+                    .isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("Could not reach Accela at " + stalled.url())
+                    .hasMessageContaining("read-timeout 1000ms");
+            assertThat(stalled.connections()).isPositive();
+        }
     }
 
     private List<SimulatedRecord> recordsTagged(String taskId) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,8 +145,7 @@ class AccelaConnectorPullTest {
         ExternalRef item = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
         accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
         awaitUpdate(item, since, WorkStatus.COMPLETED);
-        AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port);
-        wrongZone.setZone(ZoneId.of("UTC"));
+        AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port, "zone", "UTC");
 
         assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since), item)).isEmpty();
     }

@@ -132,8 +132,8 @@ class AccelaConnectorPushTest {
     void aCustomFormRefusedAfterTheRecordWasCreatedIsWrittenByTheRetryOnTheSameRecord() {
         String taskId = WorkOrders.newTaskId();
         WorkOrder order = WorkOrders.highWeeds(taskId);
-        AccelaConnectorProperties misnamed = AccelaSettings.forSimulator(port);
-        misnamed.getDepartments().get(AccelaSettings.DEPARTMENT).getCustomForm().setTaskIdField("Civic311 Task No");
+        AccelaConnectorProperties misnamed = AccelaSettings.forSimulator(port,
+                "departments." + AccelaSettings.DEPARTMENT + ".custom-form.task-id-field", "Civic311 Task No");
 
         assertThatThrownBy(() -> new AccelaConnector(misnamed).push(order))
                 .isInstanceOf(ConnectorException.class)

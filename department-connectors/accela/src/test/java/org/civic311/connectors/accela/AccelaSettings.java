@@ -1,8 +1,9 @@
 package org.civic311.connectors.accela;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 
-import org.civic311.connectors.accela.AccelaConnectorProperties.Department;
+import org.civic311.connectors.tck.ConnectorSettings;
 
 /** Connector settings for the simulated agency, as an operator would write them for department code-enforcement. */
 final class AccelaSettings {
@@ -15,23 +16,23 @@ final class AccelaSettings {
     private AccelaSettings() {
     }
 
-    static AccelaConnectorProperties forSimulator(int port) {
+    /** @param overrides settings that differ, e.g. {@code "password", "wrong"} */
+    static AccelaConnectorProperties forSimulator(int port, String... overrides) {
         String base = "http://localhost:" + port + "/sim/accela";
-        AccelaConnectorProperties properties = new AccelaConnectorProperties();
-        properties.setEnabled(true);
-        properties.setAuthUrl(base);
-        properties.setApiUrl(base);
-        properties.setAppId("demo");
-        properties.setAppSecret("demo");
-        properties.setUsername("demo");
-        properties.setPassword("demo");
-        properties.setAgency("CIVIC311");
-        properties.setEnvironment("TEST");
-        properties.setZone(AGENCY_ZONE);
-        Department codeEnforcement = new Department();
-        codeEnforcement.getRecordTypes().put(HIGH_WEEDS, TALL_GRASS);
-        codeEnforcement.getRecordTypes().put("junk_debris", "ServiceRequest/Property Maintenance/Junk and Debris/NA");
-        properties.getDepartments().put(DEPARTMENT, codeEnforcement);
-        return properties;
+        String[] agency = {"enabled", "true",
+            "auth-url", base,
+            "api-url", base,
+            "app-id", "demo",
+            "app-secret", "demo",
+            "username", "demo",
+            "password", "demo",
+            "agency", "CIVIC311",
+            "environment", "TEST",
+            "zone", AGENCY_ZONE.getId(),
+            "departments." + DEPARTMENT + ".record-types.[" + HIGH_WEEDS + "]", TALL_GRASS,
+            "departments." + DEPARTMENT + ".record-types.[junk_debris]", "ServiceRequest/Property Maintenance/Junk and Debris/NA"};
+        String[] settings = Arrays.copyOf(agency, agency.length + overrides.length);
+        System.arraycopy(overrides, 0, settings, agency.length, overrides.length);
+        return ConnectorSettings.bind(AccelaConnectorProperties.PREFIX, AccelaConnectorProperties.class, settings);
     }
 }
