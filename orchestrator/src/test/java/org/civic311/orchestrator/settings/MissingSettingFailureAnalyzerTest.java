@@ -3,11 +3,13 @@ package org.civic311.orchestrator.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
+import org.civic311.connectors.SecretSetting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -47,13 +49,27 @@ class MissingSettingFailureAnalyzerTest {
                 .contains("See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
     }
 
+    @Test
+    void aSecretFileThatCannotBeReadIsNamed(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--civic311.example.queue-name=streets",
+                "--civic311.example.password-file=/run/secrets/not-mounted")).isNotNull();
+
+        assertThat(output).contains("civic311.example.password-file /run/secrets/not-mounted cannot be read")
+                .contains("See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+    }
+
     private static void start(String... settings) {
         new SpringApplicationBuilder(ExampleSettingsConfiguration.class).web(WebApplicationType.NONE).run(settings).close();
     }
 
     @ConfigurationProperties("civic311.example")
     @Validated
-    record ExampleSettings(@NotBlank String queueName, @Positive Integer retries, ZoneId zone) {
+    record ExampleSettings(@NotBlank String queueName, @Positive Integer retries, ZoneId zone, String password,
+                           Path passwordFile) {
+
+        ExampleSettings {
+            SecretSetting.check("civic311.example.password", password, passwordFile);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

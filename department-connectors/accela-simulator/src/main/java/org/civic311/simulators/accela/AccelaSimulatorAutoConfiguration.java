@@ -29,12 +29,12 @@ public class AccelaSimulatorAutoConfiguration {
 
     @Bean
     AgencyClock accelaAgencyClock(AccelaSimulatorProperties properties) {
-        return new AgencyClock(Clock.systemUTC(), ZoneId.of(properties.getTimeZone()));
+        return new AgencyClock(Clock.systemUTC(), ZoneId.of(properties.timeZone()));
     }
 
     @Bean
     Tokens accelaTokens(AgencyClock clock, AccelaSimulatorProperties properties) {
-        return new Tokens(clock, properties.getAccessTokenLifetime(), properties.getRefreshTokenLifetime());
+        return new Tokens(clock, properties.accessTokenLifetime(), properties.refreshTokenLifetime());
     }
 
     @Bean
@@ -54,8 +54,8 @@ public class AccelaSimulatorAutoConfiguration {
 
     @Bean
     Records accelaRecords(RecordCatalog catalog, AgencyClock clock, AccelaSimulatorProperties properties) {
-        RecordJson json = new RecordJson(clock, properties.getAgency(), catalog);
-        return new Records(catalog, clock, json, properties.getAgency(), properties.getRecordIdCode());
+        RecordJson json = new RecordJson(clock, properties.agency(), catalog);
+        return new Records(catalog, clock, json, properties.agency(), properties.recordIdCode());
     }
 
     @Bean
@@ -72,7 +72,7 @@ public class AccelaSimulatorAutoConfiguration {
     @Bean
     FilterRegistrationBean<SimulatorGateway> accelaSimulatorGateway(Faults faults, AgencyClock clock,
                                                                     AccelaSimulatorProperties properties) {
-        String basePath = properties.getBasePath();
+        String basePath = properties.basePath();
         if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/"))) {
             throw new IllegalStateException("civic311.simulators.accela.base-path must start with / and not end with one: "
                     + basePath);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The simulated agency: who may log in, which record types, statuses and custom forms it has, and the
@@ -12,83 +13,73 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>
  * Lists (not maps) are used for anything keyed by a human name: Spring Boot drops spaces and dots from
  * map keys unless they are bracketed, and "In Progress" or "jane.doe" must survive as written.
+ *
+ * @param enabled              whether the simulator's endpoints and bean exist at all
+ * @param basePath             where the simulator is mounted; plays both https://auth.accela.com and
+ *                             https://apis.accela.com. No trailing slash. Empty mounts it at the root, which only
+ *                             suits the standalone server: the simulator answers every path under its base, unknown
+ *                             ones with api_not_found
+ * @param agency               the agency name (agency_name, x-accela-agency) and the prefix of every record id
+ * @param environments         the environments the agency has (environment, x-accela-environment), compared
+ *                             ignoring case
+ * @param apps                 the registered apps: x-accela-appid / client_id and their secrets
+ * @param users                Civic Platform accounts allowed to log in with the password grant. User names ignore case
+ * @param accessTokenLifetime  how long an access token lives; expires_in reports it
+ * @param refreshTokenLifetime how long a refresh token lives. Each is good for one refresh
+ * @param timeZone             the agency's time zone. Accela answers dates as agency-local "yyyy-MM-dd HH:mm:ss"
+ *                             without an offset, so a client has to know this zone to read them
+ * @param recordIdCode         the middle part of record ids, as in CIVIC311-26CAP-00000-000A1
+ * @param recordTypes          the record types records may be created with
+ * @param recordStatuses       the record statuses and the status type each one means
+ * @param initialStatus        the status every new record starts in
+ * @param contactTypes         allowed contact type values; a record contact must have one
+ * @param priorities           allowed priority values
+ * @param reportedChannels     allowed reported-channel values
+ * @param customForms          custom forms (ASI groups) every record type carries, with their field names
+ * @param workflow             the workflow every new record starts
  */
 @ConfigurationProperties(prefix = "civic311.simulators.accela")
-public class AccelaSimulatorProperties {
+public record AccelaSimulatorProperties(
+        boolean enabled,
+        @DefaultValue("/sim/accela") String basePath,
+        @DefaultValue("CIVIC311") String agency,
+        @DefaultValue("TEST") List<String> environments,
+        List<App> apps,
+        List<User> users,
+        @DefaultValue("3600s") Duration accessTokenLifetime,
+        @DefaultValue("7d") Duration refreshTokenLifetime,
+        @DefaultValue("UTC") String timeZone,
+        @DefaultValue("CAP") String recordIdCode,
+        List<RecordTypeSetting> recordTypes,
+        List<RecordStatusSetting> recordStatuses,
+        @DefaultValue("Received") String initialStatus,
+        @DefaultValue({"Complainant", "Applicant", "Property Owner"}) List<String> contactTypes,
+        @DefaultValue({"High", "Medium", "Low"}) List<String> priorities,
+        @DefaultValue({"Call Center", "Email", "Internet", "Mobile App", "Phone", "Walk In"}) List<String> reportedChannels,
+        List<CustomFormSetting> customForms,
+        WorkflowSetting workflow) {
 
-    /** Whether the simulator's endpoints and bean exist at all. */
-    private boolean enabled;
-
-    /**
-     * Where the simulator is mounted; plays both https://auth.accela.com and https://apis.accela.com.
-     * No trailing slash. Empty mounts it at the root, which only suits the standalone server: the simulator
-     * answers every path under its base, unknown ones with api_not_found.
-     */
-    private String basePath = "/sim/accela";
-
-    /** The agency name (agency_name, x-accela-agency) and the prefix of every record id. */
-    private String agency = "CIVIC311";
-
-    /** The environments the agency has (environment, x-accela-environment), compared ignoring case. */
-    private List<String> environments = List.of("TEST");
-
-    /** The registered apps: x-accela-appid / client_id and their secrets. */
-    private List<App> apps = List.of(new App("demo", "demo"));
-
-    /** Civic Platform accounts allowed to log in with the password grant. User names ignore case. */
-    private List<User> users = List.of(new User("demo", "demo"));
-
-    /** How long an access token lives; expires_in reports it. */
-    private Duration accessTokenLifetime = Duration.ofSeconds(3600);
-
-    /** How long a refresh token lives. Each is good for one refresh. */
-    private Duration refreshTokenLifetime = Duration.ofDays(7);
-
-    /**
-     * The agency's time zone. Accela answers dates as agency-local "yyyy-MM-dd HH:mm:ss" without an
-     * offset, so a client has to know this zone to read them.
-     */
-    private String timeZone = "UTC";
-
-    /** The middle part of record ids, as in CIVIC311-26CAP-00000-000A1. */
-    private String recordIdCode = "CAP";
-
-    /** The record types records may be created with. */
-    private List<RecordTypeSetting> recordTypes = List.of(
-            new RecordTypeSetting("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA", "Tall Grass and Weeds", null, "SR"),
-            new RecordTypeSetting("ServiceRequest/Property Maintenance/Junk and Debris/NA", "Junk and Debris", null, "SR"),
-            new RecordTypeSetting("ServiceRequest/Vehicles/Abandoned Vehicle/NA", "Abandoned Vehicle", null, "SR"),
-            new RecordTypeSetting("Enforcement/Housing/Property Maintenance/NA", "Housing Code Violation", null, "CE"));
-
-    /** The record statuses and the status type each one means. */
-    private List<RecordStatusSetting> recordStatuses = List.of(
-            new RecordStatusSetting("Received", StatusType.OPEN),
-            new RecordStatusSetting("In Progress", StatusType.OPEN),
-            new RecordStatusSetting("Closed", StatusType.CLOSED),
-            new RecordStatusSetting("Complete", StatusType.COMPLETE));
-
-    /** The status every new record starts in. */
-    private String initialStatus = "Received";
-
-    /** Allowed contact type values; a record contact must have one. */
-    private List<String> contactTypes = List.of("Complainant", "Applicant", "Property Owner");
-
-    /** Allowed priority values. */
-    private List<String> priorities = List.of("High", "Medium", "Low");
-
-    /** Allowed reported-channel values. */
-    private List<String> reportedChannels = List.of("Call Center", "Email", "Internet", "Mobile App", "Phone", "Walk In");
-
-    /** Custom forms (ASI groups) every record type carries, with their field names. */
-    private List<CustomFormSetting> customForms = List.of(new CustomFormSetting("CIVIC311-INTAKE",
-            List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date")));
-
-    /** The workflow every new record starts. */
-    private WorkflowSetting workflow = new WorkflowSetting("CE_INVESTIGATION", List.of(
-            new TaskSetting("Investigation", "Code Enforcement", 10, List.of(
-                    new TaskStatusSetting("In Progress", false, "In Progress"),
-                    new TaskStatusSetting("Violation Corrected", true, "Complete"),
-                    new TaskStatusSetting("No Violation Found", true, "Closed")))));
+    public AccelaSimulatorProperties {
+        apps = apps != null ? apps : List.of(new App("demo", "demo"));
+        users = users != null ? users : List.of(new User("demo", "demo"));
+        recordTypes = recordTypes != null ? recordTypes : List.of(
+                new RecordTypeSetting("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA", "Tall Grass and Weeds", null, "SR"),
+                new RecordTypeSetting("ServiceRequest/Property Maintenance/Junk and Debris/NA", "Junk and Debris", null, "SR"),
+                new RecordTypeSetting("ServiceRequest/Vehicles/Abandoned Vehicle/NA", "Abandoned Vehicle", null, "SR"),
+                new RecordTypeSetting("Enforcement/Housing/Property Maintenance/NA", "Housing Code Violation", null, "CE"));
+        recordStatuses = recordStatuses != null ? recordStatuses : List.of(
+                new RecordStatusSetting("Received", StatusType.OPEN),
+                new RecordStatusSetting("In Progress", StatusType.OPEN),
+                new RecordStatusSetting("Closed", StatusType.CLOSED),
+                new RecordStatusSetting("Complete", StatusType.COMPLETE));
+        customForms = customForms != null ? customForms : List.of(new CustomFormSetting("CIVIC311-INTAKE",
+                List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date")));
+        workflow = workflow != null ? workflow : new WorkflowSetting("CE_INVESTIGATION", List.of(
+                new TaskSetting("Investigation", "Code Enforcement", 10, List.of(
+                        new TaskStatusSetting("In Progress", false, "In Progress"),
+                        new TaskStatusSetting("Violation Corrected", true, "Complete"),
+                        new TaskStatusSetting("No Violation Found", true, "Closed")))));
+    }
 
     /** A registered app. */
     public record App(String id, String secret) {
@@ -151,149 +142,5 @@ public class AccelaSimulatorProperties {
         public boolean closes() {
             return this == CLOSED || this == COMPLETE;
         }
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getBasePath() {
-        return basePath;
-    }
-
-    public void setBasePath(String basePath) {
-        this.basePath = basePath;
-    }
-
-    public String getAgency() {
-        return agency;
-    }
-
-    public void setAgency(String agency) {
-        this.agency = agency;
-    }
-
-    public List<String> getEnvironments() {
-        return environments;
-    }
-
-    public void setEnvironments(List<String> environments) {
-        this.environments = environments;
-    }
-
-    public List<App> getApps() {
-        return apps;
-    }
-
-    public void setApps(List<App> apps) {
-        this.apps = apps;
-    }
-
-    public List<User> getUsers() {
-        return users;
-    }
-
-    public void setUsers(List<User> users) {
-        this.users = users;
-    }
-
-    public Duration getAccessTokenLifetime() {
-        return accessTokenLifetime;
-    }
-
-    public void setAccessTokenLifetime(Duration accessTokenLifetime) {
-        this.accessTokenLifetime = accessTokenLifetime;
-    }
-
-    public Duration getRefreshTokenLifetime() {
-        return refreshTokenLifetime;
-    }
-
-    public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
-        this.refreshTokenLifetime = refreshTokenLifetime;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
-
-    public String getRecordIdCode() {
-        return recordIdCode;
-    }
-
-    public void setRecordIdCode(String recordIdCode) {
-        this.recordIdCode = recordIdCode;
-    }
-
-    public List<RecordTypeSetting> getRecordTypes() {
-        return recordTypes;
-    }
-
-    public void setRecordTypes(List<RecordTypeSetting> recordTypes) {
-        this.recordTypes = recordTypes;
-    }
-
-    public List<RecordStatusSetting> getRecordStatuses() {
-        return recordStatuses;
-    }
-
-    public void setRecordStatuses(List<RecordStatusSetting> recordStatuses) {
-        this.recordStatuses = recordStatuses;
-    }
-
-    public String getInitialStatus() {
-        return initialStatus;
-    }
-
-    public void setInitialStatus(String initialStatus) {
-        this.initialStatus = initialStatus;
-    }
-
-    public List<String> getContactTypes() {
-        return contactTypes;
-    }
-
-    public void setContactTypes(List<String> contactTypes) {
-        this.contactTypes = contactTypes;
-    }
-
-    public List<String> getPriorities() {
-        return priorities;
-    }
-
-    public void setPriorities(List<String> priorities) {
-        this.priorities = priorities;
-    }
-
-    public List<String> getReportedChannels() {
-        return reportedChannels;
-    }
-
-    public void setReportedChannels(List<String> reportedChannels) {
-        this.reportedChannels = reportedChannels;
-    }
-
-    public List<CustomFormSetting> getCustomForms() {
-        return customForms;
-    }
-
-    public void setCustomForms(List<CustomFormSetting> customForms) {
-        this.customForms = customForms;
-    }
-
-    public WorkflowSetting getWorkflow() {
-        return workflow;
-    }
-
-    public void setWorkflow(WorkflowSetting workflow) {
-        this.workflow = workflow;
     }
 }

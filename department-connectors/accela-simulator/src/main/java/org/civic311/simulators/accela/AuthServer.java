@@ -24,17 +24,17 @@ final class AuthServer {
         checkClient(appId, clientSecret);
         require(agencyName, "agency_name");
         require(environment, "environment");
-        if (!agency.getAgency().equalsIgnoreCase(agencyName)) {
+        if (!agency.agency().equalsIgnoreCase(agencyName)) {
             throw OAuthError.invalidRequest("Invalid agency_name '" + agencyName + "'.");
         }
-        String knownEnvironment = agency.getEnvironments().stream()
+        String knownEnvironment = agency.environments().stream()
                 .filter(environment::equalsIgnoreCase)
                 .findFirst()
                 .orElseThrow(() -> OAuthError.invalidRequest(
-                        "Invalid environment '" + environment + "' for agency " + agency.getAgency() + "."));
+                        "Invalid environment '" + environment + "' for agency " + agency.agency() + "."));
         require(username, "username");
         require(password, "password");
-        AccelaSimulatorProperties.User user = agency.getUsers().stream()
+        AccelaSimulatorProperties.User user = agency.users().stream()
                 .filter(candidate -> candidate.username().equalsIgnoreCase(username))
                 .findFirst()
                 .filter(candidate -> candidate.password().equals(password))
@@ -43,7 +43,7 @@ final class AuthServer {
         List<String> scopes = Arrays.stream(scope.trim().split("\\s+")).distinct().toList();
         // Civic Platform user ids are upper case (ADMIN, MDEVELOPER); records show them as createdBy.
         String userId = user.username().toUpperCase(Locale.ROOT);
-        return tokens.issue(new Grant(appId, userId, agency.getAgency(), knownEnvironment, scopes, null));
+        return tokens.issue(new Grant(appId, userId, agency.agency(), knownEnvironment, scopes, null));
     }
 
     Tokens.Issued refreshGrant(String appId, String clientSecret, String refreshToken) {
@@ -53,7 +53,7 @@ final class AuthServer {
     }
 
     private void checkClient(String appId, String clientSecret) {
-        agency.getApps().stream()
+        agency.apps().stream()
                 .filter(app -> app.id().equals(appId) && app.secret().equals(clientSecret))
                 .findFirst()
                 .orElseThrow(() -> OAuthError.invalidClient("Invalid client_id or client_secret."));

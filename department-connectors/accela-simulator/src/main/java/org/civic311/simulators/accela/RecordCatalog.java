@@ -31,27 +31,27 @@ final class RecordCatalog {
     private final WorkflowSetting workflow;
 
     RecordCatalog(AccelaSimulatorProperties agency) {
-        types = agency.getRecordTypes().stream().map(RecordType::of).toList();
+        types = agency.recordTypes().stream().map(RecordType::of).toList();
         if (types.isEmpty()) {
             throw new IllegalStateException("civic311.simulators.accela.record-types must name at least one record type");
         }
-        for (RecordStatusSetting status : agency.getRecordStatuses()) {
+        for (RecordStatusSetting status : agency.recordStatuses()) {
             if (status.value() == null || status.type() == null) {
                 throw new IllegalStateException("Each record status needs a value and a type: " + status);
             }
             statuses.put(key(status.value()), status);
         }
-        initialStatus = configuredStatus(agency.getInitialStatus(), "initial-status");
-        contactTypes = List.copyOf(agency.getContactTypes());
-        priorities = List.copyOf(agency.getPriorities());
-        reportedChannels = List.copyOf(agency.getReportedChannels());
-        for (CustomFormSetting form : agency.getCustomForms()) {
+        initialStatus = configuredStatus(agency.initialStatus(), "initial-status");
+        contactTypes = List.copyOf(agency.contactTypes());
+        priorities = List.copyOf(agency.priorities());
+        reportedChannels = List.copyOf(agency.reportedChannels());
+        for (CustomFormSetting form : agency.customForms()) {
             if (form.id() == null || form.fields() == null || form.fields().isEmpty()) {
                 throw new IllegalStateException("Each custom form needs an id and fields: " + form);
             }
             forms.put(form.id(), form);
         }
-        workflow = checked(agency.getWorkflow());
+        workflow = checked(agency.workflow());
     }
 
     private WorkflowSetting checked(WorkflowSetting workflow) {

@@ -22,7 +22,7 @@ final class AuthenticationApi {
         String login = knownLogin(loginName, password).orElseThrow(CityworksFault::invalidCredentials);
         // Expires is taken as milliseconds, the unit walker/cityworks passes (1209600000 = two weeks).
         Duration lifetime = call.data.number("Expires").filter(ms -> ms > 0).map(Duration::ofMillis)
-                .orElse(properties.getTokenLifetime());
+                .orElse(properties.tokenLifetime());
         return Map.of("Token", tokens.issue(login, lifetime));
     }
 
@@ -33,7 +33,7 @@ final class AuthenticationApi {
 
     // Login names match case-insensitively, as Windows-backed logins do; passwords exactly.
     private Optional<String> knownLogin(String loginName, String password) {
-        return properties.getUsers().entrySet().stream()
+        return properties.users().entrySet().stream()
                 .filter(user -> user.getKey().equalsIgnoreCase(loginName.trim()))
                 .filter(user -> user.getValue() != null && !user.getValue().isBlank() && user.getValue().equals(password))
                 .map(Map.Entry::getKey)

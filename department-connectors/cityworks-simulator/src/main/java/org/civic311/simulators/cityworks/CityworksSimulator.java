@@ -30,8 +30,8 @@ public final class CityworksSimulator {
     final Comments comments = new Comments(clock);
 
     CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
-        this.staffName = properties.getStaffName();
-        this.webhooks = new WebhookNotifier(properties.getWebhook(), json);
+        this.staffName = properties.staffName();
+        this.webhooks = new WebhookNotifier(properties.webhook(), json);
         this.requests = new ServiceRequests(clock, webhooks);
         this.workOrders = new WorkOrders(clock, webhooks);
     }

@@ -34,7 +34,7 @@ public class CityworksSimulatorAutoConfiguration {
     @Bean
     RouterFunction<ServerResponse> cityworksSimulatorRoutes(CityworksSimulator simulator,
                                                             CityworksSimulatorProperties properties) {
-        String basePath = CityworksEndpoint.normalizedBasePath(properties.getBasePath());
+        String basePath = CityworksEndpoint.normalizedBasePath(properties.basePath());
         CityworksServices services = new CityworksServices(
                 new AuthenticationApi(simulator.tokens, properties),
                 new ServiceRequestApi(simulator.requests, simulator.workOrders, simulator.comments, simulator.clock, properties),

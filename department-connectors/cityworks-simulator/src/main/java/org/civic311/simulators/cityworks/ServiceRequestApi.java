@@ -36,10 +36,10 @@ final class ServiceRequestApi {
         boolean publicOnly = call.data.flag("ForPublicOnly").orElse(false);
         Optional<Long> domainId = call.data.number("DomainId");
         List<Long> domainIds = call.data.numbers("DomainIds");
-        return properties.getProblems().stream()
-                .filter(problem -> !publicOnly || problem.isForPublicSite())
-                .filter(problem -> domainId.map(id -> id == problem.getDomainId()).orElse(true))
-                .filter(problem -> domainIds.isEmpty() || domainIds.contains((long) problem.getDomainId()))
+        return properties.problems().stream()
+                .filter(problem -> !publicOnly || problem.forPublicSite())
+                .filter(problem -> domainId.map(id -> id == problem.domainId()).orElse(true))
+                .filter(problem -> domainIds.isEmpty() || domainIds.contains((long) problem.domainId()))
                 .map(ServiceRequestApi::problemName)
                 .toList();
     }
@@ -116,7 +116,7 @@ final class ServiceRequestApi {
         Set<String> problemCodes = upperCase(data.texts("ProblemCode"));
         List<Long> requestIds = new ArrayList<>(data.numbers("RequestIds"));
         requestIds.addAll(data.numbers("RequestId"));
-        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.getSearchMaxResults());
+        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults());
         return requests.all()
                 .filter(r -> statuses.isEmpty() || statuses.contains(r.status.toUpperCase(Locale.ROOT)))
                 .filter(r -> closed.map(wanted -> wanted == r.closed).orElse(true))
@@ -204,7 +204,7 @@ final class ServiceRequestApi {
     }
 
     private Optional<ProblemType> problem(long problemSid) {
-        return properties.getProblems().stream().filter(problem -> problem.getProblemSid() == problemSid).findFirst();
+        return properties.problems().stream().filter(problem -> problem.problemSid() == problemSid).findFirst();
     }
 
     // Cityworks files Caller* fields as a customer call on the request; RequestBase does not carry them.
@@ -222,10 +222,10 @@ final class ServiceRequestApi {
 
     private static Map<String, Object> problemName(ProblemType problem) {
         Map<String, Object> name = new LinkedHashMap<>();
-        name.put("ProblemSid", problem.getProblemSid());
-        name.put("ProblemCode", problem.getProblemCode());
-        name.put("Description", problem.getDescription());
-        name.put("DomainId", problem.getDomainId());
+        name.put("ProblemSid", problem.problemSid());
+        name.put("ProblemCode", problem.problemCode());
+        name.put("Description", problem.description());
+        name.put("DomainId", problem.domainId());
         name.put("OtherSysCode", null);
         name.put("OtherSysDesc1", null);
         name.put("OtherSysDesc2", null);
@@ -234,13 +234,13 @@ final class ServiceRequestApi {
 
     private static Map<String, Object> problemLeaf(ProblemType problem) {
         Map<String, Object> leaf = new LinkedHashMap<>();
-        leaf.put("ProblemSid", problem.getProblemSid());
-        leaf.put("ProblemCode", problem.getProblemCode());
-        leaf.put("Description", problem.getDescription());
-        leaf.put("ProbCategory", problem.getCategory());
-        leaf.put("Priority", problem.getPriority());
-        leaf.put("DomainId", problem.getDomainId());
-        leaf.put("ForPublicSite", problem.isForPublicSite());
+        leaf.put("ProblemSid", problem.problemSid());
+        leaf.put("ProblemCode", problem.problemCode());
+        leaf.put("Description", problem.description());
+        leaf.put("ProbCategory", problem.category());
+        leaf.put("Priority", problem.priority());
+        leaf.put("DomainId", problem.domainId());
+        leaf.put("ForPublicSite", problem.forPublicSite());
         leaf.put("AutoClose", false);
         leaf.put("Cancel", false);
         leaf.put("SubmitTo", null);

@@ -44,12 +44,12 @@ final class StoredRequest {
 
     StoredRequest(long requestId, ProblemType problem, Instant dateTimeInit, String initiatedBy) {
         this.requestId = requestId;
-        this.problemSid = problem.getProblemSid();
-        this.problemCode = problem.getProblemCode();
-        this.description = problem.getDescription();
-        this.category = problem.getCategory();
-        this.domainId = problem.getDomainId();
-        this.priority = problem.getPriority();
+        this.problemSid = problem.problemSid();
+        this.problemCode = problem.problemCode();
+        this.description = problem.description();
+        this.category = problem.category();
+        this.domainId = problem.domainId();
+        this.priority = problem.priority();
         this.dateTimeInit = dateTimeInit;
         this.initiatedBy = initiatedBy;
     }

@@ -49,8 +49,8 @@ final class StoredWorkOrder {
                     Instant initiateDate, String initiatedBy) {
         this.workOrderSid = workOrderSid;
         this.workOrderId = workOrderId;
-        this.woTemplateId = template.getWoTemplateId();
-        this.description = template.getDescription();
+        this.woTemplateId = template.woTemplateId();
+        this.description = template.description();
         this.applyToEntity = entityType;
         this.initiateDate = initiateDate;
         this.initiatedBy = initiatedBy;

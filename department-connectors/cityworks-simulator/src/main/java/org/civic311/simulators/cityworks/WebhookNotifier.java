@@ -34,7 +34,7 @@ final class WebhookNotifier {
     WebhookNotifier(Webhook config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.getTimeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
     void requestClosed(StoredRequest request) {
@@ -110,17 +110,17 @@ final class WebhookNotifier {
 
     private void send(Map<String, Object> packet) {
         Object event = packet.get("EventType");
-        if (isBlank(config.getUrl()) || config.getEvents().stream().noneMatch(e -> e.equalsIgnoreCase((String) event))) {
+        if (isBlank(config.url()) || config.events().stream().noneMatch(e -> e.equalsIgnoreCase((String) event))) {
             return;
         }
         HttpRequest request;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.getUrl().trim()))
-                    .timeout(config.getTimeout())
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.url().trim()))
+                    .timeout(config.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(packet)));
-            if (!isBlank(config.getHeaderName())) {
-                builder.header(config.getHeaderName().trim(), config.getHeaderValue() == null ? "" : config.getHeaderValue());
+            if (!isBlank(config.headerName())) {
+                builder.header(config.headerName().trim(), config.headerValue() == null ? "" : config.headerValue());
             }
             request = builder.build();
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -140,7 +140,7 @@ final class WebhookNotifier {
 
     private void failed(Object event, String why) {
         failed.incrementAndGet();
-        log.warn("Cityworks simulator: {} webhook to {} failed: {}", event, config.getUrl(), why);
+        log.warn("Cityworks simulator: {} webhook to {} failed: {}", event, config.url(), why);
     }
 
     private static boolean isBlank(String text) {

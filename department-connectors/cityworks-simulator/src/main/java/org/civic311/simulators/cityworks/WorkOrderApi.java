@@ -101,7 +101,7 @@ final class WorkOrderApi {
         List<String> workOrderIds = new ArrayList<>(data.texts("WorkOrderIds"));
         workOrderIds.addAll(data.texts("WorkOrderId"));
         Map<String, List<String>> textFilters = textFilters(data);
-        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.getSearchMaxResults());
+        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults());
         return workOrders.all()
                 .filter(w -> closed.map(wanted -> wanted == w.closed).orElse(true))
                 .filter(w -> canceled.map(wanted -> wanted == w.canceled).orElse(true))
@@ -193,8 +193,8 @@ final class WorkOrderApi {
     }
 
     private Optional<WorkOrderTemplate> template(String woTemplateId) {
-        return properties.getWorkOrderTemplates().stream()
-                .filter(template -> template.getWoTemplateId().equalsIgnoreCase(woTemplateId.trim()))
+        return properties.workOrderTemplates().stream()
+                .filter(template -> template.woTemplateId().equalsIgnoreCase(woTemplateId.trim()))
                 .findFirst();
     }
 

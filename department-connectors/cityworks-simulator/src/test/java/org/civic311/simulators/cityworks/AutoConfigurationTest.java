@@ -26,13 +26,13 @@ class AutoConfigurationTest {
         host.withPropertyValues("civic311.simulators.cityworks.enabled=true").run(context -> {
             assertThat(context).hasSingleBean(CityworksSimulator.class);
             CityworksSimulatorProperties properties = context.getBean(CityworksSimulatorProperties.class);
-            assertThat(properties.getBasePath()).isEqualTo("/sim/cityworks");
-            assertThat(properties.getUsers()).containsEntry("demo", "demo");
-            assertThat(properties.getTokenLifetime()).isEqualTo(Duration.ofHours(8));
-            assertThat(properties.getProblems()).extracting(CityworksSimulatorProperties.ProblemType::getProblemCode)
+            assertThat(properties.basePath()).isEqualTo("/sim/cityworks");
+            assertThat(properties.users()).containsEntry("demo", "demo");
+            assertThat(properties.tokenLifetime()).isEqualTo(Duration.ofHours(8));
+            assertThat(properties.problems()).extracting(CityworksSimulatorProperties.ProblemType::problemCode)
                     .contains("POTHOLE", "TREE DAMAGED", "TREE DOWN", "STREET LIGHT OUT");
-            assertThat(properties.getWorkOrderTemplates()).isNotEmpty();
-            assertThat(properties.getWebhook().getUrl()).isNull();
+            assertThat(properties.workOrderTemplates()).isNotEmpty();
+            assertThat(properties.webhook().url()).isNull();
         });
     }
 
@@ -43,9 +43,9 @@ class AutoConfigurationTest {
                 "civic311.simulators.cityworks.problems[0].problem-code=ABANDONED VEHICLE",
                 "civic311.simulators.cityworks.users.alice=secret").run(context -> {
             CityworksSimulatorProperties properties = context.getBean(CityworksSimulatorProperties.class);
-            assertThat(properties.getProblems()).extracting(CityworksSimulatorProperties.ProblemType::getProblemCode)
+            assertThat(properties.problems()).extracting(CityworksSimulatorProperties.ProblemType::problemCode)
                     .containsExactly("ABANDONED VEHICLE");
-            assertThat(properties.getUsers()).containsEntry("alice", "secret").containsEntry("demo", "demo");
+            assertThat(properties.users()).containsEntry("alice", "secret").containsEntry("demo", "demo");
         });
     }
 }
