@@ -25,11 +25,20 @@ class DoubledSlashes extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String single = SLASHES.matcher(path).replaceAll("/");
-        if (!single.equals(path) && single.startsWith("/open311/")) {
+        if (!single.equals(path) && single.startsWith("/open311/") && staysInTheApi(request)) {
             // A forward keeps the method, the body and the query string's arguments.
             request.getRequestDispatcher(single).forward(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path as the container resolved it (slashes collapsed, dot segments and %-escapes applied), which the
+     * forward resolves alike: {@code /open311//%2e%2e/engine-rest} is not the API's and is left alone.
+     */
+    private static boolean staysInTheApi(HttpServletRequest request) {
+        String resolved = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return resolved.startsWith("/open311/");
     }
 }
