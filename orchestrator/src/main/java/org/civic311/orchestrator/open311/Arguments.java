@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -17,9 +16,6 @@ import org.springframework.util.MultiValueMap;
  * spec asks, and every problem is collected, so that a client learns all of them from one answer.
  */
 final class Arguments {
-
-    /** A tag or a comment: a tag's name follows its {@code <} at once, so "a < b and c > d" is plain text. */
-    private static final Pattern HTML = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9:-]*(\\s[^<>]*)?/?>|<!--");
 
     private final MultiValueMap<String, String> values;
     private final List<Open311Error> errors = new ArrayList<>();
@@ -50,21 +46,26 @@ final class Arguments {
                 .filter(v -> !v.isEmpty()).distinct().toList();
     }
 
+    /**
+     * Text that is stored, and may be published or mailed: at most {@code maxLength} characters, line breaks
+     * allowed, no markup (see {@link PlainText}).
+     */
     String text(String name, int maxLength) {
         String value = value(name);
         if (value != null && value.length() > maxLength) {
             error(name + " may be at most " + maxLength + " characters.");
         }
+        if (value != null) {
+            plain(name, value);
+        }
         return value;
     }
 
-    /** Free text as the spec allows it: line breaks, but no HTML or code. */
-    String plainText(String name, int maxLength) {
-        String value = text(name, maxLength);
-        if (value != null && HTML.matcher(value).find()) {
+    /** Refuses {@code value} of argument {@code name} when it carries markup. */
+    void plain(String name, String value) {
+        if (!PlainText.isPlain(value)) {
             error(name + " may not contain HTML.");
         }
-        return value;
     }
 
     /** Every value must be an http or https URL. */

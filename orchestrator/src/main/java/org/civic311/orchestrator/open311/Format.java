@@ -2,6 +2,7 @@ package org.civic311.orchestrator.open311;
 
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -40,6 +41,10 @@ enum Format {
     }
 
     ResponseEntity<Open311Body> answer(HttpStatusCode status, Open311Body body) {
-        return ResponseEntity.status(status).contentType(mediaType).body(body);
+        return answer(status, HttpHeaders.EMPTY, body);
+    }
+
+    ResponseEntity<Open311Body> answer(HttpStatusCode status, HttpHeaders headers, Open311Body body) {
+        return ResponseEntity.status(status).headers(headers).contentType(mediaType).body(body);
     }
 }

@@ -28,7 +28,7 @@ class Open311ErrorHandler {
 
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<Open311Body> open311(Open311Exception e, HttpServletRequest request) {
-        return answer(request, e.status(), e.errors());
+        return Format.of(request).answer(e.status(), e.headers(), new Open311Body("errors", e.errors()));
     }
 
     @ExceptionHandler({MultipartException.class, HttpMessageNotReadableException.class, HttpMediaTypeException.class,

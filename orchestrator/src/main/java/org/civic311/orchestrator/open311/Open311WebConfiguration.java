@@ -18,18 +18,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * How Spring MVC serves the Open311 API: the XML writer, the {@link Format} argument, the jurisdiction check
- * and CORS for browser-based clients. Needs no bean of its own package, so other packages' web slice tests,
- * which load every {@code WebMvcConfigurer}, still start.
+ * How Spring MVC serves the Open311 API: the XML writer, the {@link Format} argument, the write limits, the
+ * jurisdiction check and CORS for browser-based clients. Needs no bean of its own package, so other packages' web
+ * slice tests, which load every {@code WebMvcConfigurer}, still start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(Open311Properties.class)
+@EnableConfigurationProperties({Open311Properties.class, RateLimitProperties.class})
 class Open311WebConfiguration implements WebMvcConfigurer {
 
     private final Open311Properties properties;
+    private final RateLimitProperties rateLimits;
 
-    Open311WebConfiguration(Open311Properties properties) {
+    Open311WebConfiguration(Open311Properties properties, RateLimitProperties rateLimits) {
         this.properties = properties;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -46,6 +48,7 @@ class Open311WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new WriteLimits(properties, rateLimits)).addPathPatterns("/open311/**");
         registry.addInterceptor(new JurisdictionCheck(properties.jurisdictionId())).addPathPatterns("/open311/v2/**");
     }
 

@@ -59,7 +59,7 @@ final class RequestForm {
             args.error("A location is required: lat and long, address_string, or address_id.");
         }
         String zipcode = args.text("zipcode", 16);
-        String description = args.plainText("description", MAX_DESCRIPTION);
+        String description = args.text("description", MAX_DESCRIPTION);
         String email = args.text("email", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
             args.error("email is not a valid email address.");
@@ -74,9 +74,11 @@ final class RequestForm {
                 args.text("device_id", 128), args.text("account_id", 128));
         Map<String, List<String>> answers = answers();
         type.ifPresent(t -> t.problemsWith(answers).forEach(args::error));
+        Map<String, List<String>> kept = type.map(t -> t.answersToKeep(answers)).orElse(Map.of());
+        kept.forEach((code, values) -> values.forEach(v -> args.plain("attribute[" + code + "]", v)));
         args.rejectIfInvalid();
         return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, zipcode, mediaUrl,
-                resident, channel, type.orElseThrow().answersToKeep(answers));
+                resident, channel, kept);
     }
 
     private Map<String, List<String>> answers() {

@@ -3,12 +3,19 @@ package org.civic311.orchestrator.open311;
 import java.util.List;
 
 import org.civic311.orchestrator.catalog.RequestTypes;
+import org.civic311.orchestrator.request.NewServiceRequest;
 import org.civic311.orchestrator.request.RequestIntake;
 import org.civic311.orchestrator.request.ServiceRequest;
+import org.civic311.orchestrator.request.SubmissionKey;
+import org.civic311.orchestrator.request.SubmissionKeyReused;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
-/** {@code POST requests}: the key first, then the form, then intake. A refused request leaves nothing behind. */
+/**
+ * {@code POST requests}: the key first, then the form, then intake, once per {@code Idempotency-Key}. A refused
+ * request leaves nothing behind.
+ */
 @Component
 class RequestSubmission {
 
@@ -22,10 +29,20 @@ class RequestSubmission {
         this.intake = intake;
     }
 
-    Open311Body submit(MultiValueMap<String, String> form) {
+    /** @param idempotencyKey the {@code Idempotency-Key} header; null when the client sent none */
+    Open311Body submit(MultiValueMap<String, String> form, String idempotencyKey) {
         Arguments args = new Arguments(form);
-        String channel = apiKeys.channelOf(args.value("api_key"));
-        ServiceRequest stored = intake.submit(new RequestForm(args).read(channel, requestTypes));
+        String apiKey = args.value("api_key");
+        String channel = apiKeys.channelOf(apiKey);
+        SubmissionKey key = IdempotencyKeyHeader.read(idempotencyKey, apiKey, args);
+        NewServiceRequest request = new RequestForm(args).read(channel, requestTypes);
+        ServiceRequest stored;
+        try {
+            stored = key == null ? intake.submit(request) : intake.submit(request, key);
+        } catch (SubmissionKeyReused e) {
+            throw Open311Exception.of(HttpStatus.UNPROCESSABLE_ENTITY, IdempotencyKeyHeader.NAME + " '" + key.key()
+                    + "' was already used for a different request. Send a new key with a new request.");
+        }
         return new Open311Body("service_requests", List.of(
                 new Submitted(stored.trackingNumber(), stored.serviceNotice(), stored.resident().accountId())));
     }

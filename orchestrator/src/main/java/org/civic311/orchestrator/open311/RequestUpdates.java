@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.civic311.orchestrator.request.PublicRequests;
+import org.civic311.orchestrator.request.RequestClosed;
 import org.civic311.orchestrator.request.ResidentComments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -22,13 +24,16 @@ class RequestUpdates {
     private final ApiKeys apiKeys;
     private final W3cTime time;
     private final Clock clock;
+    private final int maxComment;
 
-    RequestUpdates(PublicRequests requests, ResidentComments comments, ApiKeys apiKeys, W3cTime time, Clock clock) {
+    RequestUpdates(PublicRequests requests, ResidentComments comments, ApiKeys apiKeys, W3cTime time, Clock clock,
+                   @Value("${civic311.open311.comment-max-length:2000}") int maxComment) {
         this.requests = requests;
         this.comments = comments;
         this.apiKeys = apiKeys;
         this.time = time;
         this.clock = clock;
+        this.maxComment = maxComment;
     }
 
     /** The updates of a window of at most 90 days (the last 90 by default), newest first, 1,000 a page. */
@@ -46,14 +51,20 @@ class RequestUpdates {
                 (page - 1) * pageSize, pageSize).stream().map(u -> RequestUpdate.of(u, time)).toList());
     }
 
-    /** A resident's comment, kept once per client update_id; needs the client's api_key. */
+    /** A resident's comment on an open request, kept once per client update_id; needs the client's api_key. */
     Open311Body post(MultiValueMap<String, String> form) {
         Arguments args = new Arguments(form);
         String channel = apiKeys.channelOf(args.value("api_key"));
-        UpdateForm.Comment comment = new UpdateForm(args, time).read();
-        long noteId = comments.add(comment.serviceRequestId(), channel, comment.updateId(), comment.text())
-                .orElseThrow(() -> Open311Exception.of(HttpStatus.NOT_FOUND,
-                        "No service request " + comment.serviceRequestId() + "."));
+        UpdateForm.Comment comment = new UpdateForm(args, time, maxComment).read();
+        long noteId;
+        try {
+            noteId = comments.add(comment.serviceRequestId(), channel, comment.updateId(), comment.text())
+                    .orElseThrow(() -> Open311Exception.of(HttpStatus.NOT_FOUND,
+                            "No service request " + comment.serviceRequestId() + "."));
+        } catch (RequestClosed e) {
+            throw Open311Exception.of(HttpStatus.BAD_REQUEST, "Service request " + comment.serviceRequestId()
+                    + " is closed; comments are taken on open requests only.");
+        }
         return new Open311Body("service_request_updates", List.of(new UpdateReceipt(String.valueOf(noteId))));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +25,10 @@ class RequestsController {
 
     // Any body the servlet container reads as parameters will do: FixMyStreet sends multipart when it has photos.
     @PostMapping({"/requests.json", "/requests.xml"})
-    ResponseEntity<Open311Body> submit(@RequestParam MultiValueMap<String, String> form, Format format) {
-        return format.ok(submission.submit(form));
+    ResponseEntity<Open311Body> submit(@RequestParam MultiValueMap<String, String> form,
+                                       @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+                                       Format format) {
+        return format.ok(submission.submit(form, idempotencyKey));
     }
 
     @GetMapping({"/requests.json", "/requests.xml"})

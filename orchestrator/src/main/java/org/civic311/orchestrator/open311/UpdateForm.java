@@ -22,10 +22,13 @@ final class UpdateForm {
 
     private final Arguments args;
     private final W3cTime time;
+    private final int maxComment;
 
-    UpdateForm(Arguments args, W3cTime time) {
+    /** @param maxComment how long the comment itself may be; with its photo links, it fits {@link #MAX_TEXT} */
+    UpdateForm(Arguments args, W3cTime time, int maxComment) {
         this.args = args;
         this.time = time;
+        this.maxComment = Math.min(maxComment, MAX_TEXT);
     }
 
     /** @param updateId the client's own id of the comment, what makes sending it again harmless */
@@ -42,7 +45,7 @@ final class UpdateForm {
         if (updateId == null) {
             args.error("update_id is required.");
         }
-        String description = args.plainText("description", MAX_TEXT);
+        String description = args.text("description", maxComment);
         if (description == null) {
             args.error("description is required.");
         }

@@ -1,6 +1,7 @@
 package org.civic311.orchestrator.request;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.catalog.RequestTypes;
@@ -16,12 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestIntake {
 
     private final ServiceRequests requests;
+    private final SubmissionKeys submissionKeys;
     private final RequestTypes requestTypes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestIntake(ServiceRequests requests, RequestTypes requestTypes, ApplicationEventPublisher events, Clock clock) {
+    RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, RequestTypes requestTypes,
+                  ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
+        this.submissionKeys = submissionKeys;
         this.requestTypes = requestTypes;
         this.events = events;
         this.clock = clock;
@@ -35,5 +39,21 @@ public class RequestIntake {
         events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());
+    }
+
+    /**
+     * Takes the request in once per key: the same key again answers the request it made first.
+     *
+     * @throws SubmissionKeyReused when the key was used for another submission; nothing is stored
+     */
+    @Transactional
+    public ServiceRequest submit(NewServiceRequest request, SubmissionKey key) {
+        Optional<Long> earlier = submissionKeys.claim(key, clock.instant());
+        if (earlier.isPresent()) {
+            return requests.get(earlier.get());
+        }
+        ServiceRequest stored = submit(request);
+        submissionKeys.settle(key, stored.id());
+        return stored;
     }
 }

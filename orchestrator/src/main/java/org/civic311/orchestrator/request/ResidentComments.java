@@ -31,31 +31,41 @@ public class ResidentComments {
      * @param channel  the intake channel of the client that sent it
      * @param updateId the client's own id for the comment
      * @return the id of the note holding the comment, or empty when there is no such request
+     * @throws RequestClosed when the request is closed and the comment was not taken before it closed
      */
     @Transactional
     public Optional<Long> add(String trackingNumber, String channel, String updateId, String text) {
         // The lock serialises comments on one request, so a retry racing its original cannot store it twice.
-        Optional<Long> requestId = db.sql("SELECT id FROM service_request WHERE tracking_number = :tn FOR UPDATE")
-                .param("tn", trackingNumber).query(Long.class).optional();
-        if (requestId.isEmpty()) {
+        Optional<Commented> request = db.sql("SELECT id, status FROM service_request WHERE tracking_number = :tn FOR UPDATE")
+                .param("tn", trackingNumber)
+                .query((rs, row) -> new Commented(rs.getLong("id"), RequestStatus.valueOf(rs.getString("status"))))
+                .optional();
+        if (request.isEmpty()) {
             return Optional.empty();
         }
+        long requestId = request.get().id();
         Optional<Long> earlier = db.sql("""
                         SELECT note_id FROM client_update
                         WHERE request_id = :request AND channel = :channel AND update_id = :update""")
-                .param("request", requestId.get()).param("channel", channel).param("update", updateId)
+                .param("request", requestId).param("channel", channel).param("update", updateId)
                 .query(Long.class).optional();
         if (earlier.isPresent()) {
             return earlier;
         }
+        if (request.get().status() == RequestStatus.CLOSED) {
+            throw new RequestClosed(trackingNumber);
+        }
         Instant now = clock.instant();
-        long noteId = requests.addComment(requestId.get(), text, now);
+        long noteId = requests.addComment(requestId, text, now);
         db.sql("""
                         INSERT INTO client_update (request_id, channel, update_id, note_id, received_at)
                         VALUES (:request, :channel, :update, :note, :now)""")
-                .param("request", requestId.get()).param("channel", channel).param("update", updateId)
+                .param("request", requestId).param("channel", channel).param("update", updateId)
                 .param("note", noteId).param("now", toColumn(now))
                 .update();
         return Optional.of(noteId);
+    }
+
+    private record Commented(long id, RequestStatus status) {
     }
 }

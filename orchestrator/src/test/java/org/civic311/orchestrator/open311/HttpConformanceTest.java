@@ -88,6 +88,38 @@ class HttpConformanceTest extends Open311ConformanceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/open311/v2//services.json", "/open311//v2/services.json", "//open311/v2///services.json"})
+    void aBaseUrlWithATrailingSlashServesTheSameAnswers(String doubled) {
+        Open311Client.Answer single = api.get(V2 + "/services.json");
+
+        Open311Client.Answer answer = api.get(doubled);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json()).isEqualTo(single.json());
+    }
+
+    @Test
+    void doubledSlashesWorkForEveryMethodWithItsArgumentsAndErrors() {
+        long before = storedRequests();
+
+        Open311Client.Answer posted = api.post(V2 + "//requests.xml", pothole());
+        String id = Open311Client.text(Open311Client.children(posted.xml()).get(0), "service_request_id");
+        Open311Client.Answer one = api.get(V2 + "//requests//" + id + ".json?extensions=true");
+        Open311Client.Answer otherCity = api.get(V2 + "//services.xml?jurisdiction_id=shelbyville.example");
+        Open311Client.Answer comment = api.post(V2 + "//servicerequestupdates.json",
+                RequestUpdatesConformanceTest.comment(id, "slash-1", "Deeper today."));
+
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(storedRequests()).isEqualTo(before + 1);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get(0).get("extended_attributes").get("channel").asText()).isEqualTo("web");
+        assertThat(otherCity.status()).isEqualTo(404);
+        assertThat(otherCity.errors()).containsExactly("jurisdiction_id 'shelbyville.example' was not found.");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+        assertThat(api.get(V2 + "//nothing.json").status()).isEqualTo(404);
+    }
+
     @Test
     void theSuffixChoosesTheFormatWhateverTheAcceptHeaderSays() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -39,8 +39,18 @@ final class Open311Client {
     }
 
     Answer post(String path, Form form) {
-        return send("POST", path, "application/x-www-form-urlencoded; charset=utf-8",
-                form.encoded().getBytes(StandardCharsets.UTF_8));
+        return post(path, form, new String[0]);
+    }
+
+    /** @param headers names and values, e.g. {@code "Idempotency-Key", "k-1"} */
+    Answer post(String path, Form form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(form.encoded(), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     Answer send(String method, String path, String contentType, byte[] body) {
@@ -56,14 +66,18 @@ final class Open311Client {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** What came back. */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             assertThat(contentType).as("content type").isEqualToIgnoringWhitespace("application/json;charset=UTF-8");

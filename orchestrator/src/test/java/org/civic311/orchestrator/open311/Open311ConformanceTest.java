@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.civic311.orchestrator.request.UtcColumns;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +36,20 @@ abstract class Open311ConformanceTest {
     int port;
     @Autowired
     JdbcClient db;
+    @Autowired
+    RepositoryService repository;
 
     Open311Client api;
 
     @BeforeEach
     void client() {
         api = new Open311Client(port);
+    }
+
+    /** What a process owner does in the Modeler: deploy a request type while Civic311 runs (once per context). */
+    void deployAbandonedVehicle() {
+        repository.createDeployment().name("abandoned_vehicle").enableDuplicateFiltering(true)
+                .addClasspathResource("open311/abandoned_vehicle.bpmn").deploy();
     }
 
     /** A complete, valid pothole report with every personal field a client may send. */

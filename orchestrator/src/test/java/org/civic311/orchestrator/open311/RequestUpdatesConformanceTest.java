@@ -135,6 +135,40 @@ class RequestUpdatesConformanceTest extends Open311ConformanceTest {
         assertThat(notes()).isEqualTo(notes);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "xml"})
+    void aClosedRequestTakesNoNewCommentsButARetryOfAnEarlierOneIsStillAnswered(String format) {
+        String id = submit(pothole());
+        String path = V2 + "/servicerequestupdates." + format;
+        Open311Client.Answer before = api.post(path, comment(id, "before-closing", "Thanks for coming so soon."));
+        requests.close(requests.find(id).orElseThrow().id(), "Filled and compacted.", Instant.now());
+        long notes = notes();
+
+        Open311Client.Answer after = api.post(path, comment(id, "after-closing", "It is back."));
+        Open311Client.Answer retried = api.post(path, comment(id, "before-closing", "Thanks for coming so soon."));
+
+        assertThat(after.status()).isEqualTo(400);
+        assertThat(after.errors()).containsExactly(
+                "Service request " + id + " is closed; comments are taken on open requests only.");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(before.body());
+        assertThat(notes()).isEqualTo(notes);
+    }
+
+    @Test
+    void aCommentMayBeAtMost2000Characters() {
+        String id = submit(pothole());
+        long notes = notes();
+
+        Open311Client.Answer tooLong = api.post(V2 + "/servicerequestupdates.json", comment(id, "long-1", "x".repeat(2001)));
+        Open311Client.Answer longest = api.post(V2 + "/servicerequestupdates.json", comment(id, "long-2", "x".repeat(2000)));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.errors()).containsExactly("description may be at most 2000 characters.");
+        assertThat(longest.status()).as(longest.body()).isEqualTo(200);
+        assertThat(notes()).isEqualTo(notes + 1);
+    }
+
     @Test
     void theWindowIsAtMost90Days() {
         Open311Client.Answer answer = api.get(V2 + "/servicerequestupdates.xml?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z");

@@ -9,12 +9,10 @@ import static org.civic311.orchestrator.open311.Open311Client.text;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,14 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** GET services, GET services/{service_code}, service discovery and jurisdiction_id, in both formats. */
 class ServicesConformanceTest extends Open311ConformanceTest {
 
-    @Autowired
-    RepositoryService repository;
-
-    /** What a process owner does in the Modeler: deploy a request type while Civic311 runs (once per context). */
     @BeforeEach
-    void deployAbandonedVehicle() {
-        repository.createDeployment().name("abandoned_vehicle").enableDuplicateFiltering(true)
-                .addClasspathResource("open311/abandoned_vehicle.bpmn").deploy();
+    void abandonedVehicle() {
+        deployAbandonedVehicle();
     }
 
     @Test

@@ -10,14 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** POST requests: what is taken in, what is refused and how, in both formats. */
 class SubmitRequestConformanceTest extends Open311ConformanceTest {
 
-    @Autowired
-    RepositoryService repository;
-
     @BeforeEach
-    void deployAbandonedVehicle() {
-        repository.createDeployment().name("abandoned_vehicle").enableDuplicateFiltering(true)
-                .addClasspathResource("open311/abandoned_vehicle.bpmn").deploy();
+    void abandonedVehicle() {
+        deployAbandonedVehicle();
     }
 
     @Test
