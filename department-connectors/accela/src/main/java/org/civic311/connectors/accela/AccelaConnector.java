@@ -40,7 +40,7 @@ public class AccelaConnector implements DepartmentConnector {
     private final RecordWorkUpdates updates;
     private final int pageSize;
 
-    /** @throws IllegalStateException naming the property that is missing or wrong */
+    /** Makes no call to Accela, which may be down at start. The settings were checked when they were bound. */
     public AccelaConnector(AccelaConnectorProperties properties) {
         this(properties, PAGE_SIZE);
     }

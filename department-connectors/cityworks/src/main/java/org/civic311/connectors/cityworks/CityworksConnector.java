@@ -34,9 +34,10 @@ public class CityworksConnector implements DepartmentConnector {
     private final Set<Kind> kindsInUse = EnumSet.noneOf(Kind.class);
 
     /**
-     * Checks the settings and reads the password file; makes no call to Cityworks, which may be down at start.
+     * Reads the password file; makes no call to Cityworks, which may be down at start. The settings were checked
+     * when they were bound.
      *
-     * @throws IllegalStateException naming the property that is missing or wrong
+     * @throws org.civic311.connectors.InvalidSettingException when the password file cannot be read
      */
     public CityworksConnector(CityworksConnectorProperties properties) {
         this.properties = properties;

@@ -36,7 +36,7 @@ public class EmailConnector implements DepartmentConnector {
 
     private final ReplyReader reader;
 
-    /** @throws IllegalStateException naming the property that is missing or too weak */
+    /** Makes no call to the mail servers, which may be down at start. The settings were checked when they were bound. */
     public EmailConnector(EmailConnectorProperties properties) {
         this.properties = properties;
         this.tokens = new ReplyTokens(properties.tokenSecret());

@@ -2,10 +2,10 @@ package org.civic311.connectors.email;
 
 import java.util.List;
 
-import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.tck.DepartmentConnectorContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

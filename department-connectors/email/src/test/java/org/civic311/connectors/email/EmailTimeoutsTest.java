@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.connectors.tck.StalledServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
