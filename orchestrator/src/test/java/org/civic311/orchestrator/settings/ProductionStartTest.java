@@ -24,8 +24,8 @@ class ProductionStartTest {
     private static final String[] ANY_START = {
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false",
-        "--camunda.bpm.admin-user.id=operator",
-        "--camunda.bpm.admin-user.password=operator-secret-0123",
+        "--civic311.admin.id=operator",
+        "--civic311.admin.password=operator-secret-0123",
     };
 
     @Test

@@ -1,4 +1,4 @@
-package org.civic311.orchestrator;
+package org.civic311.orchestrator.demo;
 
 import java.util.ArrayList;
 import java.util.List;

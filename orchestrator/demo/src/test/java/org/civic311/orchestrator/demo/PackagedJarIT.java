@@ -1,4 +1,4 @@
-package org.civic311.orchestrator;
+package org.civic311.orchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jar, started the way README tells a newcomer to start the demo: BPMN and DRL files must be
+ * The packaged demo jar, started the way README tells a newcomer to start the demo: BPMN and DRL files must be
  * found inside the fat jar (this has broken both engines before), and the README's walk through the loop
  * (report, read the department's mail, reply DONE, read the resident's mail) must work as written.
  */
@@ -45,8 +45,7 @@ class PackagedJarIT {
         smtp = freePort();
         imap = freePort();
         log = Files.createTempFile("civic311-demo", ".log");
-        app = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("civic311.jar"),
-                "--spring.profiles.active=demo",
+        app = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("civic311.demo.jar"),
                 "--server.port=" + http,
                 "--civic311.demo.mail-server.smtp-port=" + smtp,
                 "--civic311.demo.mail-server.imap-port=" + imap)
