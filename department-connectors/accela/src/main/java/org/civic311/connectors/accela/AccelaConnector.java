@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -92,7 +93,7 @@ public class AccelaConnector implements DepartmentConnector {
      * voided or denied, or taken in hand. {@code since} is read as the agency's local time.
      */
     @Override
-    public List<WorkUpdate> pullUpdates(Instant since) {
+    public PulledUpdates pullUpdates(Instant since) {
         ObjectNode criteria = statusChangedSince(since);
         List<WorkUpdate> found = new ArrayList<>();
         int offset = 0;
@@ -106,7 +107,7 @@ public class AccelaConnector implements DepartmentConnector {
             }
             offset += page.records().size();
         } while (page.hasMore());
-        return found;
+        return PulledUpdates.all(found);
     }
 
     /**

@@ -69,7 +69,7 @@ class AccelaConnectorPullTest {
         accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
         WorkUpdate first = awaitUpdate(item, since, WorkStatus.COMPLETED);
 
-        List<WorkUpdate> second = forItem(connector.pullUpdates(since), item);
+        List<WorkUpdate> second = forItem(connector.pullUpdates(since).updates(), item);
 
         assertThat(second).containsExactly(first);
     }
@@ -120,7 +120,7 @@ class AccelaConnectorPullTest {
 
         awaitUpdate(ours, since, WorkStatus.COMPLETED);
 
-        assertThat(connector.pullUpdates(since)).extracting(update -> update.ref().id()).doesNotContain(walkIn);
+        assertThat(connector.pullUpdates(since).updates()).extracting(update -> update.ref().id()).doesNotContain(walkIn);
     }
 
     @Test
@@ -134,7 +134,7 @@ class AccelaConnectorPullTest {
         }
         AccelaConnector twoPerPage = new AccelaConnector(AccelaSettings.forSimulator(port), 2);
 
-        List<WorkUpdate> updates = twoPerPage.pullUpdates(since);
+        List<WorkUpdate> updates = twoPerPage.pullUpdates(since).updates();
 
         assertThat(updates).extracting(WorkUpdate::ref).containsAll(items);
         assertThat(updates).extracting(WorkUpdate::updateId).doesNotHaveDuplicates();
@@ -149,12 +149,12 @@ class AccelaConnectorPullTest {
         AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port);
         wrongZone.setZone(ZoneId.of("UTC"));
 
-        assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since), item)).isEmpty();
+        assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since).updates(), item)).isEmpty();
     }
 
     private WorkUpdate awaitUpdate(ExternalRef item, Instant since, WorkStatus status) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> forItem(connector.pullUpdates(since), item).stream()
+                .until(() -> forItem(connector.pullUpdates(since).updates(), item).stream()
                         .filter(update -> update.status() == status).findFirst().orElse(null), update -> update != null);
     }
 

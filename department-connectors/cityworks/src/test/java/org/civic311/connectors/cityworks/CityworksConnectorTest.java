@@ -103,8 +103,8 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900004", TestSite.URBAN_FORESTRY));
         CityworksRequest closed = simulator.closeRequest(TestSite.requestId(ref), "Removed the hanging limb");
 
-        WorkUpdate first = only(connector.pullUpdates(since), ref);
-        WorkUpdate second = only(connector.pullUpdates(since), ref);
+        WorkUpdate first = only(connector.pullUpdates(since).updates(), ref);
+        WorkUpdate second = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(first.status()).isEqualTo(WorkStatus.COMPLETED);
         assertThat(first.note()).isEqualTo("Removed the hanging limb");
@@ -122,7 +122,7 @@ class CityworksConnectorTest {
         simulator.addRequestComment(requestId, "Limb removed; stump left for grinding");
         simulator.closeRequest(requestId, null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Limb removed; stump left for grinding");
+        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEqualTo("Limb removed; stump left for grinding");
     }
 
     @Test
@@ -131,7 +131,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900006", TestSite.URBAN_FORESTRY));
         simulator.closeRequest(TestSite.requestId(ref), null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEmpty();
+        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEmpty();
     }
 
     @Test
@@ -140,7 +140,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900007", TestSite.URBAN_FORESTRY));
         CityworksRequest canceled = simulator.cancelRequest(TestSite.requestId(ref), "The tree is on private property");
 
-        WorkUpdate update = only(connector.pullUpdates(since), ref);
+        WorkUpdate update = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(update.status()).isEqualTo(WorkStatus.CANCELLED);
         assertThat(update.note()).isEqualTo("The tree is on private property");
@@ -155,7 +155,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900008", TestSite.STREET_CREWS));
         CityworksWorkOrder closed = simulator.closeWorkOrder(TestSite.workOrderId(ref), "Pruned and cleared");
 
-        WorkUpdate update = only(connector.pullUpdates(since), ref);
+        WorkUpdate update = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
         assertThat(update.note()).isEqualTo("Pruned and cleared");
@@ -169,7 +169,7 @@ class CityworksConnectorTest {
         simulator.addWorkOrderComment(TestSite.workOrderId(ref), "Done, area swept");
         simulator.closeWorkOrder(TestSite.workOrderId(ref), null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Done, area swept");
+        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEqualTo("Done, area swept");
     }
 
     @Test
@@ -179,7 +179,7 @@ class CityworksConnectorTest {
         long byHand = staff.createRequestByHand(102);
         staff.closeRequest(byHand);
 
-        assertThat(connector.pullUpdates(since)).isEmpty();
+        assertThat(connector.pullUpdates(since).updates()).isEmpty();
     }
 
     @Test
@@ -188,7 +188,7 @@ class CityworksConnectorTest {
         simulator.closeRequest(TestSite.requestId(ref), "Done");
         simulator.shiftClock(Duration.ofMinutes(10));
 
-        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1))).updates()).isEmpty();
     }
 
     @Test
@@ -197,7 +197,7 @@ class CityworksConnectorTest {
         new CityworksStaff(port).cancelWorkOrder(TestSite.workOrderId(ref), "Duplicate");
         simulator.shiftClock(Duration.ofMinutes(10));
 
-        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1))).updates()).isEmpty();
     }
 
     @Test
