@@ -114,15 +114,21 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void withoutAResolutionTheNewestCommentIsTheNote() {
+    void theNewestInternalCommentComesAsAStaffCommentNeverAsTheResolution() {
         Instant since = TestSite.aMinuteAgo();
         ExternalRef ref = connector.push(TestSite.damagedTree("900005", TestSite.URBAN_FORESTRY));
         long requestId = TestSite.requestId(ref);
         simulator.addRequestComment(requestId, "Crew on site");
-        simulator.addRequestComment(requestId, "Limb removed; stump left for grinding");
+        simulator.addRequestComment(requestId, "Owner at 312-555-0142 wants the wood");
         simulator.closeRequest(requestId, null);
 
-        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEqualTo("Limb removed; stump left for grinding");
+        List<WorkUpdate> updates = connector.pullUpdates(since).updates();
+
+        assertThat(only(updates, ref, WorkStatus.COMPLETED).note()).isEmpty();
+        WorkUpdate comment = only(updates, ref, WorkStatus.COMMENT);
+        assertThat(comment.note()).isEqualTo("Owner at 312-555-0142 wants the wood");
+        assertThat(comment.updateId()).startsWith(ref.id() + ":comment:");
+        assertThat(connector.pullUpdates(since).updates()).contains(comment);
     }
 
     @Test
@@ -163,13 +169,16 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void aWorkOrderCommentIsTheNoteWhenTheCrewWroteNoResolution() {
+    void aWorkOrderCommentIsAStaffCommentWhenTheCrewWroteNoResolution() {
         Instant since = TestSite.aMinuteAgo();
         ExternalRef ref = connector.push(TestSite.damagedTree("900009", TestSite.STREET_CREWS));
         simulator.addWorkOrderComment(TestSite.workOrderId(ref), "Done, area swept");
         simulator.closeWorkOrder(TestSite.workOrderId(ref), null);
 
-        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEqualTo("Done, area swept");
+        List<WorkUpdate> updates = connector.pullUpdates(since).updates();
+
+        assertThat(only(updates, ref, WorkStatus.COMPLETED).note()).isEmpty();
+        assertThat(only(updates, ref, WorkStatus.COMMENT).note()).isEqualTo("Done, area swept");
     }
 
     @Test
@@ -225,6 +234,10 @@ class CityworksConnectorTest {
         assertThatThrownBy(() -> connector.push(TestSite.damagedTree("900013", "parks")))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("civic311.connectors.cityworks.departments.parks");
+    }
+
+    private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref, WorkStatus status) {
+        return only(updates.stream().filter(update -> update.status() == status).toList(), ref);
     }
 
     private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref) {
