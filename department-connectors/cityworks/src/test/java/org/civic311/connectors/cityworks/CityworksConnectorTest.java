@@ -131,6 +131,21 @@ class CityworksConnectorTest {
         assertThat(connector.pullUpdates(since).updates()).contains(comment);
     }
 
+    /** Search answers at most 10,000 ids and says nothing of the rest: a busy site must not hide our closure. */
+    @Test
+    void aClosureBeyondTheSearchCapIsStillFound() {
+        Instant since = TestSite.aMinuteAgo();
+        simulator.fileAndCloseStaffRequests(5_000, 102);
+        simulator.shiftClock(Duration.ofMinutes(10));
+        simulator.fileAndCloseStaffRequests(5_000, 102);
+        simulator.shiftClock(Duration.ofMinutes(10));
+        ExternalRef ref = connector.push(TestSite.damagedTree("900010", TestSite.URBAN_FORESTRY));
+        simulator.closeRequest(TestSite.requestId(ref), "Cleared after the storm");
+
+        assertThat(only(connector.pullUpdates(since).updates(), ref, WorkStatus.COMPLETED).note())
+                .isEqualTo("Cleared after the storm");
+    }
+
     @Test
     void aClosureWithNeitherResolutionNorCommentHasAnEmptyNote() {
         Instant since = TestSite.aMinuteAgo();
