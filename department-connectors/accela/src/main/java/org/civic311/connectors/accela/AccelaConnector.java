@@ -90,7 +90,10 @@ public class AccelaConnector implements DepartmentConnector {
 
     /**
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
-     * voided or denied, or taken in hand. {@code since} is read as the agency's local time.
+     * voided or denied, or taken in hand. The search starts at the beginning of the watermark's day in the agency's
+     * zone: an agency that stores status dates without a time of day dates every change of the day at midnight, and
+     * would otherwise hide each one behind a watermark later that day. The day's changes are read again on every
+     * poll; their update ids make them count once.
      */
     @Override
     public PulledUpdates pullUpdates(Instant since) {
@@ -102,7 +105,7 @@ public class AccelaConnector implements DepartmentConnector {
             page = client.searchRecords(criteria, null, offset, pageSize);
             for (JsonNode record : page.records()) {
                 if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
-                    updates.statusOf(record).ifPresent(status -> found.add(read(record, status)));
+                    updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
                 }
             }
             offset += page.records().size();
@@ -117,7 +120,7 @@ public class AccelaConnector implements DepartmentConnector {
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
-            criteria.put("statusDateFrom", time.format(since));
+            criteria.put("statusDateFrom", time.format(time.startOfDay(since)));
         }
         ArrayNode statusTypes = criteria.putArray("statusTypes");
         statuses.statusTypesToPoll().forEach(statusTypes::add);
@@ -130,7 +133,7 @@ public class AccelaConnector implements DepartmentConnector {
         return criteria;
     }
 
-    private WorkUpdate read(JsonNode record, WorkStatus status) {
+    private List<WorkUpdate> read(JsonNode record, WorkStatus status) {
         String recordId = AccelaAnswer.text(record, "id");
         return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
     }
