@@ -292,8 +292,12 @@ class WholeLoopTest {
         assertThat(errors.get(0).get("description").asText()).isEqualTo(description);
     }
 
-    /** Every public answer that shows the request or its history: JSON and XML, with and without extensions. */
     List<String> publicAnswersAbout(String id) {
+        return publicAnswersAbout(http, id);
+    }
+
+    /** Every public answer that shows the request or its history: JSON and XML, with and without extensions. */
+    static List<String> publicAnswersAbout(TestRestTemplate http, String id) {
         List<String> answers = new ArrayList<>();
         for (String format : List.of("json", "xml")) {
             for (String extensions : List.of("false", "true")) {
@@ -310,9 +314,11 @@ class WholeLoopTest {
     }
 
     List<String> staffNotes(String id) {
-        long requestId = db.sql("SELECT id FROM service_request WHERE tracking_number = :id").param("id", id)
-                .query(Long.class).single();
-        return requests.staffNotes(requestId).stream().map(StaffNote::body).toList();
+        return staffNotes(requests, id);
+    }
+
+    static List<String> staffNotes(ServiceRequests requests, String id) {
+        return requests.staffNotes(requests.find(id).orElseThrow().id()).stream().map(StaffNote::body).toList();
     }
 
     /** A message as it arrives, byte for byte, without a mail client tidying it up. */
