@@ -20,7 +20,7 @@ import org.civic311.connectors.WorkUpdate;
 /**
  * Departments that work from a shared mailbox: each work order goes out as one email, and the department's
  * reply to it comes back as an update. A reply that starts with DONE closes the request; any other reply
- * is a note.
+ * is a comment, kept for staff only.
  */
 public class EmailConnector implements DepartmentConnector {
 
