@@ -92,8 +92,9 @@ public class AccelaConnector implements DepartmentConnector {
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
      * voided or denied, or taken in hand. The search starts at the beginning of the watermark's day in the agency's
      * zone: an agency that stores status dates without a time of day dates every change of the day at midnight, and
-     * would otherwise hide each one behind a watermark later that day. The day's changes are read again on every
-     * poll; their update ids make them count once.
+     * would otherwise hide each one behind a watermark later that day. Of the day's changes, those dated with a time
+     * before the watermark were read by an earlier poll and are passed over; date-only ones are read again on every
+     * poll, and their update ids make them count once.
      */
     @Override
     public PulledUpdates pullUpdates(Instant since) {
@@ -104,7 +105,7 @@ public class AccelaConnector implements DepartmentConnector {
         do {
             page = client.searchRecords(criteria, null, offset, pageSize);
             for (JsonNode record : page.records()) {
-                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
+                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes")) && !updates.readBefore(record, since)) {
                     updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
                 }
             }

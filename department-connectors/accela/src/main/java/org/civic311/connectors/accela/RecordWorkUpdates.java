@@ -31,6 +31,15 @@ final class RecordWorkUpdates {
         this.time = time;
     }
 
+    /**
+     * Whether a poll from an earlier watermark has read this status change already: it is dated, to the second,
+     * before {@code since}. A change dated without a time of day (midnight) may have happened at any time that day.
+     */
+    boolean readBefore(JsonNode record, Instant since) {
+        Instant changedAt = time.parse(statusDateOf(record));
+        return changedAt != null && changedAt.isBefore(since) && !changedAt.equals(time.startOfDay(changedAt));
+    }
+
     /** What the record's status means for our task, if anything. */
     Optional<WorkStatus> statusOf(JsonNode record) {
         return statuses.of(AccelaAnswer.text(record, "statusType"), statusValue(record));
@@ -44,7 +53,7 @@ final class RecordWorkUpdates {
     List<WorkUpdate> read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
         String recordId = AccelaAnswer.text(record, "id");
         String statusType = AccelaAnswer.text(record, "statusType");
-        String statusDate = firstOf(record, "statusDate", "closedDate", "completeDate", "updateDate");
+        String statusDate = statusDateOf(record);
         Instant changedAt = time.parse(statusDate);
         ExternalRef ref = new ExternalRef(AccelaConnector.SYSTEM, recordId);
         Instant at = at(record, status, changedAt);
@@ -112,6 +121,10 @@ final class RecordWorkUpdates {
             return finished;
         }
         return changedAt != null ? changedAt : Instant.now();
+    }
+
+    private static String statusDateOf(JsonNode record) {
+        return firstOf(record, "statusDate", "closedDate", "completeDate", "updateDate");
     }
 
     private static String statusValue(JsonNode record) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,18 @@ class AccelaConnectorPullTest {
 
         assertThat(updates).extracting(WorkUpdate::ref).containsAll(items);
         assertThat(updates).extracting(WorkUpdate::updateId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aConnectorThatTakesTheAgencyForUtcMissesTheUpdatesSoTheTimeZoneMatters() {
+        Instant since = WorkOrders.aMinuteAgo();
+        ExternalRef item = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
+        accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
+        awaitUpdate(item, since, WorkStatus.COMPLETED);
+        AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port);
+        wrongZone.setZone(ZoneId.of("UTC"));
+
+        assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since).updates(), item)).isEmpty();
     }
 
     private WorkUpdate awaitUpdate(ExternalRef item, Instant since, WorkStatus status) {
