@@ -3,10 +3,15 @@ package org.civic311.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.civic311.orchestrator.request.ServiceRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +37,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
@@ -69,6 +76,10 @@ class WholeLoopTest {
     TestRestTemplate http;
     @Autowired
     JdbcClient db;
+    @Autowired
+    ServiceRequests requests;
+    @Autowired
+    RuntimeService runtime;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -98,11 +109,10 @@ class WholeLoopTest {
         assertThat(work.getReplyTo()[0].toString()).isEqualTo(REPLY_MAILBOX);
         await().untilAsserted(() -> assertThat(request(id).get("status_notes").asText()).contains("Sent to Streets Department"));
 
-        // A stranger cannot close it, whatever they write; the department's question is kept as a note.
+        // A stranger cannot close it, whatever they write; the department's remark is kept for staff.
         reply(work, "mallory@example.org", "DONE nothing to see here");
         reply(work, STREETS, "Crew booked for Tuesday morning.");
-        await().untilAsserted(() -> assertThat(request(id).get("status_notes").asText())
-                .isEqualTo("Streets Department: Crew booked for Tuesday morning."));
+        await().untilAsserted(() -> assertThat(staffNotes(id)).containsExactly("Crew booked for Tuesday morning."));
         assertThat(request(id).get("status").asText()).isEqualTo("open");
 
         reply(work, STREETS, "DONE\nFilled and compacted.\n\n> quoted original\n");
@@ -112,9 +122,77 @@ class WholeLoopTest {
         assertThat(closed.get("status_notes").asText()).isEqualTo("Filled and compacted.");
         assertThat(closed.get("updated_datetime").asText()).isNotBlank();
 
-        MimeMessage notice = awaitMail(RESIDENT);
+        MimeMessage notice = awaitNotice(id);
         assertThat(notice.getSubject()).contains(id).contains("closed");
         assertThat(GreenMailUtil.getBody(notice)).contains("Filled and compacted.").contains("Jane");
+    }
+
+    @Test
+    void theClosingWordsArePublishedAndMailedWithoutTheClerksPhoneNumberOrEmailAddress() throws Exception {
+        String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
+        MimeMessage work = awaitMail(STREETS);
+
+        reply(work, STREETS, "DONE Filled and compacted. Questions: call 312-555-0199 or bob.smith@streets.city.gov\n"
+                + "-- \nBob Smith, Streets Department\n");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
+        assertThat(request(id).get("status_notes").asText())
+                .isEqualTo("Filled and compacted. Questions: call [phone number] or [email address]");
+        String notice = GreenMailUtil.getBody(awaitNotice(id));
+        assertThat(notice).contains("Filled and compacted.")
+                .doesNotContain("312-555-0199").doesNotContain("bob.smith").doesNotContain("Bob Smith");
+        for (String answer : publicAnswersAbout(id)) {
+            assertThat(answer).contains("Filled and compacted")
+                    .doesNotContain("312-555-0199").doesNotContain("bob.smith").doesNotContain("Bob Smith");
+        }
+    }
+
+    @Test
+    void aDepartmentsPlainCommentIsAStaffNoteAndInNoPublicAnswer() throws Exception {
+        String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
+        MimeMessage work = awaitMail(STREETS);
+
+        reply(work, STREETS, "Resident rang again, says the hole is getting bigger. Gravel stocks low.");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staffNotes(id))
+                .containsExactly("Resident rang again, says the hole is getting bigger. Gravel stocks low."));
+        assertThat(request(id).get("status").asText()).isEqualTo("open");
+        for (String answer : publicAnswersAbout(id)) {
+            assertThat(answer).contains(id).doesNotContain("Gravel").doesNotContain("rang again");
+        }
+    }
+
+    @Test
+    void aReplyThatCannotBeReadIsKeptAndShownOnTheRequestsProcess() throws Exception {
+        String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
+        MimeMessage work = awaitMail(STREETS);
+
+        deliverRaw("From: " + STREETS + "\r\nTo: " + REPLY_MAILBOX + "\r\nSubject: Re: " + work.getSubject()
+                + "\r\nMessage-ID: <broken@streets.test>\r\nIn-Reply-To: " + work.getMessageID()
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"lost\"\r\n\r\nDONE filled\r\n");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createIncidentQuery()
+                .incidentType("departmentUpdateUnreadable").list()).anySatisfy(incident -> assertThat(runtime
+                        .createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId()).singleResult()
+                        .getBusinessKey()).isEqualTo(id)));
+        assertThat(db.sql("""
+                        SELECT COUNT(*) FROM unreadable_update u JOIN department_task t ON t.id = u.task_id
+                        JOIN service_request r ON r.id = t.request_id WHERE r.tracking_number = :id""")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(request(id).get("status").asText()).isEqualTo("open");
+    }
+
+    @Test
+    void aReplyWithAMessageIdLongerThanItsColumnStillClosesTheRequest() throws Exception {
+        String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
+        MimeMessage work = awaitMail(STREETS);
+
+        reply(work, STREETS, "DONE Filled.", "<" + "x".repeat(400) + "@streets.test>");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
+        assertThat(GreenMailUtil.getBody(awaitNotice(id))).contains("Filled.");
     }
 
     @Test
@@ -212,6 +290,22 @@ class WholeLoopTest {
         assertThat(errors.get(0).get("description").asText()).isEqualTo(description);
     }
 
+    List<String> publicAnswersAbout(String id) {
+        return PublicAnswers.about(http, id);
+    }
+
+    List<String> staffNotes(String id) {
+        return PublicAnswers.staffNotes(requests, id);
+    }
+
+    /** A message as it arrives, byte for byte, without a mail client tidying it up. */
+    static void deliverRaw(String raw) throws Exception {
+        MimeMessage message = new MimeMessage(MAIL.getSmtp().createSession(),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+        MAIL.getManagers().getImapHostManager().getInbox(MAIL.getUserManager().getUserByEmail(REPLY_MAILBOX))
+                .appendMessage(message, new Flags(), new Date());
+    }
+
     long storedRequests() {
         return db.sql("SELECT COUNT(*) FROM service_request").query(Long.class).single();
     }
@@ -221,13 +315,40 @@ class WholeLoopTest {
         return messagesTo(mailbox).get(0);
     }
 
+    /** The closure notice of this request (notices of earlier tests' requests may still be arriving). */
+    static MimeMessage awaitNotice(String id) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(RESIDENT).stream()
+                .filter(m -> subject(m).contains(id)).findFirst().orElse(null), m -> m != null);
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<MimeMessage> messagesTo(String mailbox) {
         return List.of(MAIL.getReceivedMessagesForDomain(mailbox));
     }
 
     /** What a department clerk's mail client sends when they press Reply. */
     static void reply(MimeMessage original, String from, String text) throws Exception {
-        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession());
+        reply(original, from, text, null);
+    }
+
+    static void reply(MimeMessage original, String from, String text, String messageId) throws Exception {
+        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (messageId == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", messageId);
+                }
+            }
+        };
         reply.setFrom(from);
         reply.setRecipients(Message.RecipientType.TO, REPLY_MAILBOX);
         reply.setSubject("Re: " + original.getSubject());

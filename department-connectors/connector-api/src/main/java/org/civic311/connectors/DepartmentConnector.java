@@ -1,7 +1,6 @@
 package org.civic311.connectors;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A department's work-management system: Cityworks, Accela, a shared mailbox.
@@ -26,9 +25,11 @@ public interface DepartmentConnector {
     /**
      * Completions, cancellations and comments the department recorded since the watermark. Asked again for the
      * same window, the system must report them again (nothing is consumed): the orchestrator moves its watermark
-     * only once every update was applied, and recognises repeats by {@link WorkUpdate#updateId()}.
+     * only once every update was applied, and recognises repeats by {@link WorkUpdate#updateId()}. What cannot
+     * be read is reported as {@link UnreadableUpdate}, never skipped; a connector that reads a bounded amount per
+     * poll says where it stopped ({@link PulledUpdates#readUpTo()}).
      *
      * @throws ConnectorException when the system cannot be reached; the caller polls again later
      */
-    List<WorkUpdate> pullUpdates(Instant since);
+    PulledUpdates pullUpdates(Instant since);
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param ref      the work item, as {@link DepartmentConnector#push} returned it
  * @param updateId unique within the system for this update; seeing the same id twice means the same update
  * @param status   what happened
- * @param note     the department's words (resolution, comment); may be empty, never null
+ * @param note     the department's words; may be empty, never null. For {@link WorkStatus#COMPLETED} and
+ *                 {@link WorkStatus#CANCELLED} it is the resolution written for the resident, which Civic311
+ *                 publishes after redaction; any other note (comments, internal remarks) stays with staff
  * @param at       when the department recorded it
  */
 public record WorkUpdate(ExternalRef ref, String updateId, WorkStatus status, String note, Instant at) {

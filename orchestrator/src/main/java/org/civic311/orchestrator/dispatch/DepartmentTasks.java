@@ -45,7 +45,7 @@ public class DepartmentTasks {
 
     public Optional<DepartmentTask> findByExternal(String system, String externalId) {
         return db.sql("SELECT * FROM department_task WHERE system_name = :system AND external_id = :ext")
-                .param("system", system).param("ext", externalId)
+                .param("system", system).param("ext", ExternalIds.stored(externalId))
                 .query(this::map).optional();
     }
 
@@ -53,7 +53,7 @@ public class DepartmentTasks {
         db.sql("""
                         UPDATE department_task SET status = :status, external_id = :ext, dispatched_at = :now,
                             dispatch_attempts = dispatch_attempts + 1, last_error = NULL WHERE id = :id""")
-                .param("status", TaskStatus.DISPATCHED.name()).param("ext", externalId)
+                .param("status", TaskStatus.DISPATCHED.name()).param("ext", ExternalIds.stored(externalId))
                 .param("now", toColumn(now)).param("id", id)
                 .update();
     }

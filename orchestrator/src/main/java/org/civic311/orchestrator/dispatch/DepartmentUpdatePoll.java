@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.PulledUpdates;
+import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks one department system what its departments did since the last poll, and applies it. A system's watermark
- * moves on only once all its updates are applied, so a failed import is fetched again next time.
+ * moves on only once all its updates are applied (or, unreadable, kept for staff), so a failed import is fetched
+ * again next time; and never past where the connector stopped reading.
  */
 @Component
 class DepartmentUpdatePoll {
@@ -68,8 +71,10 @@ class DepartmentUpdatePoll {
             applyKeptUpdates(system);
             Instant startedAt = clock.instant();
             Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
-            if (applyAll(system, systems.connector(system).pullUpdates(since))) {
-                watermarks.advance(system, startedAt.minus(OVERLAP));
+            PulledUpdates pulled = systems.connector(system).pullUpdates(since);
+            boolean applied = applyAll(system, pulled.updates());
+            if (keepAll(system, pulled.unreadable()) && applied) {
+                watermarks.advance(system, nextSince(pulled, startedAt));
             }
         } catch (ConnectorException e) {
             log.warn("Could not ask {} for updates: {}", system, e.getMessage());
@@ -81,6 +86,26 @@ class DepartmentUpdatePoll {
 
     private void applyKeptUpdates(String system) {
         applyAll(system, updateImport.keptUpdatesNowMatching(system));
+    }
+
+    /** Where the next poll starts: a little before this one, or where the connector stopped reading. */
+    private static Instant nextSince(PulledUpdates pulled, Instant startedAt) {
+        Instant overlapping = startedAt.minus(OVERLAP);
+        Instant readUpTo = pulled.readUpTo();
+        return readUpTo != null && readUpTo.isBefore(overlapping) ? readUpTo : overlapping;
+    }
+
+    private boolean keepAll(String system, List<UnreadableUpdate> unreadable) {
+        boolean allKept = true;
+        for (UnreadableUpdate update : unreadable) {
+            try {
+                updateImport.keep(system, update);
+            } catch (RuntimeException e) {
+                allKept = false;
+                log.error("Could not keep an unreadable update from {}; it is asked for again next round", system, e);
+            }
+        }
+        return allKept;
     }
 
     private boolean applyAll(String system, List<WorkUpdate> updates) {

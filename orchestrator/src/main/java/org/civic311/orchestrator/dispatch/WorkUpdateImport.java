@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.civic311.connectors.Redaction;
+import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 import org.civic311.orchestrator.catalog.Departments;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies what a department did to our records, exactly once per update: comments become notes on the
- * request, a completion moves the waiting process on. Updates that arrive after the task finished are kept
- * as notes and change nothing else.
+ * Applies what a department did to our records, exactly once per update: a completion moves the waiting process
+ * on, with the department's resolution (redacted) as the request's public closing words; every other remark of the
+ * department is a staff note, never published. Updates that arrive after the task finished are kept as staff notes
+ * and change nothing else.
  */
 @Service
 public class WorkUpdateImport {
@@ -28,15 +31,17 @@ public class WorkUpdateImport {
 
     private final DepartmentTasks tasks;
     private final WorkUpdates updates;
+    private final UnreadableUpdates unreadable;
     private final ServiceRequests requests;
     private final Departments departments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkUpdateImport(DepartmentTasks tasks, WorkUpdates updates, ServiceRequests requests, Departments departments,
-                     ApplicationEventPublisher events, Clock clock) {
+    WorkUpdateImport(DepartmentTasks tasks, WorkUpdates updates, UnreadableUpdates unreadable, ServiceRequests requests,
+                     Departments departments, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.updates = updates;
+        this.unreadable = unreadable;
         this.requests = requests;
         this.departments = departments;
         this.events = events;
@@ -61,16 +66,34 @@ public class WorkUpdateImport {
         }
         String department = departments.nameOf(task.department());
         switch (update.status()) {
-            case COMMENT -> requests.addNote(task.requestId(), RequestNote.ACTIVITY, department + ": " + update.note(), now);
+            case COMMENT -> staffNote(task, department, update.note(), now);
             case IN_PROGRESS -> {
                 if (!task.status().isFinished()) {
                     tasks.moveTo(task.id(), TaskStatus.IN_PROGRESS, null, now);
                 }
-                requests.addNote(task.requestId(), RequestNote.ACTIVITY,
-                        withNote(department + " has started the work.", update.note()), now);
+                requests.addNote(task.requestId(), RequestNote.ACTIVITY, department + " has started the work.", now);
+                staffNote(task, department, update.note(), now);
             }
             case COMPLETED, CANCELLED -> finish(task, update, department, now);
         }
+    }
+
+    /**
+     * Keeps what a system could not read, once, for staff: on the request's process as an incident when it names a
+     * task of ours, and always in the unreadable-update table and the error log.
+     */
+    @Transactional
+    public void keep(String system, UnreadableUpdate update) {
+        Optional<DepartmentTask> task = update.ref() == null ? Optional.empty()
+                : tasks.findByExternal(system, update.ref().id());
+        Optional<Long> kept = unreadable.keepOnce(system, update, task.map(DepartmentTask::id), clock.instant());
+        if (kept.isEmpty()) {
+            return;
+        }
+        // No reason in the log: it may quote what the department sent. Staff read it in the table or in Cockpit.
+        log.error("An update from {} could not be read; kept as unreadable update {}{}", system, kept.get(),
+                task.map(t -> " for department task " + t.id()).orElse(", which names no task of ours"));
+        task.ifPresent(t -> events.publishEvent(new DepartmentUpdateUnreadable(t.id(), kept.get(), update.reason())));
     }
 
     /** Updates kept because they came before their task was dispatched, now that it has been. */
@@ -80,14 +103,24 @@ public class WorkUpdateImport {
 
     private void finish(DepartmentTask task, WorkUpdate update, String department, Instant now) {
         if (task.status().isFinished()) {
-            requests.addNote(task.requestId(), RequestNote.ACTIVITY, withNote(department + " updated the finished work.",
-                    update.note()), now);
+            staffNote(task, department, withNote("Updated the finished work.", update.note()), now);
             return;
         }
         TaskStatus outcome = update.status() == WorkStatus.COMPLETED
                 ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
-        tasks.moveTo(task.id(), outcome, update.note(), now);
-        events.publishEvent(new DepartmentWorkDone(task.id(), outcome, update.note()));
+        tasks.moveTo(task.id(), outcome, Redaction.withoutReferences(update.note()), now);
+        // Only the closing words are published, and only after redaction; staff keep the department's own.
+        String resolution = Redaction.forPublic(update.note());
+        if (!resolution.equals(update.note())) {
+            staffNote(task, department, update.note(), now);
+        }
+        events.publishEvent(new DepartmentWorkDone(task.id(), outcome, resolution));
+    }
+
+    private void staffNote(DepartmentTask task, String department, String note, Instant now) {
+        if (!note.isBlank()) {
+            requests.addStaffNote(task.requestId(), department, Redaction.withoutReferences(note), now);
+        }
     }
 
     private static String withNote(String sentence, String note) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.Redaction;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 import org.civic311.orchestrator.request.ColumnText;
@@ -36,7 +37,7 @@ class WorkUpdates {
             }
             db.sql("UPDATE work_update SET task_id = :task, imported_at = :now WHERE system_name = :system AND update_id = :update")
                     .param("task", taskId).param("now", toColumn(now))
-                    .param("system", update.ref().system()).param("update", update.updateId())
+                    .param("system", update.ref().system()).param("update", ExternalIds.stored(update.updateId()))
                     .update();
             return true;
         }
@@ -69,7 +70,7 @@ class WorkUpdates {
     /** The task the update was recorded for: 0 for a kept unmatched one; empty when never seen. */
     private Optional<Long> taskOf(WorkUpdate update) {
         return db.sql("SELECT COALESCE(task_id, 0) FROM work_update WHERE system_name = :system AND update_id = :update")
-                .param("system", update.ref().system()).param("update", update.updateId())
+                .param("system", update.ref().system()).param("update", ExternalIds.stored(update.updateId()))
                 .query(Long.class).optional();
     }
 
@@ -81,10 +82,10 @@ class WorkUpdates {
                         VALUES (:task, :system, :update, :external, :status, :note, :at, :now)""")
                 .param("task", taskId)
                 .param("system", update.ref().system())
-                .param("update", update.updateId())
-                .param("external", update.ref().id())
+                .param("update", ExternalIds.stored(update.updateId()))
+                .param("external", ExternalIds.stored(update.ref().id()))
                 .param("status", update.status().name())
-                .param("note", ColumnText.fit(update.note(), 4000))
+                .param("note", ColumnText.fit(Redaction.withoutReferences(update.note()), 4000))
                 .param("at", toColumn(update.at()))
                 .param("now", toColumn(now))
                 .update();

@@ -103,6 +103,25 @@ public class ServiceRequests {
     }
 
     /**
+     * Keeps a remark for staff: it is stored on the request but is no step of its public history, and changes
+     * neither its status notes nor the time it was last updated.
+     */
+    public void addStaffNote(long id, String author, String body, Instant now) {
+        db.sql("INSERT INTO staff_note (request_id, author, body, created_at) VALUES (:id, :author, :body, :now)")
+                .param("id", id).param("author", ColumnText.fit(author, 255)).param("body", ColumnText.fit(body, 4000))
+                .param("now", toColumn(now))
+                .update();
+    }
+
+    /** The request's staff notes, oldest first. */
+    public List<StaffNote> staffNotes(long id) {
+        return db.sql("SELECT author, body, created_at FROM staff_note WHERE request_id = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, row) -> new StaffNote(rs.getString("author"), rs.getString("body"), instant(rs, "created_at")))
+                .list();
+    }
+
+    /**
      * Adds a resident's comment to the request's history. It is no news from the city, so it changes neither
      * the status notes nor the time the request was last updated.
      *

@@ -50,12 +50,21 @@ public class AccelaSimulator {
     }
 
     /**
-     * Forgets every record and restarts numbering, clears injected faults and zeroes the counters.
+     * Forgets every record and restarts numbering, clears injected faults and zeroes the counters, and stores full
+     * status dates again.
      * Tokens survive, as they would an agency's data being reset: use {@link #expireAllTokens()} for those.
      */
     public void reset() {
         records.reset();
         faults.reset();
+    }
+
+    /**
+     * With {@code true}, until {@link #reset()}, the agency stores status dates without a time of day, as some do: a
+     * record's statusDate (and closedDate, completeDate) is the midnight of the day it changed, in the agency's zone.
+     */
+    public void storeStatusDatesOnly(boolean datesOnly) {
+        records.storeStatusDatesOnly(datesOnly);
     }
 
     /** Every access token is expired from now on (token_expired); refresh tokens still work. */

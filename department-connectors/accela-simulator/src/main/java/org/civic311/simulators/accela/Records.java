@@ -35,6 +35,7 @@ final class Records {
 
     private final RecordCatalog catalog;
     private final AgencyClock clock;
+    private boolean statusDatesOnly;
     private final RecordJson json;
     private final String agency;
     private final String idCode;
@@ -76,7 +77,7 @@ final class Records {
         record.reportedChannel = request.reportedChannel();
         record.reportedDate = request.reportedDate();
         record.assignedToDepartment = request.assignedToDepartment();
-        record.changeStatus(catalog.initialStatus(), now, null);
+        record.changeStatus(catalog.initialStatus(), statusTime(now), null);
         for (ObjectNode address : request.addresses()) {
             address.put("id", 1000L + ++addressSequence);
             address.put("serviceProviderCode", agency);
@@ -174,7 +175,7 @@ final class Records {
             record.reportedDate = reportedDate;
         }
         if (newStatus != null) {
-            record.changeStatus(newStatus, now, closedBy != null ? closedBy : record.assignedToDepartment);
+            record.changeStatus(newStatus, statusTime(now), closedBy != null ? closedBy : record.assignedToDepartment);
         }
         // Explicit dates win over the ones a status change set.
         if (record.statusType.closes() && closedDate != null) {
@@ -285,7 +286,7 @@ final class Records {
         Instant now = clock.now();
         task.give(allowed, statusDate == null ? now : statusDate, comment, now);
         if (allowed.recordStatus() != null) {
-            record.changeStatus(catalog.status(allowed.recordStatus()), now, task.setting.department());
+            record.changeStatus(catalog.status(allowed.recordStatus()), statusTime(now), task.setting.department());
         }
         if (allowed.completesTask()) {
             record.taskAfter(task).ifPresent(next -> next.activate(now));
@@ -342,7 +343,17 @@ final class Records {
         return created;
     }
 
+    /** Like an agency whose status dates have no time of day: every status change of a day is dated at its midnight. */
+    synchronized void storeStatusDatesOnly(boolean datesOnly) {
+        statusDatesOnly = datesOnly;
+    }
+
+    private Instant statusTime(Instant now) {
+        return statusDatesOnly ? now.atZone(clock.zone()).toLocalDate().atStartOfDay(clock.zone()).toInstant() : now;
+    }
+
     synchronized void reset() {
+        statusDatesOnly = false;
         byId.clear();
         customIdSequences.clear();
         recordSequence = 0;

@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -88,10 +89,14 @@ public class AccelaConnector implements DepartmentConnector {
 
     /**
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
-     * voided or denied, or taken in hand. {@code since} is read as the agency's local time.
+     * voided or denied, or taken in hand. The search starts at the beginning of the watermark's day in the agency's
+     * zone: an agency that stores status dates without a time of day dates every change of the day at midnight, and
+     * would otherwise hide each one behind a watermark later that day. Of the day's changes, those dated with a time
+     * before the watermark were read by an earlier poll and are passed over; date-only ones are read again on every
+     * poll, and their update ids make them count once.
      */
     @Override
-    public List<WorkUpdate> pullUpdates(Instant since) {
+    public PulledUpdates pullUpdates(Instant since) {
         ObjectNode criteria = statusChangedSince(since);
         List<WorkUpdate> found = new ArrayList<>();
         int offset = 0;
@@ -99,13 +104,13 @@ public class AccelaConnector implements DepartmentConnector {
         do {
             page = client.searchRecords(criteria, null, offset, pageSize);
             for (JsonNode record : page.records()) {
-                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
-                    updates.statusOf(record).ifPresent(status -> found.add(read(record, status)));
+                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes")) && !updates.readBefore(record, since)) {
+                    updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
                 }
             }
             offset += page.records().size();
         } while (page.hasMore());
-        return found;
+        return PulledUpdates.all(found);
     }
 
     /**
@@ -115,7 +120,7 @@ public class AccelaConnector implements DepartmentConnector {
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
-            criteria.put("statusDateFrom", time.format(since));
+            criteria.put("statusDateFrom", time.format(time.startOfDay(since)));
         }
         ArrayNode statusTypes = criteria.putArray("statusTypes");
         statuses.statusTypesToPoll().forEach(statusTypes::add);
@@ -128,7 +133,7 @@ public class AccelaConnector implements DepartmentConnector {
         return criteria;
     }
 
-    private WorkUpdate read(JsonNode record, WorkStatus status) {
+    private List<WorkUpdate> read(JsonNode record, WorkStatus status) {
         String recordId = AccelaAnswer.text(record, "id");
         return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
     }

@@ -33,6 +33,11 @@ final class AgencyTime {
         return ACCELA.format(instant.atZone(zone));
     }
 
+    /** The first moment of the agency-local day the instant falls on. */
+    Instant startOfDay(Instant instant) {
+        return instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
     /** The agency-local day, e.g. for a date field of a custom form. */
     String date(Instant instant) {
         return DATE.format(instant.atZone(zone));

@@ -1,6 +1,8 @@
 package org.civic311.connectors.accela;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,9 +13,10 @@ import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 
 /**
- * Reads what the department did to one of our records into the update Civic311 applies: its status through
- * {@link AccelaStatuses}, and the officer's words from the workflow task that changed it (or, failing that, the
- * record's latest comment).
+ * Reads what the department did to one of our records into the updates Civic311 applies: its status through
+ * {@link AccelaStatuses}, with the officer's words from the workflow task that changed it; when no task explains the
+ * change, the record's latest comment comes along as a staff comment (comments are internal remarks, never
+ * published).
  * <p>
  * The update id is {@code <record id>:<status type>:<status date>}, exactly as Accela wrote them: the same
  * status change read by any later poll has the same id, and a record reopened and closed again has a new one.
@@ -28,6 +31,15 @@ final class RecordWorkUpdates {
         this.time = time;
     }
 
+    /**
+     * Whether a poll from an earlier watermark has read this status change already: it is dated, to the second,
+     * before {@code since}. A change dated without a time of day (midnight) may have happened at any time that day.
+     */
+    boolean readBefore(JsonNode record, Instant since) {
+        Instant changedAt = time.parse(statusDateOf(record));
+        return changedAt != null && changedAt.isBefore(since) && !changedAt.equals(time.startOfDay(changedAt));
+    }
+
     /** What the record's status means for our task, if anything. */
     Optional<WorkStatus> statusOf(JsonNode record) {
         return statuses.of(AccelaAnswer.text(record, "statusType"), statusValue(record));
@@ -36,23 +48,28 @@ final class RecordWorkUpdates {
     /**
      * @param tasks    the record's workflow tasks (taskItemModel[])
      * @param comments the record's comments, fetched only when no workflow task explains the change
+     * @return the status change, and the latest comment when it was fetched and there is one
      */
-    WorkUpdate read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
+    List<WorkUpdate> read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
         String recordId = AccelaAnswer.text(record, "id");
         String statusType = AccelaAnswer.text(record, "statusType");
-        String statusDate = firstOf(record, "statusDate", "closedDate", "completeDate", "updateDate");
+        String statusDate = statusDateOf(record);
         Instant changedAt = time.parse(statusDate);
+        ExternalRef ref = new ExternalRef(AccelaConnector.SYSTEM, recordId);
+        Instant at = at(record, status, changedAt);
 
         JsonNode task = taskBehind(tasks, changedAt);
         String what = task != null ? valueOf(task.get("status")) : statusValue(record);
         String words = task != null ? AccelaAnswer.text(task, "comment") : null;
-        if (words == null) {
-            words = latestComment(comments.get());
-        }
         String note = words == null ? nullToEmpty(what) : what == null ? words : what + ": " + words;
-
-        return new WorkUpdate(new ExternalRef(AccelaConnector.SYSTEM, recordId),
-                recordId + ":" + statusType + ":" + nullToEmpty(statusDate), status, note, at(record, status, changedAt));
+        List<WorkUpdate> updates = new ArrayList<>();
+        updates.add(new WorkUpdate(ref, recordId + ":" + statusType + ":" + nullToEmpty(statusDate), status, note, at));
+        if (words == null) {
+            latestComment(comments.get()).ifPresent(comment -> updates.add(new WorkUpdate(ref,
+                    recordId + ":comment:" + comment.id(), WorkStatus.COMMENT, comment.text(),
+                    comment.createdAt() != null ? comment.createdAt() : at)));
+        }
+        return updates;
     }
 
     /**
@@ -78,19 +95,22 @@ final class RecordWorkUpdates {
         return latest;
     }
 
-    private String latestComment(JsonNode comments) {
-        String latest = null;
-        Instant latestAt = null;
-        for (JsonNode comment : comments) {
-            String text = AccelaAnswer.text(comment, "text");
-            Instant createdAt = time.parse(AccelaAnswer.text(comment, "createdDate"));
-            boolean later = createdAt != null && (latestAt == null || !createdAt.isBefore(latestAt));
+    private Optional<Comment> latestComment(JsonNode comments) {
+        Comment latest = null;
+        for (JsonNode json : comments) {
+            String text = AccelaAnswer.text(json, "text");
+            Instant createdAt = time.parse(AccelaAnswer.text(json, "createdDate"));
+            boolean later = createdAt != null && (latest == null || latest.createdAt() == null
+                    || !createdAt.isBefore(latest.createdAt()));
             if (text != null && (latest == null || later)) {
-                latest = text;
-                latestAt = createdAt;
+                String id = AccelaAnswer.text(json, "id");
+                latest = new Comment(id != null ? id : String.valueOf(createdAt), text, createdAt);
             }
         }
-        return latest;
+        return Optional.ofNullable(latest);
+    }
+
+    private record Comment(String id, String text, Instant createdAt) {
     }
 
     /** When the department did it: the completion or closing date Accela recorded, else the status date. */
@@ -101,6 +121,10 @@ final class RecordWorkUpdates {
             return finished;
         }
         return changedAt != null ? changedAt : Instant.now();
+    }
+
+    private static String statusDateOf(JsonNode record) {
+        return firstOf(record, "statusDate", "closedDate", "completeDate", "updateDate");
     }
 
     private static String statusValue(JsonNode record) {

@@ -107,7 +107,7 @@ class AccelaConnectorFaultsTest {
         connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
         accela.expireAllTokens();
 
-        assertThat(connector.pullUpdates(WorkOrders.aMinuteAgo())).isNotNull();
+        assertThat(connector.pullUpdates(WorkOrders.aMinuteAgo()).updates()).isNotNull();
         assertThat(output).contains("Accela tokens expired; logged in again as demo");
     }
 
@@ -125,7 +125,7 @@ class AccelaConnectorFaultsTest {
     void aWrongPasswordIsAConnectorExceptionNamingTheSetting() {
         AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "password", "not-the-password");
 
-        assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()))
+        assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()).updates())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("invalid_grant")
                 .hasMessageContaining("Invalid username or password")
@@ -136,7 +136,7 @@ class AccelaConnectorFaultsTest {
     void aWrongEnvironmentIsAConnectorExceptionNamingTheSetting() {
         AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "environment", "PROD");
 
-        assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()))
+        assertThatThrownBy(() -> new AccelaConnector(properties).pullUpdates(WorkOrders.aMinuteAgo()).updates())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("invalid_request")
                 .hasMessageContaining("civic311.connectors.accela.environment");

@@ -68,7 +68,7 @@ class AccelaConnectorPullTest {
         accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
         WorkUpdate first = awaitUpdate(item, since, WorkStatus.COMPLETED);
 
-        List<WorkUpdate> second = forItem(connector.pullUpdates(since), item);
+        List<WorkUpdate> second = forItem(connector.pullUpdates(since).updates(), item);
 
         assertThat(second).containsExactly(first);
     }
@@ -105,8 +105,30 @@ class AccelaConnectorPullTest {
 
         WorkUpdate cancelled = awaitUpdate(item, since, WorkStatus.CANCELLED);
 
-        assertThat(cancelled.note()).isEqualTo("Void: Duplicate of SR26-000001");
+        // The clerk's comment is an internal remark: it comes as a staff comment, not as the closing words.
+        assertThat(cancelled.note()).isEqualTo("Void");
         assertThat(cancelled.updateId()).startsWith(item.id() + ":VOID:");
+        WorkUpdate comment = awaitUpdate(item, since, WorkStatus.COMMENT);
+        assertThat(comment.note()).isEqualTo("Duplicate of SR26-000001");
+        assertThat(comment.updateId()).startsWith(item.id() + ":comment:");
+    }
+
+    @Test
+    void anAgencyThatStoresStatusDatesWithoutTheTimeOfDayStillHasItsClosingsFound() {
+        accela.storeStatusDatesOnly(true);
+        try {
+            Instant since = WorkOrders.aMinuteAgo();
+            ExternalRef item = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
+
+            SimulatedRecord closed = accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
+
+            assertThat(agencyTime(closed.closedDate())).endsWith("00:00:00");
+            WorkUpdate update = awaitUpdate(item, since, WorkStatus.COMPLETED);
+            assertThat(update.note()).isEqualTo("Violation Corrected: Mowed");
+            assertThat(connector.pullUpdates(since).updates()).filteredOn(u -> u.ref().equals(item)).containsExactly(update);
+        } finally {
+            accela.storeStatusDatesOnly(false);
+        }
     }
 
     @Test
@@ -119,7 +141,7 @@ class AccelaConnectorPullTest {
 
         awaitUpdate(ours, since, WorkStatus.COMPLETED);
 
-        assertThat(connector.pullUpdates(since)).extracting(update -> update.ref().id()).doesNotContain(walkIn);
+        assertThat(connector.pullUpdates(since).updates()).extracting(update -> update.ref().id()).doesNotContain(walkIn);
     }
 
     @Test
@@ -133,7 +155,7 @@ class AccelaConnectorPullTest {
         }
         AccelaConnector twoPerPage = new AccelaConnector(AccelaSettings.forSimulator(port), 2);
 
-        List<WorkUpdate> updates = twoPerPage.pullUpdates(since);
+        List<WorkUpdate> updates = twoPerPage.pullUpdates(since).updates();
 
         assertThat(updates).extracting(WorkUpdate::ref).containsAll(items);
         assertThat(updates).extracting(WorkUpdate::updateId).doesNotHaveDuplicates();
@@ -147,12 +169,12 @@ class AccelaConnectorPullTest {
         awaitUpdate(item, since, WorkStatus.COMPLETED);
         AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port, "zone", "UTC");
 
-        assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since), item)).isEmpty();
+        assertThat(forItem(new AccelaConnector(wrongZone).pullUpdates(since).updates(), item)).isEmpty();
     }
 
     private WorkUpdate awaitUpdate(ExternalRef item, Instant since, WorkStatus status) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> forItem(connector.pullUpdates(since), item).stream()
+                .until(() -> forItem(connector.pullUpdates(since).updates(), item).stream()
                         .filter(update -> update.status() == status).findFirst().orElse(null), update -> update != null);
     }
 

@@ -20,6 +20,7 @@ public final class CityworksSimulator {
 
     private final Object lock = new Object();
     private final String staffName;
+    private final CityworksSimulatorProperties properties;
 
     final SimulatorClock clock = new SimulatorClock();
     final Tokens tokens = new Tokens(clock);
@@ -31,6 +32,7 @@ public final class CityworksSimulator {
 
     CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
         this.staffName = properties.staffName();
+        this.properties = properties;
         this.webhooks = new WebhookNotifier(properties.webhook(), json);
         this.requests = new ServiceRequests(clock, webhooks);
         this.workOrders = new WorkOrders(clock, webhooks);
@@ -71,6 +73,24 @@ public final class CityworksSimulator {
             StoredRequest request = knownRequest(requestId);
             asJavaFailure(() -> requests.close(List.of(request), staffName, resolution));
             return snapshot(request);
+        });
+    }
+
+    /**
+     * A busy day: staff file {@code count} requests of their own (no OtherSystemId) of that problem type and close
+     * them at once, all at the server's present time.
+     *
+     * @throws IllegalArgumentException for a problem type the site does not have
+     */
+    public void fileAndCloseStaffRequests(int count, long problemSid) {
+        CityworksSimulatorProperties.ProblemType problem = properties.problems().stream()
+                .filter(p -> p.problemSid() == problemSid).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No problem type " + problemSid));
+        locked(() -> {
+            for (int i = 0; i < count; i++) {
+                requests.close(List.of(requests.create(problem, clock.now(), staffName)), staffName, null);
+            }
+            return null;
         });
     }
 

@@ -101,7 +101,8 @@ final class WorkOrderApi {
         List<String> workOrderIds = new ArrayList<>(data.texts("WorkOrderIds"));
         workOrderIds.addAll(data.texts("WorkOrderId"));
         Map<String, List<String>> textFilters = textFilters(data);
-        long maxResults = data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults());
+        long maxResults = Math.min(ServiceRequestApi.SEARCH_CAP,
+                data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults()));
         return workOrders.all()
                 .filter(w -> closed.map(wanted -> wanted == w.closed).orElse(true))
                 .filter(w -> canceled.map(wanted -> wanted == w.canceled).orElse(true))

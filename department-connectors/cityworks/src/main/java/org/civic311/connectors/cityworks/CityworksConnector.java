@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkUpdate;
 import org.civic311.connectors.cityworks.CityworksConnectorProperties.Department;
@@ -76,11 +77,11 @@ public class CityworksConnector implements DepartmentConnector {
 
     /** Requests and work orders of ours closed or canceled at or after {@code since}, by Cityworks' dates. */
     @Override
-    public List<WorkUpdate> pullUpdates(Instant since) {
+    public PulledUpdates pullUpdates(Instant since) {
         List<WorkUpdate> updates = new ArrayList<>();
         for (Kind kind : kindsInUse) {
             updates.addAll(items.get(kind).updatesSince(since));
         }
-        return updates;
+        return PulledUpdates.all(updates);
     }
 }

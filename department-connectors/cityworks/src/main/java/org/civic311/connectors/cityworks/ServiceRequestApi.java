@@ -2,30 +2,22 @@ package org.civic311.connectors.cityworks;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
 
 /** {@code Ams/ServiceRequest}, raw: the calls this connector makes, in Cityworks' own terms. */
 final class ServiceRequestApi {
-
-    private static final Log log = LogFactory.getLog(ServiceRequestApi.class);
 
     /** ErrorItemNotFound: what ByOtherSystemId answers when no request carries the id. */
     static final int ITEM_NOT_FOUND = 35;
 
     /** ByIds calls take this many ids at most, as tolemi's cityworks_puller does, to keep each call short. */
     static final int BATCH = 500;
-
-    /** Search answers ids only; sites cap it (1000 by default) unless asked for more. */
-    static final int MAX_RESULTS = 10_000;
 
     private final CityworksClient client;
     private final CityworksDates dates;
@@ -59,12 +51,14 @@ final class ServiceRequestApi {
 
     /** Ids of requests closed at or after {@code since}. */
     List<Long> closedSince(Instant since) {
-        return search(Map.of("Closed", true, "DateTimeClosedBegin", dates.format(since)));
+        return WindowedSearch.since(since, (begin, end) ->
+                search(WindowedSearch.window(Map.of("Closed", true), "DateTimeClosed", begin, end, dates)));
     }
 
     /** Ids of requests canceled at or after {@code since}. */
     List<Long> canceledSince(Instant since) {
-        return search(Map.of("Canceled", true, "DateCancelledBegin", dates.format(since)));
+        return WindowedSearch.since(since, (begin, end) ->
+                search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 
     /** {@code ByIds}, in batches; ids no longer found are left out (Cityworks warns, it does not fail). */
@@ -78,16 +72,10 @@ final class ServiceRequestApi {
         return found;
     }
 
-    private List<Long> search(Map<String, Object> filter) {
-        Map<String, Object> data = new LinkedHashMap<>(filter);
-        data.put("MaxResults", MAX_RESULTS);
+    private List<Long> search(Map<String, Object> data) {
         JsonNode value = client.call("Ams/ServiceRequest/Search", data).valueOrThrow();
         List<Long> ids = new ArrayList<>();
         value.forEach(id -> ids.add(id.asLong()));
-        if (ids.size() >= MAX_RESULTS) {
-            log.warn("Cityworks service request search " + filter + " hit " + MAX_RESULTS + " results; later ones are"
-                    + " picked up by the next polls only if the watermark moves slowly enough");
-        }
         return ids;
     }
 }

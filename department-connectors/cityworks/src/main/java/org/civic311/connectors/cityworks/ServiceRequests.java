@@ -104,15 +104,20 @@ final class ServiceRequests implements CityworksItems {
                     .filter(end -> end.at() != null && !end.at().isBefore(from))
                     .ifPresent(ended::add);
         }
-        Map<Long, String> latestComments = comments.latest(CommentApi.REQUEST, ended.stream()
-                .filter(end -> end.ownWords() == null)
+        Map<Long, CommentApi.Newest> newestComments = comments.latest(CommentApi.REQUEST, ended.stream()
                 .map(end -> end.request().requestId())
                 .toList());
-        return ended.stream().map(end -> {
+        List<WorkUpdate> updates = new ArrayList<>();
+        for (Ended end : ended) {
             ExternalRef ref = CityworksRef.serviceRequest(end.request().requestId());
-            String note = end.ownWords() != null ? end.ownWords() : latestComments.get(end.request().requestId());
-            return new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(), note, end.at());
-        }).toList();
+            updates.add(new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(),
+                    end.ownWords(), end.at()));
+            CommentApi.Newest comment = newestComments.get(end.request().requestId());
+            if (comment != null) {
+                updates.add(comment.asStaffComment(ref, end.at()));
+            }
+        }
+        return updates;
     }
 
     /** A request of ours that was closed or canceled, and when. */

@@ -2,14 +2,11 @@ package org.civic311.connectors.cityworks;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
 
 /**
@@ -17,8 +14,6 @@ import org.civic311.connectors.ConnectorException;
  * Text1..Text20 fields, which Create stores and Search filters on.
  */
 final class WorkOrderApi {
-
-    private static final Log log = LogFactory.getLog(WorkOrderApi.class);
 
     private final CityworksClient client;
     private final CityworksDates dates;
@@ -37,7 +32,7 @@ final class WorkOrderApi {
 
     /** Ids of the work orders whose reference field holds exactly that text, oldest first. */
     List<String> withReference(String reference) {
-        return search(Map.of(referenceField, List.of(reference)));
+        return search(Map.of(referenceField, List.of(reference), "MaxResults", WindowedSearch.MAX_RESULTS));
     }
 
     /** {@code Create}: the first work order made (Cityworks answers an array: one call may make several). */
@@ -53,7 +48,8 @@ final class WorkOrderApi {
 
     /** Ids of work orders closed at or after {@code since}. */
     List<String> closedSince(Instant since) {
-        return search(Map.of("Closed", true, "DateWOClosedBegin", dates.format(since)));
+        return WindowedSearch.since(since, (begin, end) ->
+                search(WindowedSearch.window(Map.of("Closed", true), "DateWOClosed", begin, end, dates)));
     }
 
     /**
@@ -61,7 +57,8 @@ final class WorkOrderApi {
      * simulator does) answers every canceled work order; callers check DateCancelled themselves.
      */
     List<String> canceledSince(Instant since) {
-        return search(Map.of("Canceled", true, "DateCancelledBegin", dates.format(since)));
+        return WindowedSearch.since(since, (begin, end) ->
+                search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 
     /** {@code ByIds}, in batches; ids no longer found are left out. */
@@ -75,15 +72,10 @@ final class WorkOrderApi {
         return found;
     }
 
-    private List<String> search(Map<String, Object> filter) {
-        Map<String, Object> data = new LinkedHashMap<>(filter);
-        data.put("MaxResults", ServiceRequestApi.MAX_RESULTS);
+    private List<String> search(Map<String, Object> data) {
         JsonNode value = client.call("Ams/WorkOrder/Search", data).valueOrThrow();
         List<String> ids = new ArrayList<>();
         value.forEach(id -> ids.add(id.asText()));
-        if (ids.size() >= ServiceRequestApi.MAX_RESULTS) {
-            log.warn("Cityworks work order search " + filter + " hit " + ServiceRequestApi.MAX_RESULTS + " results");
-        }
         return ids;
     }
 }

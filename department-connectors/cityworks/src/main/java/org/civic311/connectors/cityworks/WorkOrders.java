@@ -94,15 +94,20 @@ final class WorkOrders implements CityworksItems {
                     .filter(end -> end.at() != null && !end.at().isBefore(from))
                     .ifPresent(ended::add);
         }
-        Map<Long, String> latestComments = comments.latest(CommentApi.WORK_ORDER, ended.stream()
-                .filter(end -> end.ownWords() == null)
+        Map<Long, CommentApi.Newest> newestComments = comments.latest(CommentApi.WORK_ORDER, ended.stream()
                 .map(end -> end.workOrder().workOrderSid())
                 .toList());
-        return ended.stream().map(end -> {
+        List<WorkUpdate> updates = new ArrayList<>();
+        for (Ended end : ended) {
             ExternalRef ref = CityworksRef.workOrder(end.workOrder().workOrderId());
-            String note = end.ownWords() != null ? end.ownWords() : latestComments.get(end.workOrder().workOrderSid());
-            return new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(), note, end.at());
-        }).toList();
+            updates.add(new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(),
+                    end.ownWords(), end.at()));
+            CommentApi.Newest comment = newestComments.get(end.workOrder().workOrderSid());
+            if (comment != null) {
+                updates.add(comment.asStaffComment(ref, end.at()));
+            }
+        }
+        return updates;
     }
 
     /** A work order of ours that was closed or canceled, and when. */

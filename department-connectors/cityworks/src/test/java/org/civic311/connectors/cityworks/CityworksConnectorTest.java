@@ -103,8 +103,8 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900004", TestSite.URBAN_FORESTRY));
         CityworksRequest closed = simulator.closeRequest(TestSite.requestId(ref), "Removed the hanging limb");
 
-        WorkUpdate first = only(connector.pullUpdates(since), ref);
-        WorkUpdate second = only(connector.pullUpdates(since), ref);
+        WorkUpdate first = only(connector.pullUpdates(since).updates(), ref);
+        WorkUpdate second = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(first.status()).isEqualTo(WorkStatus.COMPLETED);
         assertThat(first.note()).isEqualTo("Removed the hanging limb");
@@ -114,15 +114,36 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void withoutAResolutionTheNewestCommentIsTheNote() {
+    void theNewestInternalCommentComesAsAStaffCommentNeverAsTheResolution() {
         Instant since = TestSite.aMinuteAgo();
         ExternalRef ref = connector.push(TestSite.damagedTree("900005", TestSite.URBAN_FORESTRY));
         long requestId = TestSite.requestId(ref);
         simulator.addRequestComment(requestId, "Crew on site");
-        simulator.addRequestComment(requestId, "Limb removed; stump left for grinding");
+        simulator.addRequestComment(requestId, "Owner at 312-555-0142 wants the wood");
         simulator.closeRequest(requestId, null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Limb removed; stump left for grinding");
+        List<WorkUpdate> updates = connector.pullUpdates(since).updates();
+
+        assertThat(only(updates, ref, WorkStatus.COMPLETED).note()).isEmpty();
+        WorkUpdate comment = only(updates, ref, WorkStatus.COMMENT);
+        assertThat(comment.note()).isEqualTo("Owner at 312-555-0142 wants the wood");
+        assertThat(comment.updateId()).startsWith(ref.id() + ":comment:");
+        assertThat(connector.pullUpdates(since).updates()).contains(comment);
+    }
+
+    /** Search answers at most 10,000 ids and says nothing of the rest: a busy site must not hide our closure. */
+    @Test
+    void aClosureBeyondTheSearchCapIsStillFound() {
+        Instant since = TestSite.aMinuteAgo();
+        simulator.fileAndCloseStaffRequests(5_000, 102);
+        simulator.shiftClock(Duration.ofMinutes(10));
+        simulator.fileAndCloseStaffRequests(5_000, 102);
+        simulator.shiftClock(Duration.ofMinutes(10));
+        ExternalRef ref = connector.push(TestSite.damagedTree("900010", TestSite.URBAN_FORESTRY));
+        simulator.closeRequest(TestSite.requestId(ref), "Cleared after the storm");
+
+        assertThat(only(connector.pullUpdates(since).updates(), ref, WorkStatus.COMPLETED).note())
+                .isEqualTo("Cleared after the storm");
     }
 
     @Test
@@ -131,7 +152,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900006", TestSite.URBAN_FORESTRY));
         simulator.closeRequest(TestSite.requestId(ref), null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEmpty();
+        assertThat(only(connector.pullUpdates(since).updates(), ref).note()).isEmpty();
     }
 
     @Test
@@ -140,7 +161,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900007", TestSite.URBAN_FORESTRY));
         CityworksRequest canceled = simulator.cancelRequest(TestSite.requestId(ref), "The tree is on private property");
 
-        WorkUpdate update = only(connector.pullUpdates(since), ref);
+        WorkUpdate update = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(update.status()).isEqualTo(WorkStatus.CANCELLED);
         assertThat(update.note()).isEqualTo("The tree is on private property");
@@ -155,7 +176,7 @@ class CityworksConnectorTest {
         ExternalRef ref = connector.push(TestSite.damagedTree("900008", TestSite.STREET_CREWS));
         CityworksWorkOrder closed = simulator.closeWorkOrder(TestSite.workOrderId(ref), "Pruned and cleared");
 
-        WorkUpdate update = only(connector.pullUpdates(since), ref);
+        WorkUpdate update = only(connector.pullUpdates(since).updates(), ref);
 
         assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
         assertThat(update.note()).isEqualTo("Pruned and cleared");
@@ -163,13 +184,16 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void aWorkOrderCommentIsTheNoteWhenTheCrewWroteNoResolution() {
+    void aWorkOrderCommentIsAStaffCommentWhenTheCrewWroteNoResolution() {
         Instant since = TestSite.aMinuteAgo();
         ExternalRef ref = connector.push(TestSite.damagedTree("900009", TestSite.STREET_CREWS));
         simulator.addWorkOrderComment(TestSite.workOrderId(ref), "Done, area swept");
         simulator.closeWorkOrder(TestSite.workOrderId(ref), null);
 
-        assertThat(only(connector.pullUpdates(since), ref).note()).isEqualTo("Done, area swept");
+        List<WorkUpdate> updates = connector.pullUpdates(since).updates();
+
+        assertThat(only(updates, ref, WorkStatus.COMPLETED).note()).isEmpty();
+        assertThat(only(updates, ref, WorkStatus.COMMENT).note()).isEqualTo("Done, area swept");
     }
 
     @Test
@@ -179,7 +203,7 @@ class CityworksConnectorTest {
         long byHand = staff.createRequestByHand(102);
         staff.closeRequest(byHand);
 
-        assertThat(connector.pullUpdates(since)).isEmpty();
+        assertThat(connector.pullUpdates(since).updates()).isEmpty();
     }
 
     @Test
@@ -188,7 +212,7 @@ class CityworksConnectorTest {
         simulator.closeRequest(TestSite.requestId(ref), "Done");
         simulator.shiftClock(Duration.ofMinutes(10));
 
-        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1))).updates()).isEmpty();
     }
 
     @Test
@@ -197,7 +221,7 @@ class CityworksConnectorTest {
         new CityworksStaff(port).cancelWorkOrder(TestSite.workOrderId(ref), "Duplicate");
         simulator.shiftClock(Duration.ofMinutes(10));
 
-        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(connector.pullUpdates(simulator.now().minus(Duration.ofMinutes(1))).updates()).isEmpty();
     }
 
     @Test
@@ -225,6 +249,10 @@ class CityworksConnectorTest {
         assertThatThrownBy(() -> connector.push(TestSite.damagedTree("900013", "parks")))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("civic311.connectors.cityworks.departments.parks");
+    }
+
+    private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref, WorkStatus status) {
+        return only(updates.stream().filter(update -> update.status() == status).toList(), ref);
     }
 
     private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref) {

@@ -64,7 +64,7 @@ class CityworksFaultsTest {
         assertThatThrownBy(() -> connector.push(order))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("HTTP 503");
-        assertThatThrownBy(() -> connector.pullUpdates(TestSite.aMinuteAgo())).isInstanceOf(ConnectorException.class);
+        assertThatThrownBy(() -> connector.pullUpdates(TestSite.aMinuteAgo()).updates()).isInstanceOf(ConnectorException.class);
         assertThat(simulator.serviceRequestsCreated()).isZero();
 
         simulator.comeBack();
@@ -118,7 +118,7 @@ class CityworksFaultsTest {
         simulator.closeRequest(TestSite.requestId(second), "Pruned back from the sidewalk");
         simulator.expireAllTokens();
 
-        assertThat(connector.pullUpdates(TestSite.aMinuteAgo()))
+        assertThat(connector.pullUpdates(TestSite.aMinuteAgo()).updates())
                 .filteredOn(update -> update.ref().equals(second))
                 .singleElement()
                 .extracting(WorkUpdate::status).isEqualTo(WorkStatus.COMPLETED);
@@ -136,7 +136,7 @@ class CityworksFaultsTest {
         simulator.expireAllTokens();
         simulator.closeRequest(TestSite.requestId(ref), "Limb removed");
 
-        assertThat(v23.pullUpdates(TestSite.aMinuteAgo())).extracting(WorkUpdate::ref).contains(ref);
+        assertThat(v23.pullUpdates(TestSite.aMinuteAgo()).updates()).extracting(WorkUpdate::ref).contains(ref);
     }
 
     @Test
@@ -180,7 +180,7 @@ class CityworksFaultsTest {
         }
         CityworksConnectorProperties properties = TestSite.properties(closedPort);
 
-        assertThatThrownBy(() -> new CityworksConnector(properties).pullUpdates(TestSite.aMinuteAgo()))
+        assertThatThrownBy(() -> new CityworksConnector(properties).pullUpdates(TestSite.aMinuteAgo()).updates())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Cannot reach Cityworks");
     }

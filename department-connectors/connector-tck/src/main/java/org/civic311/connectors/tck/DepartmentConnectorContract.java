@@ -100,7 +100,7 @@ public abstract class DepartmentConnectorContract {
         departmentCompletes(item, "Done");
         WorkUpdate first = awaitUpdate(item, since, WorkStatus.COMPLETED);
 
-        List<WorkUpdate> completedAgain = forItem(connector().pullUpdates(since), item).stream()
+        List<WorkUpdate> completedAgain = forItem(connector().pullUpdates(since).updates(), item).stream()
                 .filter(update -> update.status() == WorkStatus.COMPLETED)
                 .toList();
 
@@ -147,7 +147,7 @@ public abstract class DepartmentConnectorContract {
         List<WorkUpdate> seen = new ArrayList<>();
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    seen.addAll(forItem(connector().pullUpdates(since), item));
+                    seen.addAll(forItem(connector().pullUpdates(since).updates(), item));
                     return seen.stream().filter(u -> u.status() == status).findFirst().orElse(null);
                 }, update -> update != null);
     }

@@ -12,17 +12,22 @@ import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.PulledUpdates;
+import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkUpdate;
 
 /**
  * Departments that work from a shared mailbox: each work order goes out as one email, and the department's
  * reply to it comes back as an update. A reply that starts with DONE closes the request; any other reply
- * is a note.
+ * is a comment, kept for staff only.
  */
 public class EmailConnector implements DepartmentConnector {
 
     static final String SYSTEM = "email";
+
+    /** Replies read per poll at most; the rest come next poll. */
+    static final int MAX_REPLIES_PER_POLL = 200;
 
     private static final Log log = LogFactory.getLog(EmailConnector.class);
 
@@ -36,8 +41,15 @@ public class EmailConnector implements DepartmentConnector {
 
     private final ReplyReader reader;
 
+    private final int maxRepliesPerPoll;
+
     /** Makes no call to the mail servers, which may be down at start. The settings were checked when they were bound. */
     public EmailConnector(EmailConnectorProperties properties) {
+        this(properties, MAX_REPLIES_PER_POLL);
+    }
+
+    EmailConnector(EmailConnectorProperties properties, int maxRepliesPerPoll) {
+        this.maxRepliesPerPoll = maxRepliesPerPoll;
         this.properties = properties;
         this.tokens = new ReplyTokens(properties.tokenSecret());
         this.outbox = new SmtpOutbox(properties);
@@ -75,21 +87,26 @@ public class EmailConnector implements DepartmentConnector {
     }
 
     /**
-     * The replies the reply mailbox received at or after {@code since}. Nothing in the mailbox is marked, so
+     * The replies the reply mailbox received at or after {@code since}, oldest first and a bounded number of them
+     * (then {@link PulledUpdates#readUpTo()} says where the next poll starts). Nothing in the mailbox is marked, so
      * every call whose window holds a reply returns it again, under its Message-ID as the update id: the
-     * orchestrator applies it once, and moves {@code since} on only after it has.
+     * orchestrator applies it once, and moves {@code since} on only after it has. A reply that cannot be read is
+     * reported as unreadable, with its task when that much could be read.
      */
     @Override
-    public List<WorkUpdate> pullUpdates(Instant since) {
+    public PulledUpdates pullUpdates(Instant since) {
+        ReplyMailbox.Replies replies = mailbox.receivedSince(since, maxRepliesPerPoll);
         List<WorkUpdate> updates = new ArrayList<>();
-        for (MimeMessage message : mailbox.receivedSince(since)) {
+        List<UnreadableUpdate> unreadable = new ArrayList<>();
+        for (MimeMessage message : replies.messages()) {
             try {
                 reader.read(message).ifPresent(updates::add);
             } catch (Exception e) {
-                // One malformed message must not keep every department's replies waiting behind it.
-                log.warn("Skipping a reply that could not be read: " + e, e);
+                // Not skipped: it may be a department's DONE. The orchestrator keeps it for staff.
+                log.warn("A reply could not be read (" + e.getClass().getSimpleName() + "); reported as unreadable");
+                unreadable.add(reader.unreadable(message, e));
             }
         }
-        return updates;
+        return new PulledUpdates(updates, unreadable, replies.readUpTo());
     }
 }

@@ -4,12 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Authenticator;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
@@ -19,7 +22,6 @@ import jakarta.mail.search.ReceivedDateTerm;
 
 import org.civic311.connectors.ConnectorException;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.integration.expression.FunctionExpression;
 import org.springframework.integration.mail.ImapMailReceiver;
 
 /**
@@ -41,13 +43,14 @@ final class ReplyMailbox {
     }
 
     /**
-     * Every message the server received at or after {@code since} (by its sent date when the server gives no
-     * received date), copied in full so it can be read after the connection is closed.
+     * The messages the server received at or after {@code since}, oldest first, at most about {@code most} of them
+     * (all those that arrived in the same second as the last one are taken too, so the next read starts later),
+     * copied in full so they can be read after the connection is closed.
      *
      * @throws ConnectorException when the server cannot be reached or refuses the login
      */
-    List<MimeMessage> receivedSince(Instant since) {
-        ImapMailReceiver receiver = new ImapMailReceiver(url);
+    Replies receivedSince(Instant since, int most) {
+        OldestFirst receiver = new OldestFirst(url, since, most);
         receiver.setJavaMailProperties(javaMailProperties());
         receiver.setJavaMailAuthenticator(new Authenticator() {
             @Override
@@ -58,15 +61,15 @@ final class ReplyMailbox {
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setFlaggedAsFallback(false); // where the server has no keywords, no \Flagged instead
-        // The server narrows by day; the selector cuts at the second, on the server's received date.
+        // The server narrows by day; OldestFirst cuts at the second, on the server's received date.
         receiver.setSearchTermStrategy((flags, folder) -> new ReceivedDateTerm(ComparisonTerm.GE, searchFrom(since)));
-        receiver.setSelectorExpression(new FunctionExpression<Message>(message -> arrivedSince(message, since)));
         receiver.setSimpleContent(true); // parse the copied bytes ourselves, no folder needed afterwards
         // Used outside a Spring Integration context; an empty bean factory stops it warning on every poll.
         receiver.setBeanFactory(new DefaultListableBeanFactory());
         try {
             receiver.afterPropertiesSet();
-            return Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
+            List<MimeMessage> messages = Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
+            return new Replies(messages, receiver.readUpTo);
         } catch (MessagingException | RuntimeException e) {
             throw new ConnectorException("Could not read the reply mailbox " + imap.username() + " at "
                     + imap.host() + ":" + imap.port() + ": " + e.getMessage(), e);
@@ -75,14 +78,66 @@ final class ReplyMailbox {
         }
     }
 
-    private static boolean arrivedSince(Message message, Instant since) {
-        try {
-            Date received = message.getReceivedDate();
-            Date arrived = received != null ? received : message.getSentDate();
-            // Undated mail is kept: reading it again is harmless, missing a reply is not.
-            return arrived == null || !arrived.toInstant().isBefore(since);
-        } catch (MessagingException e) {
-            return true;
+    /**
+     * @param readUpTo null when every message since the watermark was read; otherwise when the first one left for the
+     *                 next read arrived (every message before it was read)
+     */
+    record Replies(List<MimeMessage> messages, Instant readUpTo) {
+    }
+
+    /**
+     * The receiver, choosing what to fetch: of the messages the server's day search found, those that arrived since
+     * the watermark, oldest first, up to the bound. Only their dates are fetched to choose; only the chosen ones are
+     * fetched in full.
+     */
+    private static final class OldestFirst extends ImapMailReceiver {
+
+        private final Instant since;
+        private final int most;
+        private Instant readUpTo;
+
+        OldestFirst(String url, Instant since, int most) {
+            super(url);
+            this.since = since;
+            this.most = most;
+        }
+
+        @Override
+        protected Message[] searchForNewMessages() throws MessagingException {
+            Message[] found = super.searchForNewMessages();
+            FetchProfile dates = new FetchProfile();
+            dates.add(FetchProfile.Item.ENVELOPE); // IMAP: INTERNALDATE with the envelope, no bodies
+            getFolder().fetch(found, dates);
+            List<Arrived> arrived = new ArrayList<>();
+            for (Message message : found) {
+                Instant at = arrivedAt(message);
+                if (!at.isBefore(since)) {
+                    arrived.add(new Arrived(message, at));
+                }
+            }
+            arrived.sort(Comparator.comparing(Arrived::at));
+            int taken = 0;
+            while (taken < arrived.size()
+                    && (taken < most || arrived.get(taken).at().equals(arrived.get(taken - 1).at()))) {
+                taken++;
+            }
+            readUpTo = taken < arrived.size() ? arrived.get(taken).at() : null;
+            return arrived.subList(0, taken).stream().map(Arrived::message).toArray(Message[]::new);
+        }
+
+        /** When the server received it (else when it was sent); undated mail counts as arriving at the watermark. */
+        private Instant arrivedAt(Message message) {
+            try {
+                Date received = message.getReceivedDate();
+                Date arrived = received != null ? received : message.getSentDate();
+                // Undated mail is kept: reading it again is harmless, missing a reply is not.
+                return arrived == null ? since : arrived.toInstant();
+            } catch (MessagingException e) {
+                return since;
+            }
+        }
+
+        private record Arrived(Message message, Instant at) {
         }
     }
 

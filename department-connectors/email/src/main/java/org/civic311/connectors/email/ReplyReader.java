@@ -19,6 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.Redaction;
+import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkUpdate;
 
 /**
@@ -66,10 +68,37 @@ final class ReplyReader {
             return Optional.empty();
         }
         ReplyText reply = ReplyText.of(body);
-        // The note is published in the request's Open311 status_notes: a reference left in it would let anyone
-        // who reads them answer for the department.
         return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().toString()),
-                updateId(message), reply.status(), ReplyToken.redact(reply.note()), at(message)));
+                updateId(message), reply.status(), reply.note(), at(message)));
+    }
+
+    /**
+     * What can be said of a message {@link #read} failed on: its id, its task when a genuine reference is in its
+     * headers, and what went wrong (without anyone's address or number).
+     */
+    UnreadableUpdate unreadable(MimeMessage message, Exception failure) {
+        String id;
+        try {
+            id = updateId(message);
+        } catch (MessagingException | RuntimeException e) {
+            id = digest("unreadable\n" + message.getMessageNumber() + "\n" + failure);
+        }
+        ExternalRef ref = null;
+        try {
+            ref = genuineToken(message, "")
+                    .map(token -> new ExternalRef(EmailConnector.SYSTEM, token.toString())).orElse(null);
+        } catch (MessagingException | RuntimeException e) {
+            // headers unreadable too: no task to name
+        }
+        Instant at;
+        try {
+            at = at(message);
+        } catch (MessagingException | RuntimeException e) {
+            at = Instant.now();
+        }
+        String reason = "The reply could not be read: " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : " (" + Redaction.forPublic(failure.getMessage()) + ")");
+        return new UnreadableUpdate(id, ref, reason, at);
     }
 
     /** Strongest place first: the headers a mail client sets itself, then what a person could have edited. */
@@ -101,7 +130,10 @@ final class ReplyReader {
         if (messageId != null && !messageId.isBlank()) {
             return messageId.strip();
         }
-        String identity = header(message, "From") + "\n" + header(message, "Date") + "\n" + message.getSubject();
+        return digest(header(message, "From") + "\n" + header(message, "Date") + "\n" + message.getSubject());
+    }
+
+    private static String digest(String identity) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);

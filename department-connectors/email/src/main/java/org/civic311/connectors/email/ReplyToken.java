@@ -25,13 +25,6 @@ record ReplyToken(String taskId, String department, String signature) {
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_.-])" + PREFIX
             + "(" + TASK_ID + ")\\.(" + DEPARTMENT + ")\\.([0-9a-f]{" + SIGNATURE_HEX_CHARS + "})(?![A-Za-z0-9_-])");
 
-    /** What {@link #redact} leaves where a reference was. */
-    static final String REDACTED = "[reference]";
-
-    // For hiding, not for reading: also glued to other text or in other case, which a person can still undo.
-    private static final Pattern TOKEN_SHAPED = Pattern.compile(PREFIX + TASK_ID + "\\." + DEPARTMENT
-            + "\\.[0-9a-f]{" + SIGNATURE_HEX_CHARS + "}", Pattern.CASE_INSENSITIVE);
-
     /** Every token-shaped string in the text, in order of appearance; none is verified yet. */
     static List<ReplyToken> find(String text) {
         List<ReplyToken> found = new ArrayList<>();
@@ -43,14 +36,6 @@ record ReplyToken(String taskId, String department, String signature) {
             found.add(new ReplyToken(m.group(1), m.group(2), m.group(3)));
         }
         return found;
-    }
-
-    /**
-     * The text with every token-shaped string, genuine or not, replaced by {@value #REDACTED}: a signed
-     * reference is all it takes to answer for the department, so it must not reach anything published.
-     */
-    static String redact(String text) {
-        return text == null ? null : TOKEN_SHAPED.matcher(text).replaceAll(REDACTED);
     }
 
     static boolean isTaskId(String taskId) {

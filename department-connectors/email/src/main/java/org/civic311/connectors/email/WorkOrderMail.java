@@ -13,7 +13,8 @@ import org.civic311.connectors.WorkOrder;
 record WorkOrderMail(String subject, String body) {
 
     static final String INSTRUCTION = "Reply to this email when the work is done. Start your reply with DONE,"
-            + " then say what was done; the resident is told. Any other reply is kept as a note on the request.";
+            + " then say what was done; the resident is told (without phone numbers, email addresses or quoted text)."
+            + " Any other reply is kept as a note for city staff only.";
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
 

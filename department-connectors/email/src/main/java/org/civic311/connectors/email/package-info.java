@@ -4,10 +4,11 @@
  * <p>
  * A reply is matched to its task by a signed token (in the Message-ID, the subject and the body), accepted
  * only from the department's allowed senders, and closes the request only when its first line starts with
- * DONE (or CLOSED, COMPLETE, COMPLETED, RESOLVED). Automatic mail and quoted text are left out, and any
- * reference left in the department's words is blanked before they become a public note.
+ * DONE (or CLOSED, COMPLETE, COMPLETED, RESOLVED); any other reply is a comment, which Civic311 keeps for staff.
+ * Automatic mail and quoted text are left out; a reply that cannot be read is reported as unreadable, not skipped.
  * <p>
- * The reply mailbox is only ever read, by the date each reply arrived: nothing is marked read or flagged, so
- * how far Civic311 has got is its own watermark, and a person may read the mailbox too.
+ * The reply mailbox is only ever read, by the date each reply arrived, oldest first and a bounded number per poll:
+ * nothing is marked read or flagged, so how far Civic311 has got is its own watermark, and a person may read the
+ * mailbox too.
  */
 package org.civic311.connectors.email;

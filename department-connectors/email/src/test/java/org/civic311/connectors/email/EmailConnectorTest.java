@@ -36,6 +36,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.PulledUpdates;
+import org.civic311.connectors.Redaction;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -119,8 +121,8 @@ class EmailConnectorTest {
         Instant afterTheReplyArrived = Instant.now();
 
         // Until the orchestrator has applied it, its watermark stays put and the reply must come again.
-        assertThat(connector.pullUpdates(watermark)).containsExactly(first);
-        assertThat(connector.pullUpdates(afterTheReplyArrived)).isEmpty();
+        assertThat(connector.pullUpdates(watermark).updates()).containsExactly(first);
+        assertThat(connector.pullUpdates(afterTheReplyArrived).updates()).isEmpty();
         assertReplyMailboxUntouched();
     }
 
@@ -134,7 +136,7 @@ class EmailConnectorTest {
         openEveryReplyInAMailClient();
 
         assertThat(unreadInReplyMailbox()).isZero();
-        assertThat(connector.pullUpdates(Instant.EPOCH)).singleElement().satisfies(update -> {
+        assertThat(connector.pullUpdates(Instant.EPOCH).updates()).singleElement().satisfies(update -> {
             assertThat(update.ref()).isEqualTo(ref);
             assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
         });
@@ -148,8 +150,8 @@ class EmailConnectorTest {
 
         deliverToReplyMailbox(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE"), received);
 
-        assertThat(connector.pullUpdates(received.plusSeconds(1))).isEmpty();
-        assertThat(connector.pullUpdates(received)).singleElement().extracting(WorkUpdate::ref).isEqualTo(ref);
+        assertThat(connector.pullUpdates(received.plusSeconds(1)).updates()).isEmpty();
+        assertThat(connector.pullUpdates(received).updates()).singleElement().extracting(WorkUpdate::ref).isEqualTo(ref);
     }
 
     @Test
@@ -162,7 +164,7 @@ class EmailConnectorTest {
 
         deliverToReplyMailbox(reply, received);
 
-        assertThat(connector.pullUpdates(received.minus(Duration.ofMinutes(5))))
+        assertThat(connector.pullUpdates(received.minus(Duration.ofMinutes(5))).updates())
                 .singleElement().extracting(WorkUpdate::ref).isEqualTo(ref);
     }
 
@@ -177,8 +179,46 @@ class EmailConnectorTest {
         assertThat(awaitUpdates()).singleElement().satisfies(update -> {
             assertThat(update.ref()).isEqualTo(ref);
             assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
-            assertThat(update.note()).isEqualTo("filled, job [reference]\nCopy: [ref:[reference]]");
+            assertThat(Redaction.forPublic(update.note())).isEqualTo("filled, job [reference]\nCopy: [reference]");
         });
+    }
+
+    @Test
+    void aReplyThatCannotBeReadIsReportedWithItsTaskNotSkipped() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        MimeMessage broken = brokenReplyTo(dispatched, "<broken-1@mail.demo.civic311.local>");
+
+        replyInbox().appendMessage(broken, new Flags(), new Date()); // as it came, not re-encoded
+
+        PulledUpdates pulled = connector.pullUpdates(Instant.EPOCH);
+        assertThat(pulled.updates()).isEmpty();
+        assertThat(pulled.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.ref()).isEqualTo(ref);
+            assertThat(unreadable.updateId()).isEqualTo("<broken-1@mail.demo.civic311.local>");
+            assertThat(unreadable.reason()).contains("could not be read").doesNotContain(DEPARTMENT_MAILBOX);
+        });
+    }
+
+    @Test
+    void aBoundedNumberOfRepliesIsReadPerPollAndTheRestComeFromWhereItStopped() throws Exception {
+        EmailConnector twoAtATime = new EmailConnector(properties, 2);
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        Instant first = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 3; i++) {
+            MimeMessage reply = replyTo(dispatched, DEPARTMENT_MAILBOX, "Note " + i);
+            reply.setHeader("Message-ID", "<note-" + i + "@mail.demo.civic311.local>");
+            deliverToReplyMailbox(reply, first.plus(Duration.ofMinutes(i)));
+        }
+
+        PulledUpdates firstPoll = twoAtATime.pullUpdates(first.minus(Duration.ofMinutes(1)));
+        assertThat(firstPoll.updates()).extracting(WorkUpdate::note).containsExactly("Note 0", "Note 1");
+        assertThat(firstPoll.readUpTo()).isEqualTo(first.plus(Duration.ofMinutes(2)));
+
+        PulledUpdates secondPoll = twoAtATime.pullUpdates(firstPoll.readUpTo());
+        assertThat(secondPoll.updates()).extracting(WorkUpdate::note).containsExactly("Note 2");
+        assertThat(secondPoll.readUpTo()).isNull();
     }
 
     @Test
@@ -334,7 +374,7 @@ class EmailConnectorTest {
     void wrongMailboxPasswordIsAConnectorFailure() {
         EmailConnector wrongPassword = new EmailConnector(properties(greenMail.getSmtp().getPort(), "not-the-password"));
 
-        assertThatThrownBy(() -> wrongPassword.pullUpdates(Instant.EPOCH))
+        assertThatThrownBy(() -> wrongPassword.pullUpdates(Instant.EPOCH).updates())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining(REPLY_LOGIN);
     }
@@ -354,6 +394,25 @@ class EmailConnectorTest {
         reply.setHeader("In-Reply-To", dispatched.getMessageID());
         reply.setHeader("References", dispatched.getMessageID());
         return reply;
+    }
+
+    /** A reply whose multipart body has lost its boundaries, as a broken mail client or gateway sends it. */
+    MimeMessage brokenReplyTo(MimeMessage dispatched, String messageId) throws Exception {
+        String raw = "From: " + DEPARTMENT_MAILBOX + "\r\n"
+                + "To: " + REPLY_MAILBOX + "\r\n"
+                + "Subject: Re: " + dispatched.getSubject() + "\r\n"
+                + "Message-ID: " + messageId + "\r\n"
+                + "In-Reply-To: " + dispatched.getMessageID() + "\r\n"
+                + "Date: " + new jakarta.mail.internet.MailDateFormat().format(new Date()) + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"lost\"\r\n\r\n"
+                + "DONE filled, call 312-555-0199\r\n";
+        return new MimeMessage(smtpSession(), new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            @Override
+            protected void updateMessageID() {
+                // keep the one it came with
+            }
+        };
     }
 
     MimeMessage forgedReply(MimeMessage dispatched, String forgedToken) throws MessagingException {
@@ -425,7 +484,7 @@ class EmailConnectorTest {
 
     List<WorkUpdate> awaitUpdates(Instant since) {
         return await().atMost(Duration.ofSeconds(10))
-                .until(() -> connector.pullUpdates(since), updates -> !updates.isEmpty());
+                .until(() -> connector.pullUpdates(since).updates(), updates -> !updates.isEmpty());
     }
 
     /**
@@ -434,7 +493,7 @@ class EmailConnectorTest {
      */
     List<WorkUpdate> pullAfterDelivery() {
         await().atMost(Duration.ofSeconds(10)).until(() -> replyMailboxMessages() > 0);
-        List<WorkUpdate> updates = connector.pullUpdates(Instant.EPOCH);
+        List<WorkUpdate> updates = connector.pullUpdates(Instant.EPOCH).updates();
         assertReplyMailboxUntouched();
         return updates;
     }

@@ -12,7 +12,8 @@ class ReplyTextTest {
 
     static final String ORIGINAL = """
             Reply to this email when the work is done. Start your reply with DONE, then say what was done; \
-            the resident is told. Any other reply is kept as a note on the request.
+            the resident is told (without phone numbers, email addresses or quoted text). Any other reply is kept \
+            as a note for city staff only.
 
             WHAT
             Pothole (pothole)

@@ -72,26 +72,6 @@ class ReplyTokenTest {
     }
 
     @Test
-    void everythingShapedLikeAReferenceIsRedactedGenuineOrNot() {
-        ReplyToken token = tokens.issue("42", "streets");
-        String forged = "C311-43.parks.0123456789abcdef0123";
-
-        assertThat(ReplyToken.redact("Closed " + token + ", see <" + token + "@civic311>"))
-                .isEqualTo("Closed [reference], see <[reference]@civic311>");
-        assertThat(ReplyToken.redact("not " + forged + " either")).isEqualTo("not [reference] either");
-        // Shapes find() does not read are still a reference a person can tidy up and use.
-        assertThat(ReplyToken.redact("ref" + token + "00")).isEqualTo("ref[reference]00");
-        assertThat(ReplyToken.redact(token.toString().toUpperCase())).isEqualTo("[reference]");
-    }
-
-    @Test
-    void textWithoutAReferenceIsLeftAsItIs() {
-        assertThat(ReplyToken.redact("SR-2026-000001 filled; C311-42 in the log")).isEqualTo(
-                "SR-2026-000001 filled; C311-42 in the log");
-        assertThat(ReplyToken.redact(null)).isNull();
-    }
-
-    @Test
     void taskIdsAndDepartmentsThatCannotBeReadBackAreRefused() {
         assertThatThrownBy(() -> tokens.issue("42.1", "streets")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tokens.issue("42", "Streets")).isInstanceOf(IllegalArgumentException.class);

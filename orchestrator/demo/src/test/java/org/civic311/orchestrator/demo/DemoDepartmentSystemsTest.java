@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.civic311.orchestrator.PublicAnswers;
+import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,8 @@ class DemoDepartmentSystemsTest {
     ManagementService jobs;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ServiceRequests requests;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -101,6 +105,42 @@ class DemoDepartmentSystemsTest {
         assertThat(db.sql("SELECT COUNT(*) FROM notification n JOIN service_request r ON r.id = n.request_id "
                 + "WHERE r.tracking_number = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
         assertThat(resident.inbox()).hasSize(1);
+    }
+
+    @Test
+    void internalCommentsInCityworksAndAccelaAreStaffNotesAndInNoPublicAnswer() throws Exception {
+        String tree = submit("damaged_tree", null);
+        long requestId = await().atMost(Duration.ofSeconds(30)).until(() -> cityworksRequestFor(tree), r -> r != null);
+        CityworksClerk clerk = new CityworksClerk();
+        clerk.call("Ams/Comment/Add", Map.of("ActivityType", 1, "ActivitySid", requestId,
+                "Comments", "Neighbour at 312-555-0142 is angry; do not give out the crew's names"));
+        clerk.call("Ams/ServiceRequest/Close", Map.of("RequestIds", List.of(requestId)));
+
+        String weeds = submit("high_weeds", null);
+        AccelaOfficer officer = new AccelaOfficer();
+        String recordId = await().atMost(Duration.ofSeconds(30)).until(
+                () -> officer.recordTagged("civic311-task-" + taskIdOf(weeds)), r -> r != null);
+        officer.call(HttpMethod.POST, "/v4/records/" + recordId + "/comments",
+                List.of(Map.of("text", "Owner threatened the inspector; bring a colleague", "displayOnInspection", "N")));
+        JsonNode task = officer.call(HttpMethod.GET, "/v4/records/" + recordId + "/workflowTasks", null).get(0);
+        officer.call(HttpMethod.PUT, "/v4/records/" + recordId + "/workflowTasks/" + task.get("id").asText(),
+                Map.of("status", Map.of("value", "Violation Corrected")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(request(tree).get("status").asText()).isEqualTo("closed");
+            assertThat(request(weeds).get("status").asText()).isEqualTo("closed");
+        });
+        assertThat(request(tree).get("status_notes").asText()).isEqualTo("The work is done.");
+        assertThat(request(weeds).get("status_notes").asText()).isEqualTo("Violation Corrected");
+        assertThat(PublicAnswers.staffNotes(requests, tree))
+                .containsExactly("Neighbour at 312-555-0142 is angry; do not give out the crew's names");
+        assertThat(PublicAnswers.staffNotes(requests, weeds))
+                .containsExactly("Owner threatened the inspector; bring a colleague");
+        for (String id : List.of(tree, weeds)) {
+            for (String answer : PublicAnswers.about(http, id)) {
+                assertThat(answer).doesNotContain("angry").doesNotContain("312-555-0142").doesNotContain("threatened");
+            }
+        }
     }
 
     @Test

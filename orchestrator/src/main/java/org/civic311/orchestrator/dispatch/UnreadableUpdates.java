@@ -1,0 +1,50 @@
+package org.civic311.orchestrator.dispatch;
+
+import static org.civic311.orchestrator.request.UtcColumns.toColumn;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.civic311.connectors.UnreadableUpdate;
+import org.civic311.orchestrator.request.ColumnText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** What department systems sent that their connector could not read, kept once each (system + update id). */
+@Repository
+class UnreadableUpdates {
+
+    private final JdbcClient db;
+
+    UnreadableUpdates(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** @return the kept row's id; empty when it was kept before */
+    Optional<Long> keepOnce(String system, UnreadableUpdate update, Optional<Long> taskId, Instant now) {
+        String updateId = ExternalIds.stored(update.updateId());
+        boolean known = db.sql("SELECT COUNT(*) FROM unreadable_update WHERE system_name = :system AND update_id = :update")
+                .param("system", system).param("update", updateId)
+                .query(Long.class).single() > 0;
+        if (known) {
+            return Optional.empty();
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        // Two nodes keeping the same one at once: the unique key fails one of them, which rolls back.
+        db.sql("""
+                        INSERT INTO unreadable_update (system_name, update_id, external_id, task_id, reason, received_at,
+                            kept_at)
+                        VALUES (:system, :update, :external, :task, :reason, :received, :now)""")
+                .param("system", system)
+                .param("update", updateId)
+                .param("external", update.ref() == null ? null : ExternalIds.stored(update.ref().id()))
+                .param("task", taskId.orElse(null))
+                .param("reason", ColumnText.fit(update.reason(), 1000))
+                .param("received", toColumn(update.at()))
+                .param("now", toColumn(now))
+                .update(key, "id");
+        return Optional.of(key.getKey().longValue());
+    }
+}
