@@ -68,7 +68,7 @@ final class ReplyReader {
         ReplyText reply = ReplyText.of(body);
         // The note is published in the request's Open311 status_notes: a reference left in it would let anyone
         // who reads them answer for the department.
-        return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().toString()),
+        return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().reference()),
                 updateId(message), reply.status(), ReplyToken.redact(reply.note()), at(message)));
     }
 
@@ -82,7 +82,8 @@ final class ReplyReader {
         candidates = candidates.stream().distinct().toList();
         Optional<ReplyToken> genuine = candidates.stream().filter(tokens::isGenuine).findFirst();
         if (genuine.isEmpty() && !candidates.isEmpty()) {
-            log.warn("Mail carries a Civic311 reference with a wrong signature (forged or mangled): " + candidates);
+            // How many, not which: a mangled genuine token is one character away from a working one.
+            log.warn("Mail carries " + candidates.size() + " Civic311 reference(s) with a wrong signature (forged or mangled)");
         }
         return genuine;
     }
@@ -125,8 +126,9 @@ final class ReplyReader {
 
     private static String describe(MimeMessage message) {
         try {
-            return "'" + message.getSubject() + "' from " + header(message, "From") + " (" + message.getMessageID()
-                    + ")";
+            // The subject and Message-ID of a reply carry the signed reference: it must never reach a log.
+            return "'" + ReplyToken.redact(message.getSubject()) + "' from " + header(message, "From") + " ("
+                    + ReplyToken.redact(message.getMessageID()) + ")";
         } catch (MessagingException e) {
             return "(unreadable headers)";
         }

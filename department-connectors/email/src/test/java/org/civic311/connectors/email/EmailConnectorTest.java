@@ -310,7 +310,7 @@ class EmailConnectorTest {
     @Test
     void unknownDepartmentIsRefusedAndNothingIsSent() {
         WorkOrder parks = pothole("42");
-        WorkOrder forParks = new WorkOrder(parks.taskId(), parks.trackingNumber(), parks.serviceCode(),
+        WorkOrder forParks = new WorkOrder(parks.taskKey(), parks.trackingNumber(), parks.serviceCode(),
                 parks.serviceName(), "parks", parks.priority(), parks.dueAt(), parks.description(),
                 parks.location(), parks.attributes(), parks.caller(), parks.mediaUrl());
 
