@@ -3,8 +3,6 @@ package org.civic311.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class TwoInstallationsOnOneSiteTest {
 
-    static final int PRODUCTION_PORT = freePort();
+    static final int PRODUCTION_PORT = DemoInstallation.freePort();
 
     static ConfigurableApplicationContext production;
     static ConfigurableApplicationContext staging;
@@ -47,7 +44,7 @@ class TwoInstallationsOnOneSiteTest {
     static void startBoth() {
         // Production hosts the demo's Cityworks simulator: the shared test site.
         production = start("production", PRODUCTION_PORT);
-        staging = start("staging", freePort(),
+        staging = start("staging", DemoInstallation.freePort(),
                 "civic311.simulators.cityworks.enabled=false",
                 "civic311.simulators.accela.enabled=false",
                 "civic311.connectors.cityworks.base-url=http://localhost:" + PRODUCTION_PORT + "/sim/cityworks",
@@ -90,17 +87,12 @@ class TwoInstallationsOnOneSiteTest {
                 .until(() -> "open".equals(status(production, inProduction)));
     }
 
-    /** Settings as on the command line: they win over the demo profile's, as an operator's would. */
     static ConfigurableApplicationContext start(String name, int port, String... more) {
-        List<String> settings = new ArrayList<>(List.of("server.port=" + port,
+        List<String> settings = new ArrayList<>(List.of(
                 "spring.datasource.url=jdbc:h2:mem:" + name + "-" + port + ";DB_CLOSE_DELAY=-1",
-                "civic311.demo.mail-server.smtp-port=" + freePort(),
-                "civic311.demo.mail-server.imap-port=" + freePort(),
-                "civic311.dispatch.poll-interval=500ms",
-                "camunda.bpm.job-execution.max-wait=1000"));
+                "civic311.dispatch.poll-interval=500ms"));
         settings.addAll(List.of(more));
-        return new SpringApplicationBuilder(OrchestratorApplication.class).profiles("demo")
-                .run(settings.stream().map(setting -> "--" + setting).toArray(String[]::new));
+        return DemoInstallation.start(port, settings);
     }
 
     String submit(ConfigurableApplicationContext installation, String description) throws Exception {
@@ -149,13 +141,5 @@ class TwoInstallationsOnOneSiteTest {
                 .sql("SELECT " + column + " FROM department_task t JOIN service_request r ON r.id = t.request_id "
                         + "WHERE r.tracking_number = :id")
                 .param("id", trackingNumber).query(type).single();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
