@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies what a department did to our records, exactly once per update: comments become notes on the
- * request, a completion moves the waiting process on. Updates that arrive after the task finished are kept
- * as notes and change nothing else.
+ * request, a completion moves the waiting process on. Updates that arrive after the task finished are recorded
+ * and change nothing: the task's reference no longer works.
  */
 @Service
 public class WorkUpdateImport {
@@ -59,6 +59,13 @@ public class WorkUpdateImport {
         if (!updates.recordOnce(task.id(), update, now)) {
             return;
         }
+        if (task.status().isFinished()) {
+            // Its reference no longer works: a replayed or late reply must not reopen, re-close or re-word the
+            // request. The update stays recorded in work_update for staff.
+            log.info("Update {} for task {}, which is already {}, is recorded and changes nothing", update.updateId(),
+                    task.id(), task.status());
+            return;
+        }
         String department = departments.nameOf(task.department());
         switch (update.status()) {
             case COMMENT -> requests.addNote(task.requestId(), RequestNote.ACTIVITY, department + ": " + update.note(), now);
@@ -69,7 +76,7 @@ public class WorkUpdateImport {
                 requests.addNote(task.requestId(), RequestNote.ACTIVITY,
                         withNote(department + " has started the work.", update.note()), now);
             }
-            case COMPLETED, CANCELLED -> finish(task, update, department, now);
+            case COMPLETED, CANCELLED -> finish(task, update, now);
         }
     }
 
@@ -78,12 +85,7 @@ public class WorkUpdateImport {
         return updates.unmatchedNowMatching(system);
     }
 
-    private void finish(DepartmentTask task, WorkUpdate update, String department, Instant now) {
-        if (task.status().isFinished()) {
-            requests.addNote(task.requestId(), RequestNote.ACTIVITY, withNote(department + " updated the finished work.",
-                    update.note()), now);
-            return;
-        }
+    private void finish(DepartmentTask task, WorkUpdate update, Instant now) {
         TaskStatus outcome = update.status() == WorkStatus.COMPLETED
                 ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
         tasks.moveTo(task.id(), outcome, update.note(), now);

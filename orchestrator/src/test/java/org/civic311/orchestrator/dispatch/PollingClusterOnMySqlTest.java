@@ -1,7 +1,9 @@
 package org.civic311.orchestrator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,24 @@ class PollingClusterOnMySqlTest {
 
         assertThat(secondNode.poll("cityworks")).isTrue();
         assertThat(site.callsTo(SEARCH)).isGreaterThan(searches);
+    }
+
+    @Test
+    void aWebhookNudgeWhileAnotherNodePollsStillPollsSoonAfter() {
+        CityworksSimulator site = first.getBean(CityworksSimulator.class);
+        Lock firstNodePolling = first.getBean(LockRegistry.class)
+                .obtain(DepartmentUpdatePoll.POLL_LOCK_PREFIX + "cityworks");
+        int searches;
+        firstNodePolling.lock();
+        try {
+            searches = site.callsTo(SEARCH);
+            second.getBean(DepartmentUpdatePoll.class).nudge("cityworks");
+            assertThat(site.callsTo(SEARCH)).isEqualTo(searches);
+        } finally {
+            firstNodePolling.unlock();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> site.callsTo(SEARCH) > searches);
     }
 
     @Test
