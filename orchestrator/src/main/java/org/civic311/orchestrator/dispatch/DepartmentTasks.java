@@ -3,8 +3,8 @@ package org.civic311.orchestrator.dispatch;
 import static org.civic311.orchestrator.request.UtcColumns.instant;
 import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
-import java.sql.ResultSet;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public class DepartmentTasks {
     }
 
     /** {@link WorkOrder#KEY_LENGTH} characters of 32 (5 random bits each): unique across installations. */
-    static String newKey() {
+    private static String newKey() {
         StringBuilder key = new StringBuilder(WorkOrder.KEY_LENGTH);
         for (int i = 0; i < WorkOrder.KEY_LENGTH; i++) {
             key.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));

@@ -83,7 +83,8 @@ final class ReplyReader {
         Optional<ReplyToken> genuine = candidates.stream().filter(tokens::isGenuine).findFirst();
         if (genuine.isEmpty() && !candidates.isEmpty()) {
             // How many, not which: a mangled genuine token is one character away from a working one.
-            log.warn("Mail carries " + candidates.size() + " Civic311 reference(s) with a wrong signature (forged or mangled)");
+            log.warn("Mail carries " + candidates.size()
+                    + " Civic311 reference(s) with a wrong signature (forged or mangled)");
         }
         return genuine;
     }
