@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -29,10 +30,20 @@ public final class MySqlTestDatabase {
 
     /** Points the application at this database, with the URL flags docs/operations.md requires. */
     public void use(DynamicPropertyRegistry registry, String moreUrlFlags) {
-        registry.add("spring.datasource.url", () -> "jdbc:mysql://" + SERVER + "/" + name
-                + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false" + moreUrlFlags);
+        registry.add("spring.datasource.url", () -> url(moreUrlFlags));
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** The same settings, for an application started by the test itself. */
+    public List<String> settings() {
+        return List.of("spring.datasource.url=" + url(""), "spring.datasource.username=root",
+                "spring.datasource.password=");
+    }
+
+    private String url(String moreUrlFlags) {
+        return "jdbc:mysql://" + SERVER + "/" + name + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false"
+                + moreUrlFlags;
     }
 
     public void drop() {

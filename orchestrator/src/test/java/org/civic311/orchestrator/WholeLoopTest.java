@@ -14,8 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +54,7 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("e2e")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class WholeLoopTest {
 
     static final String STREETS = "streets@test.civic311.local";
@@ -193,6 +197,40 @@ class WholeLoopTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
         assertThat(GreenMailUtil.getBody(awaitNotice(id))).contains("Filled.");
+    }
+
+    @Test
+    void theReferenceOfAClosedTaskClosesNothingAgainAndNoReferenceReachesTheLog(CapturedOutput log) throws Exception {
+        String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
+        MimeMessage work = awaitMail(STREETS);
+        String reference = GreenMailUtil.getBody(work).replaceAll("(?s).*Reference: (\\S+).*", "$1");
+        assertThat(reference).startsWith("C311-");
+        reply(work, "mallory@example.org", "DONE nothing to see here");
+        reply(work, STREETS, "DONE\nFilled and compacted.");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
+        awaitMail(RESIDENT);
+
+        // Weeks later a clerk answers the old mail again, or someone replays it.
+        reply(work, STREETS, "DONE\nSomething else entirely.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> importedUpdates(id) == 2);
+
+        JsonNode closed = request(id);
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("status_notes").asText()).isEqualTo("Filled and compacted.");
+        assertThat(db.sql("SELECT t.resolution FROM department_task t JOIN service_request r ON r.id = t.request_id "
+                + "WHERE r.tracking_number = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Filled and compacted.");
+        assertThat(messagesTo(RESIDENT)).hasSize(1);
+        // The signed reference answers for the department: no log line may carry it, not even the one about the
+        // stranger's reply, whose subject quotes it.
+        assertThat(log.getAll()).doesNotContain(reference).doesNotContain(reference.substring(reference.lastIndexOf('.')));
+    }
+
+    long importedUpdates(String trackingNumber) {
+        return db.sql("SELECT COUNT(*) FROM work_update u JOIN department_task t ON t.id = u.task_id "
+                + "JOIN service_request r ON r.id = t.request_id WHERE r.tracking_number = :id")
+                .param("id", trackingNumber).query(Long.class).single();
     }
 
     @Test

@@ -16,7 +16,7 @@ public interface DepartmentConnector {
 
     /**
      * Creates the work item in the department's system, or finds the one an earlier attempt created
-     * for the same {@link WorkOrder#taskId()}: a retry never makes a second item.
+     * for the same {@link WorkOrder#taskKey()}: a retry never makes a second item.
      *
      * @throws ConnectorException when the system cannot be reached or refuses the work; the caller retries
      */

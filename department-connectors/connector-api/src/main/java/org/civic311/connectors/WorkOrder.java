@@ -8,7 +8,10 @@ import java.util.Objects;
 /**
  * One piece of work for one department, as the department's system should record it.
  *
- * @param taskId         our department-task id; connectors store it in the external system to stay idempotent
+ * @param taskKey        our department task's key: {@value #KEY_LENGTH} random lower-case letters and digits, unique
+ *                       across installations and database restores (a numeric id is not). Connectors store it in
+ *                       the department's system and look it up before creating anything, so a retry finds the
+ *                       earlier item and another installation's items are never taken for ours
  * @param trackingNumber the resident's tracking number, e.g. {@code SR-2026-000123}
  * @param serviceCode    the Open311 service code (request type), e.g. {@code pothole}
  * @param serviceName    the request type's human name, e.g. {@code Pothole}
@@ -22,7 +25,7 @@ import java.util.Objects;
  * @param mediaUrl       a photo, when the resident sent one; may be null
  */
 public record WorkOrder(
-        String taskId,
+        String taskKey,
         String trackingNumber,
         String serviceCode,
         String serviceName,
@@ -35,8 +38,11 @@ public record WorkOrder(
         Caller caller,
         String mediaUrl) {
 
+    /** The length of a task key; department systems' reference fields must hold at least this many characters. */
+    public static final int KEY_LENGTH = 20;
+
     public WorkOrder {
-        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(taskKey, "taskKey");
         Objects.requireNonNull(department, "department");
         Objects.requireNonNull(location, "location");
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

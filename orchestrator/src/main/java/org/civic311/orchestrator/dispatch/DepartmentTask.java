@@ -5,9 +5,13 @@ import java.time.Instant;
 /**
  * The work one department does for one request, and what became of pushing it to the department's system.
  * (Not a Camunda task: departments work in their own systems.)
+ *
+ * @param key what the department's system knows the task by: random, so that a restored database or another
+ *            installation against the same site, whose numeric ids repeat, never takes someone else's item for it
  */
 public record DepartmentTask(
         long id,
+        String key,
         long requestId,
         String department,
         String system,

@@ -3,11 +3,13 @@ package org.civic311.orchestrator.dispatch;
 import static org.civic311.orchestrator.request.UtcColumns.instant;
 import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.civic311.connectors.WorkOrder;
 import org.civic311.orchestrator.request.ColumnText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class DepartmentTasks {
+
+    /** Lower-case letters and digits without the look-alikes 0/o and 1/l, for people who read keys aloud. */
+    private static final String KEY_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
 
@@ -26,8 +32,10 @@ public class DepartmentTasks {
     public long plan(long requestId, String department, String system, String priority, Instant dueAt, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
-                        INSERT INTO department_task (request_id, department, system_name, priority, due_at, status, created_at)
-                        VALUES (:request, :department, :system, :priority, :due, :status, :now)""")
+                        INSERT INTO department_task (task_key, request_id, department, system_name, priority, due_at,
+                            status, created_at)
+                        VALUES (:key, :request, :department, :system, :priority, :due, :status, :now)""")
+                .param("key", newKey())
                 .param("request", requestId)
                 .param("department", department)
                 .param("system", system)
@@ -37,6 +45,15 @@ public class DepartmentTasks {
                 .param("now", toColumn(now))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** {@link WorkOrder#KEY_LENGTH} characters of 32 (5 random bits each): unique across installations. */
+    private static String newKey() {
+        StringBuilder key = new StringBuilder(WorkOrder.KEY_LENGTH);
+        for (int i = 0; i < WorkOrder.KEY_LENGTH; i++) {
+            key.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));
+        }
+        return key.toString();
     }
 
     public DepartmentTask get(long id) {
@@ -78,6 +95,7 @@ public class DepartmentTasks {
     private DepartmentTask map(ResultSet rs, int row) throws SQLException {
         return new DepartmentTask(
                 rs.getLong("id"),
+                rs.getString("task_key"),
                 rs.getLong("request_id"),
                 rs.getString("department"),
                 rs.getString("system_name"),

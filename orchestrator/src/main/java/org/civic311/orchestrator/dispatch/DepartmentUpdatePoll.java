@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.civic311.connectors.ConnectorException;
@@ -15,6 +16,8 @@ import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.integration.support.locks.LockRegistry;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,11 @@ class DepartmentUpdatePoll {
     private static final Duration OVERLAP = Duration.ofMinutes(5);
     /** How far back the very first poll of a system looks. */
     private static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
+    /** Lock keys, one per system, in Spring Integration's lock table. */
+    static final String POLL_LOCK_PREFIX = "department-update-poll:";
+    /** A nudge that finds another node polling tries again this often, this many times in all. */
+    private static final Duration NUDGE_RETRY = Duration.ofSeconds(5);
+    private static final int NUDGE_ATTEMPTS = 6;
 
     private final DepartmentSystems systems;
     private final Watermarks watermarks;
@@ -38,31 +46,86 @@ class DepartmentUpdatePoll {
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private final Set<String> askedAgain = ConcurrentHashMap.newKeySet();
+    private final LockRegistry clusterLocks;
+    private final TaskScheduler scheduler;
 
-    DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport, Clock clock) {
+    DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport, Clock clock,
+                         LockRegistry clusterLocks, TaskScheduler scheduler) {
         this.systems = systems;
         this.watermarks = watermarks;
         this.updateImport = updateImport;
         this.clock = clock;
+        this.clusterLocks = clusterLocks;
+        this.scheduler = scheduler;
     }
 
     /**
-     * Polls the system now. A poll asked for while one of the same system runs (a webhook during the scheduled
-     * poll) makes the running one go round again instead of running beside it.
+     * Polls the system now, unless another node of the cluster is polling it: then this round is skipped (that
+     * node's poll or the next round brings the news). A poll asked for while one of the same system runs on this
+     * node (a webhook during the scheduled poll) makes the running one go round again instead of running beside it.
+     *
+     * @return false when another node was polling the system, so nothing was asked
      */
-    void poll(String system) {
+    boolean poll(String system) {
         ReentrantLock lock = running.computeIfAbsent(system, s -> new ReentrantLock());
         if (!lock.tryLock()) {
             askedAgain.add(system);
-            return;
+            return true;
         }
         try {
+            boolean polled;
             do {
                 askedAgain.remove(system);
-                pollOnce(system);
-            } while (askedAgain.remove(system));
+                polled = pollOnceInCluster(system);
+            } while (polled && askedAgain.remove(system));
+            return polled;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A webhook's nudge: polls now, or, while another node is polling the system (and may have asked before the
+     * change), again a little later, so the news is not left waiting for the next scheduled round.
+     */
+    void nudge(String system) {
+        nudge(system, 1);
+    }
+
+    private void nudge(String system, int attempt) {
+        if (!poll(system) && attempt < NUDGE_ATTEMPTS) {
+            scheduler.schedule(() -> nudge(system, attempt + 1), clock.instant().plus(NUDGE_RETRY));
+        }
+    }
+
+    /** One poll of the system across the cluster at a time: the lock is a row in the database (INT_LOCK). */
+    private boolean pollOnceInCluster(String system) {
+        Lock cluster = clusterLocks.obtain(POLL_LOCK_PREFIX + system);
+        boolean held;
+        try {
+            held = cluster.tryLock();
+        } catch (RuntimeException e) {
+            log.warn("Could not take the poll lock of {}; this round is skipped: {}", system, e.getMessage());
+            return false;
+        }
+        if (!held) {
+            log.debug("Another node is polling {}; this node skips the round", system);
+            return false;
+        }
+        try {
+            pollOnce(system);
+            return true;
+        } finally {
+            unlock(system, cluster);
+        }
+    }
+
+    private static void unlock(String system, Lock cluster) {
+        try {
+            cluster.unlock();
+        } catch (RuntimeException e) {
+            // Held past its time to live and taken over, or the database is gone: it expires by itself.
+            log.warn("Could not release the poll lock of {}: {}", system, e.getMessage());
         }
     }
 

@@ -68,7 +68,7 @@ public class Dispatcher {
     private WorkOrder workOrder(DepartmentTask task, ServiceRequest request) {
         var resident = request.resident();
         return new WorkOrder(
-                String.valueOf(task.id()),
+                task.key(),
                 request.trackingNumber(),
                 request.serviceCode(),
                 request.serviceName(),

@@ -5,6 +5,7 @@ import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
 import java.time.Instant;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,11 +28,19 @@ class Watermarks {
     }
 
     void advance(String system, Instant since) {
-        int updated = db.sql("UPDATE connector_watermark SET polled_since = :since WHERE system_name = :system")
-                .param("since", toColumn(since)).param("system", system).update();
-        if (updated == 0) {
-            db.sql("INSERT INTO connector_watermark (system_name, polled_since) VALUES (:system, :since)")
-                    .param("since", toColumn(since)).param("system", system).update();
+        if (update(system, since) == 0) {
+            try {
+                db.sql("INSERT INTO connector_watermark (system_name, polled_since) VALUES (:system, :since)")
+                        .param("since", toColumn(since)).param("system", system).update();
+            } catch (DuplicateKeyException e) {
+                // Another node wrote the system's first watermark at the same moment: now there is a row to move.
+                update(system, since);
+            }
         }
+    }
+
+    private int update(String system, Instant since) {
+        return db.sql("UPDATE connector_watermark SET polled_since = :since WHERE system_name = :system")
+                .param("since", toColumn(since)).param("system", system).update();
     }
 }

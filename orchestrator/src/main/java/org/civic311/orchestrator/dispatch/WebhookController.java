@@ -39,7 +39,7 @@ class WebhookController {
         if (!matches(authorization, "Bearer " + webhook.secret())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        poll.poll(system);
+        poll.nudge(system);
         return ResponseEntity.noContent().build();
     }
 

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies what a department did to our records, exactly once per update: a completion moves the waiting process
  * on, with the department's resolution (redacted) as the request's public closing words; every other remark of the
- * department is a staff note, never published. Updates that arrive after the task finished are kept as staff notes
- * and change nothing else.
+ * department is a staff note, never published. Once a task is finished its reference no longer works: later
+ * updates are kept as staff notes and change nothing else.
  */
 @Service
 public class WorkUpdateImport {
@@ -65,12 +65,18 @@ public class WorkUpdateImport {
             return;
         }
         String department = departments.nameOf(task.department());
+        if (task.status().isFinished()) {
+            // Its reference no longer works: a replayed or late reply must not reopen, re-close or re-word the
+            // request. Staff still see what the department said.
+            log.info("Update {} for task {}, which is already {}, changes nothing", update.updateId(), task.id(),
+                    task.status());
+            staffNote(task, department, withNote("Updated the finished work.", update.note()), now);
+            return;
+        }
         switch (update.status()) {
             case COMMENT -> staffNote(task, department, update.note(), now);
             case IN_PROGRESS -> {
-                if (!task.status().isFinished()) {
-                    tasks.moveTo(task.id(), TaskStatus.IN_PROGRESS, null, now);
-                }
+                tasks.moveTo(task.id(), TaskStatus.IN_PROGRESS, null, now);
                 requests.addNote(task.requestId(), RequestNote.ACTIVITY, department + " has started the work.", now);
                 staffNote(task, department, update.note(), now);
             }
@@ -102,10 +108,6 @@ public class WorkUpdateImport {
     }
 
     private void finish(DepartmentTask task, WorkUpdate update, String department, Instant now) {
-        if (task.status().isFinished()) {
-            staffNote(task, department, withNote("Updated the finished work.", update.note()), now);
-            return;
-        }
         TaskStatus outcome = update.status() == WorkStatus.COMPLETED
                 ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
         tasks.moveTo(task.id(), outcome, Redaction.withoutReferences(update.note()), now);

@@ -22,8 +22,10 @@ import org.civic311.orchestrator.catalog.Departments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.integration.support.locks.DefaultLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 /**
  * Where the next poll starts. A connector that reads a bounded amount per poll says where it stopped; moving the
@@ -91,6 +93,7 @@ class DepartmentUpdatePollTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         WorkUpdateImport updateImport = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
                 new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock);
-        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector)), watermarks, updateImport, clock);
+        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector)), watermarks, updateImport, clock,
+                new DefaultLockRegistry(), new SimpleAsyncTaskScheduler());
     }
 }

@@ -41,7 +41,7 @@ class WebhookControllerTest {
         http.perform(post("/webhooks/cityworks").header("Authorization", "Bearer s3cret-from-the-vault"))
                 .andExpect(status().isNoContent());
 
-        verify(poll).poll("cityworks");
+        verify(poll).nudge("cityworks");
     }
 
     @Test
@@ -50,7 +50,7 @@ class WebhookControllerTest {
         http.perform(post("/webhooks/cityworks").header("Authorization", "Bearer guessed"))
                 .andExpect(status().isUnauthorized());
 
-        verify(poll, never()).poll(anyString());
+        verify(poll, never()).nudge(anyString());
     }
 
     @Test
@@ -60,6 +60,6 @@ class WebhookControllerTest {
         http.perform(post("/webhooks/accela").header("Authorization", "Bearer s3cret-from-the-vault"))
                 .andExpect(status().isNotFound());
 
-        verify(poll, never()).poll(anyString());
+        verify(poll, never()).nudge(anyString());
     }
 }

@@ -16,6 +16,12 @@ record NewRecord(RecordType type, String name, String description, String shortN
                  String reportedChannel, Instant reportedDate, String assignedToDepartment,
                  List<ObjectNode> addresses, List<ObjectNode> contacts, boolean sentCustomForms) {
 
+    /**
+     * The width of {@code shortNotes}, where integrations keep their own reference. Accela publishes none; this is
+     * deliberately narrow, so a client that fits it should fit any agency.
+     */
+    static final int SHORT_NOTES_LENGTH = 100;
+
     static NewRecord from(JsonNode json, RecordCatalog catalog, AgencyClock clock) {
         JsonBody body = JsonBody.of(json);
         RecordType type = catalog.type(body.get("type"));
@@ -24,7 +30,7 @@ record NewRecord(RecordType type, String name, String description, String shortN
         return new NewRecord(type,
                 body.text("name"),
                 body.text("description"),
-                body.text("shortNotes"),
+                shortNotes(body),
                 priority == null ? null : catalog.priority(priority),
                 channel == null ? null : catalog.reportedChannel(channel),
                 body.date("reportedDate", clock),
@@ -32,6 +38,16 @@ record NewRecord(RecordType type, String name, String description, String shortN
                 elements(body, "addresses", ModelFields.ADDRESS),
                 contacts(body, catalog),
                 body.has("customForms"));
+    }
+
+    /** @throws AccelaApiException data_validation_error when the value is wider than the field */
+    static String shortNotes(JsonBody body) {
+        String shortNotes = body.text("shortNotes");
+        if (shortNotes != null && shortNotes.length() > SHORT_NOTES_LENGTH) {
+            throw AccelaApiException.invalidData("shortNotes is " + shortNotes.length() + " characters long.",
+                    "At most " + SHORT_NOTES_LENGTH + " characters fit in shortNotes.");
+        }
+        return shortNotes;
     }
 
     private static List<ObjectNode> contacts(JsonBody body, RecordCatalog catalog) {

@@ -148,7 +148,7 @@ final class Records {
         Instant completeDate = changes.date("completeDate", clock);
         String name = changes.text("name");
         String description = changes.text("description");
-        String shortNotes = changes.text("shortNotes");
+        String shortNotes = NewRecord.shortNotes(changes);
         String department = changes.text("assignedToDepartment");
         String closedBy = changes.text("closedByDepartment");
 

@@ -136,6 +136,18 @@ class RecordsApiTest {
     }
 
     @Test
+    void shortNotesWiderThanTheFieldAreADataValidationErrorAndStoreNothing() {
+        Map<String, Object> body = new HashMap<>(serviceRequest());
+        body.put("shortNotes", "x".repeat(NewRecord.SHORT_NOTES_LENGTH + 1));
+
+        Reply reply = accela.post("/v4/records", body);
+
+        assertError(reply, 400, "data_validation_error");
+        assertThat(reply.at("/more")).contains("At most " + NewRecord.SHORT_NOTES_LENGTH);
+        assertThat(simulator.recordsCreated()).isZero();
+    }
+
+    @Test
     void anUnconfiguredTypeIsADataValidationError() {
         Reply reply = accela.post("/v4/records", Map.of("type", Map.of("value", "ServiceRequest/Potholes/Pothole/NA")));
 

@@ -22,7 +22,7 @@ import org.civic311.connectors.WorkUpdate;
 
 /**
  * Departments that work in Accela Civic Platform. Each task becomes one record of the record type its request
- * type is mapped to, tagged with our task id in {@code shortNotes}; records that were closed, completed, voided
+ * type is mapped to, tagged with our task key in {@code shortNotes}; records that were closed, completed, voided
  * or taken in hand since the last poll come back as updates.
  */
 public class AccelaConnector implements DepartmentConnector {
@@ -73,7 +73,7 @@ public class AccelaConnector implements DepartmentConnector {
         if (earlier.isPresent()) {
             recordId = AccelaAnswer.text(earlier.get(), "id");
             log.info("Found Accela record " + recordId + " made for " + order.trackingNumber() + " (task "
-                    + order.taskId() + ") by an earlier attempt");
+                    + order.taskKey() + ") by an earlier attempt");
             if (!wanted.hasCustomForm(earlier.get())) {
                 writeCustomForm(recordId, wanted, order);
             }
@@ -81,7 +81,7 @@ public class AccelaConnector implements DepartmentConnector {
             JsonNode created = client.createRecord(wanted.createBody());
             recordId = AccelaAnswer.text(created, "id");
             log.info("Created Accela record " + recordId + " (" + AccelaAnswer.text(created, "customId") + ", "
-                    + wanted.recordType() + ") for " + order.trackingNumber() + " (task " + order.taskId() + ")");
+                    + wanted.recordType() + ") for " + order.trackingNumber() + " (task " + order.taskKey() + ")");
             writeCustomForm(recordId, wanted, order);
         }
         return new ExternalRef(SYSTEM, recordId);
@@ -170,7 +170,7 @@ public class AccelaConnector implements DepartmentConnector {
             client.putCustomForms(recordId, forms);
         } catch (ConnectorException e) {
             throw new ConnectorException("Accela record " + recordId + " exists for " + order.trackingNumber()
-                    + " (task " + order.taskId() + ") but its custom form is not written; the retry finds the record"
+                    + " (task " + order.taskKey() + ") but its custom form is not written; the retry finds the record"
                     + " and writes it. " + e.getMessage(), e);
         }
     }

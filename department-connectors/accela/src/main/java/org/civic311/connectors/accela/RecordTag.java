@@ -1,7 +1,7 @@
 package org.civic311.connectors.accela;
 
 /**
- * Our mark on the records we create, in {@code shortNotes}: {@code civic311-task-<task id>}.
+ * Our mark on the records we create, in {@code shortNotes}: {@code civic311-task-<task key>} (34 characters).
  * <p>
  * Accela has no idempotency keys. shortNotes is written by the create call itself, so a record whose create
  * response was lost still carries it, and a retry that searches for it finds the record instead of making a
@@ -15,8 +15,8 @@ final class RecordTag {
     private RecordTag() {
     }
 
-    static String of(String taskId) {
-        return PREFIX + taskId;
+    static String of(String taskKey) {
+        return PREFIX + taskKey;
     }
 
     static boolean isOurs(String shortNotes) {

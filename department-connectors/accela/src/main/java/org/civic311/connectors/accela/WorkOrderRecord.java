@@ -56,7 +56,7 @@ final class WorkOrderRecord {
     }
 
     String tag() {
-        return RecordTag.of(order.taskId());
+        return RecordTag.of(order.taskKey());
     }
 
     String recordType() {
@@ -122,7 +122,7 @@ final class WorkOrderRecord {
 
     private Map<String, String> fieldValues(CustomForm form) {
         Map<String, String> values = new LinkedHashMap<>();
-        field(values, form.taskIdField(), order.taskId());
+        field(values, form.taskIdField(), order.taskKey());
         field(values, form.trackingNumberField(), order.trackingNumber());
         field(values, form.serviceCodeField(), order.serviceCode());
         field(values, form.dueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
@@ -162,7 +162,7 @@ final class WorkOrderRecord {
         if (order.dueAt() != null) {
             text.append("\nDue by ").append(time.forPeople(order.dueAt()));
         }
-        text.append("\nReported through Civic311 (task ").append(order.taskId()).append(").");
+        text.append("\nReported through Civic311 (task ").append(order.taskKey()).append(").");
         return text.toString();
     }
 

@@ -119,7 +119,7 @@ class AccelaConnectorPushTest {
     @Test
     void aDepartmentNotSetUpForAccelaNamesThePropertyToSet() {
         WorkOrder order = WorkOrders.highWeeds(WorkOrders.newTaskId());
-        WorkOrder forParks = new WorkOrder(order.taskId(), order.trackingNumber(), order.serviceCode(),
+        WorkOrder forParks = new WorkOrder(order.taskKey(), order.trackingNumber(), order.serviceCode(),
                 order.serviceName(), "parks", order.priority(), order.dueAt(), order.description(), order.location(),
                 order.attributes(), order.caller(), order.mediaUrl());
 

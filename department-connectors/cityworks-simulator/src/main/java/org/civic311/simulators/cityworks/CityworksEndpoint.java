@@ -53,6 +53,7 @@ final class CityworksEndpoint implements HandlerFunction<ServerResponse> {
             // 404 page before any Cityworks code (and so any envelope) is involved.
             return plain(HttpStatus.NOT_FOUND, "Not Found: no Cityworks service at " + path);
         }
+        simulator.called(route.get().service());
         Map<String, Object> envelope = answer(route.get(), request);
         if (route.get().creates() && simulator.faults.loseThisResponse()) {
             return plain(HttpStatus.BAD_GATEWAY, "Bad Gateway");

@@ -3,7 +3,11 @@ package org.civic311.simulators.cityworks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +33,7 @@ public final class CityworksSimulator {
     final ServiceRequests requests;
     final WorkOrders workOrders;
     final Comments comments = new Comments(clock);
+    private final Map<String, AtomicInteger> callsByService = new ConcurrentHashMap<>();
 
     CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
         this.staffName = properties.staffName();
@@ -151,6 +156,7 @@ public final class CityworksSimulator {
             faults.reset();
             clock.reset();
             webhooks.resetCounters();
+            callsByService.clear();
         }
     }
 
@@ -199,6 +205,16 @@ public final class CityworksSimulator {
 
     public int workOrdersCreated() {
         return locked(workOrders::created);
+    }
+
+    /** Calls answered (not refused) to one service method, e.g. {@code Ams/ServiceRequest/Search}; any case. */
+    public int callsTo(String service) {
+        AtomicInteger calls = callsByService.get(service.toLowerCase(Locale.ROOT));
+        return calls == null ? 0 : calls.get();
+    }
+
+    void called(String service) {
+        callsByService.computeIfAbsent(service.toLowerCase(Locale.ROOT), s -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Create answers replaced by HTTP 502. */

@@ -59,6 +59,8 @@ final class ServiceRequestApi {
         long problemSid = data.requiredNumber("ProblemSid");
         ProblemType problem = problem(problemSid).orElseThrow(
                 () -> CityworksFault.invalidField("ProblemSid", problemSid + " is not a problem type."));
+        FieldLengths.check(data, "OtherSystemId", FieldLengths.OTHER_SYSTEM_ID);
+        FieldLengths.checkUserTexts(data);
         Instant dateTimeInit = data.date("DateTimeInit").orElseGet(clock::now);
         Map<String, Object> echoed = new HashMap<>();
         EchoedFields.copy(EchoedFields.REQUEST_CREATE, data, echoed);

@@ -47,6 +47,7 @@ final class WorkOrderApi {
         String entityType = data.requiredText("EntityType");
         WorkOrderTemplate template = template(templateId).orElseThrow(
                 () -> CityworksFault.invalidField("WOTemplateId", templateId + " is not a work order template."));
+        FieldLengths.checkUserTexts(data);
         Instant initiateDate = data.date("InitiateDate").orElseGet(clock::now);
         Map<String, Object> echoed = new HashMap<>();
         EchoedFields.copy(EchoedFields.WORK_ORDER_CREATE, data, echoed);

@@ -96,6 +96,19 @@ class ServiceRequestTest extends SimulatorHttpTest {
     }
 
     @Test
+    void referencesLongerThanTheSitesColumnsAreRefusedAndStoreNothing() {
+        Reply longId = client.call("Ams/ServiceRequest/Create", data("ProblemSid", 101, "OtherSystemId", "x".repeat(31)));
+        Reply longText = client.call("Ams/ServiceRequest/Create", data("ProblemSid", 101, "Text1", "x".repeat(101)));
+
+        assertThat(longId.status()).isEqualTo(1);
+        assertThat(longId.error().path("Name").asText()).isEqualTo("InvalidField");
+        assertThat(longId.error().path("DisplayText").asText()).contains("OtherSystemId").contains("at most 30");
+        assertThat(longText.error().path("DisplayText").asText()).contains("Text1").contains("at most 100");
+        assertThat(simulator.requests()).isEmpty();
+        client.call("Ams/ServiceRequest/Create", data("ProblemSid", 101, "OtherSystemId", "x".repeat(30))).ok();
+    }
+
+    @Test
     void byIdsReturnsWhatExistsAndWarnsAboutTheRest() {
         long requestId = createRequest("civic311-sr-1");
 

@@ -22,7 +22,7 @@ import org.civic311.connectors.cityworks.CityworksConnectorProperties.Kind;
 
 /**
  * Departments that work in Trimble Cityworks. Each task becomes a service request (or, for departments so
- * configured, a work order) carrying our task id, so a retried push finds it instead of making a second one;
+ * configured, a work order) carrying our task key, so a retried push finds it instead of making a second one;
  * closures and cancellations are found by polling and come back with the department's resolution.
  */
 public class CityworksConnector implements DepartmentConnector {

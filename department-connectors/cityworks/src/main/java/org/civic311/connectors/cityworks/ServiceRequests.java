@@ -18,7 +18,7 @@ import org.civic311.connectors.WorkUpdate;
 
 /**
  * Civic311 tasks as Cityworks service requests: one request per task, filed under the ProblemSid its service
- * code maps to, with our task id as OtherSystemId. A retry looks that id up first and never makes a second
+ * code maps to, with our task key as OtherSystemId. A retry looks that key up first and never makes a second
  * request; completion is found by searching closed and canceled requests since the watermark.
  */
 final class ServiceRequests implements CityworksItems {
@@ -48,15 +48,15 @@ final class ServiceRequests implements CityworksItems {
                 "Department '" + departmentCode + "' has no Cityworks problem type for the service code '"
                         + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
                         + departmentCode + ".problem-sids." + order.serviceCode() + " to its ProblemSid"));
-        Optional<RequestBase> earlier = requests.byOtherSystemId(order.taskId());
+        Optional<RequestBase> earlier = requests.byOtherSystemId(order.taskKey());
         if (earlier.isPresent()) {
-            log.info("Task " + order.taskId() + " already has Cityworks service request " + earlier.get().requestId()
+            log.info("Task " + order.taskKey() + " already has Cityworks service request " + earlier.get().requestId()
                     + " (an earlier attempt made it); not creating another");
             return CityworksRef.serviceRequest(earlier.get().requestId());
         }
         RequestBase created = requests.create(createData(order, problemSid, department));
         log.info("Created Cityworks service request " + created.requestId() + " for " + order.trackingNumber()
-                + " (task " + order.taskId() + ", ProblemSid " + problemSid + ")");
+                + " (task " + order.taskKey() + ", ProblemSid " + problemSid + ")");
         return CityworksRef.serviceRequest(created.requestId());
     }
 
@@ -77,7 +77,7 @@ final class ServiceRequests implements CityworksItems {
                 .putPresent("CallerEmail", caller.email())
                 // The one phone number a resident gives goes into the call form's main phone field.
                 .putPresent("CallerHomePhone", caller.phone())
-                .put("OtherSystemId", order.taskId())
+                .put("OtherSystemId", order.taskKey())
                 .putPresent("InitiatedByApp", department.initiatedByApp())
                 .putPresent("SubmitToSid", department.submitToSid())
                 .putPresent("DispatchToSid", department.dispatchToSid())

@@ -17,7 +17,7 @@ import org.civic311.connectors.WorkUpdate;
 
 /**
  * Civic311 tasks as Cityworks work orders, for departments that skip service requests: one work order per
- * task from the template its service code maps to. Work orders have no OtherSystemId, so the task id goes
+ * task from the template its service code maps to. Work orders have no OtherSystemId, so the task key goes
  * into a Text field ({@code work-order-task-field}, Text1 by default) that a retry searches on first.
  */
 final class WorkOrders implements CityworksItems {
@@ -40,19 +40,19 @@ final class WorkOrders implements CityworksItems {
                 "Department '" + departmentCode + "' has no Cityworks work order template for the service code '"
                         + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
                         + departmentCode + ".work-order-templates." + order.serviceCode() + " to its WOTemplateId"));
-        List<String> earlier = workOrders.withReference(order.taskId());
+        List<String> earlier = workOrders.withReference(order.taskKey());
         if (!earlier.isEmpty()) {
             if (earlier.size() > 1) {
-                log.warn("Task " + order.taskId() + " has " + earlier.size() + " Cityworks work orders " + earlier
+                log.warn("Task " + order.taskKey() + " has " + earlier.size() + " Cityworks work orders " + earlier
                         + "; Civic311 follows the oldest");
             }
-            log.info("Task " + order.taskId() + " already has Cityworks work order " + earlier.get(0)
+            log.info("Task " + order.taskKey() + " already has Cityworks work order " + earlier.get(0)
                     + " (an earlier attempt made it); not creating another");
             return CityworksRef.workOrder(earlier.get(0));
         }
         WorkOrderBase created = workOrders.create(createData(order, template, department));
         log.info("Created Cityworks work order " + created.workOrderId() + " for " + order.trackingNumber()
-                + " (task " + order.taskId() + ", template " + template + ")");
+                + " (task " + order.taskKey() + ", template " + template + ")");
         return CityworksRef.workOrder(created.workOrderId());
     }
 
@@ -68,7 +68,7 @@ final class WorkOrders implements CityworksItems {
         }
         return data.putPresent("Address", where.address())
                 .put("Instructions", text.of(order))
-                .put(workOrders.referenceField(), order.taskId())
+                .put(workOrders.referenceField(), order.taskKey())
                 .putPresent("InitiatedByApp", department.initiatedByApp())
                 .putPresent("SubmitToSid", department.submitToSid())
                 .fields();

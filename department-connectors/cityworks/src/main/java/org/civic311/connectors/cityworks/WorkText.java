@@ -51,7 +51,7 @@ final class WorkText {
         if (present(order.mediaUrl())) {
             text.append("Photo: ").append(order.mediaUrl()).append('\n');
         }
-        text.append("Civic311 task ").append(order.taskId());
+        text.append("Civic311 task ").append(order.taskKey());
         return text.toString();
     }
 

@@ -262,7 +262,7 @@ class CityworksConnectorTest {
     }
 
     private static WorkOrder withServiceCode(WorkOrder order, String serviceCode) {
-        return new WorkOrder(order.taskId(), order.trackingNumber(), serviceCode, serviceCode, order.department(),
+        return new WorkOrder(order.taskKey(), order.trackingNumber(), serviceCode, serviceCode, order.department(),
                 order.priority(), order.dueAt(), order.description(), order.location(), order.attributes(),
                 order.caller(), order.mediaUrl());
     }

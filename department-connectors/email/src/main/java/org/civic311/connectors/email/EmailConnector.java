@@ -65,7 +65,8 @@ public class EmailConnector implements DepartmentConnector {
     /**
      * Sends the work email. Email cannot be searched for what an earlier attempt sent, so a retry after a
      * send that did succeed sends a second copy. Both copies carry the same token (it is derived from the
-     * task id alone), so a reply to either one reaches the same task.
+     * task key alone), so a reply to either one reaches the same task. The task is known by the token without its
+     * signature ({@link ReplyToken#reference()}), which may be logged; the signature stays in the mail.
      */
     @Override
     public ExternalRef push(WorkOrder order) {
@@ -77,13 +78,13 @@ public class EmailConnector implements DepartmentConnector {
         }
         ReplyToken token;
         try {
-            token = tokens.issue(order.taskId(), department);
+            token = tokens.issue(order.taskKey(), department);
         } catch (IllegalArgumentException e) {
-            throw new ConnectorException("Cannot reference task " + order.taskId() + " in an email: " + e.getMessage(), e);
+            throw new ConnectorException("Cannot reference task " + order.taskKey() + " in an email: " + e.getMessage(), e);
         }
         outbox.send(configured.address(), WorkOrderMail.of(order, token, properties.zone()), token);
-        log.info("Sent " + order.trackingNumber() + " (task " + order.taskId() + ") to " + configured.address());
-        return new ExternalRef(SYSTEM, token.toString());
+        log.info("Sent " + order.trackingNumber() + " (task " + order.taskKey() + ") to " + configured.address());
+        return new ExternalRef(SYSTEM, token.reference());
     }
 
     /**

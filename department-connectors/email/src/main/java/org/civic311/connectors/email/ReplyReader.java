@@ -68,7 +68,7 @@ final class ReplyReader {
             return Optional.empty();
         }
         ReplyText reply = ReplyText.of(body);
-        return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().toString()),
+        return Optional.of(new WorkUpdate(new ExternalRef(EmailConnector.SYSTEM, token.get().reference()),
                 updateId(message), reply.status(), reply.note(), at(message)));
     }
 
@@ -86,7 +86,7 @@ final class ReplyReader {
         ExternalRef ref = null;
         try {
             ref = genuineToken(message, "")
-                    .map(token -> new ExternalRef(EmailConnector.SYSTEM, token.toString())).orElse(null);
+                    .map(token -> new ExternalRef(EmailConnector.SYSTEM, token.reference())).orElse(null);
         } catch (MessagingException | RuntimeException e) {
             // headers unreadable too: no task to name
         }
@@ -111,7 +111,9 @@ final class ReplyReader {
         candidates = candidates.stream().distinct().toList();
         Optional<ReplyToken> genuine = candidates.stream().filter(tokens::isGenuine).findFirst();
         if (genuine.isEmpty() && !candidates.isEmpty()) {
-            log.warn("Mail carries a Civic311 reference with a wrong signature (forged or mangled): " + candidates);
+            // How many, not which: a mangled genuine token is one character away from a working one.
+            log.warn("Mail carries " + candidates.size()
+                    + " Civic311 reference(s) with a wrong signature (forged or mangled)");
         }
         return genuine;
     }
@@ -157,8 +159,9 @@ final class ReplyReader {
 
     private static String describe(MimeMessage message) {
         try {
-            return "'" + message.getSubject() + "' from " + header(message, "From") + " (" + message.getMessageID()
-                    + ")";
+            // The subject and Message-ID of a reply carry the signed reference: it must never reach a log.
+            return "'" + Redaction.withoutReferences(message.getSubject()) + "' from " + header(message, "From") + " ("
+                    + Redaction.withoutReferences(message.getMessageID()) + ")";
         } catch (MessagingException e) {
             return "(unreadable headers)";
         }

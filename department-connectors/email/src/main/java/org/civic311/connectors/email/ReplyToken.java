@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reference a work email carries, e.g. {@code C311-42.streets.0a1b2c3d4e5f60718293}: which task, which
- * department, and a signature over both. It goes out in the Message-ID, the subject and the body, so a reply
+ * The reference a work email carries, e.g. {@code C311-k3v8q2m5x7a9c4d6e2f8.streets.0a1b2c3d4e5f60718293}: which
+ * task (its random key), which department, and a signature over both. Only the signature makes it a secret: it
+ * is never logged, and the task is known elsewhere by {@link #reference()}, the token without it. It goes out in the Message-ID, the subject and the body, so a reply
  * brings it back in at least one of them. Parsing a token says nothing about whether it is genuine:
  * {@link ReplyTokens#isGenuine} does.
  */
-record ReplyToken(String taskId, String department, String signature) {
+record ReplyToken(String taskKey, String department, String signature) {
 
-    static final String TASK_ID = "[A-Za-z0-9_-]+";
+    static final String TASK_KEY = "[A-Za-z0-9_-]+";
 
     static final String DEPARTMENT = "[a-z0-9_-]+";
 
@@ -23,7 +24,7 @@ record ReplyToken(String taskId, String department, String signature) {
 
     // Not glued to surrounding word characters, so "xC311-…" or a longer hex run is no token at all.
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_.-])" + PREFIX
-            + "(" + TASK_ID + ")\\.(" + DEPARTMENT + ")\\.([0-9a-f]{" + SIGNATURE_HEX_CHARS + "})(?![A-Za-z0-9_-])");
+            + "(" + TASK_KEY + ")\\.(" + DEPARTMENT + ")\\.([0-9a-f]{" + SIGNATURE_HEX_CHARS + "})(?![A-Za-z0-9_-])");
 
     /** Every token-shaped string in the text, in order of appearance; none is verified yet. */
     static List<ReplyToken> find(String text) {
@@ -38,16 +39,22 @@ record ReplyToken(String taskId, String department, String signature) {
         return found;
     }
 
-    static boolean isTaskId(String taskId) {
-        return taskId != null && taskId.matches(TASK_ID);
+    static boolean isTaskKey(String taskKey) {
+        return taskKey != null && taskKey.matches(TASK_KEY);
     }
 
     static boolean isDepartment(String department) {
         return department != null && department.matches(DEPARTMENT);
     }
 
+    /** What the task is known by outside the mail itself (its external reference): no secret, may be logged. */
+    String reference() {
+        return PREFIX + taskKey + "." + department;
+    }
+
+    /** The whole token, signature included: for the mail only, never for a log. */
     @Override
     public String toString() {
-        return PREFIX + taskId + "." + department + "." + signature;
+        return reference() + "." + signature;
     }
 }

@@ -31,29 +31,29 @@ final class ReplyTokens {
      * The token for this task and department. It depends on nothing else, so every attempt to send the same
      * task's email carries the same token.
      */
-    ReplyToken issue(String taskId, String department) {
-        if (!ReplyToken.isTaskId(taskId)) {
-            throw new IllegalArgumentException("A task id may only hold letters, digits, '-' and '_': " + taskId);
+    ReplyToken issue(String taskKey, String department) {
+        if (!ReplyToken.isTaskKey(taskKey)) {
+            throw new IllegalArgumentException("A task key may only hold letters, digits, '-' and '_': " + taskKey);
         }
         if (!ReplyToken.isDepartment(department)) {
             throw new IllegalArgumentException(
                     "A department code may only hold lower-case letters, digits, '-' and '_': " + department);
         }
-        return new ReplyToken(taskId, department, signature(taskId, department));
+        return new ReplyToken(taskKey, department, signature(taskKey, department));
     }
 
     boolean isGenuine(ReplyToken token) {
-        byte[] expected = signature(token.taskId(), token.department()).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(token.taskKey(), token.department()).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.signature().getBytes(StandardCharsets.US_ASCII);
         // Constant time, so response timing cannot be used to guess a signature byte by byte.
         return MessageDigest.isEqual(expected, given);
     }
 
-    private String signature(String taskId, String department) {
+    private String signature(String taskKey, String department) {
         try {
             Mac mac = Mac.getInstance(HMAC); // not thread-safe, and cheap to create
             mac.init(key);
-            byte[] digest = mac.doFinal((taskId + "\n" + department).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((taskKey + "\n" + department).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, ReplyToken.SIGNATURE_HEX_CHARS / 2);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

@@ -59,7 +59,7 @@ final class SmtpOutbox {
             helper.setText(mail.body());
             sender.send(message);
         } catch (MessagingException | MailException e) {
-            throw new ConnectorException("Could not send the work email for " + token.taskId() + " to " + to
+            throw new ConnectorException("Could not send the work email for " + token.reference() + " to " + to
                     + " through " + sender.getHost() + ":" + sender.getPort() + ": " + e.getMessage(), e);
         }
     }

@@ -59,13 +59,19 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
                 new StatusCase("any other reply", item -> reply(item, "Which side of the street?"), WorkStatus.COMMENT));
     }
 
-    /** The clerk presses Reply: the reference travels back in the subject. */
+    /** The clerk presses Reply to the work mail of that item: the reference travels back in the subject. */
     private void reply(ExternalRef item, String text) throws Exception {
+        String token = null;
+        for (MimeMessage work : mail.getReceivedMessagesForDomain(STREETS)) {
+            if (EmailConnectorTest.token(work).startsWith(item.id() + ".")) {
+                token = EmailConnectorTest.token(work);
+            }
+        }
         Session session = mail.getSmtp().createSession();
         MimeMessage reply = new MimeMessage(session);
         reply.setFrom(STREETS);
         reply.setRecipients(Message.RecipientType.TO, REPLIES);
-        reply.setSubject("Re: [SR-2026-000001] Pothole [ref:" + item.id() + "]");
+        reply.setSubject("Re: [SR-2026-000001] Pothole [ref:" + token + "]");
         reply.setText(text);
         Transport.send(reply);
     }

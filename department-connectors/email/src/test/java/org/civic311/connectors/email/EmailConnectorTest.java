@@ -79,9 +79,11 @@ class EmailConnectorTest {
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(DEPARTMENT_MAILBOX);
         assertThat(mail.getSubject())
                 .startsWith("[SR-2026-000001] Pothole at 12 Main St")
-                .endsWith("[ref:" + ref.id() + "]");
+                .endsWith("[ref:" + token(mail) + "]");
         assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly(REPLY_MAILBOX);
-        assertThat(mail.getMessageID()).isEqualTo("<" + ref.id() + "@civic311>");
+        // The task is known by the reference without its signature, which stays in the mail.
+        assertThat(token(mail)).startsWith(ref.id() + ".").hasSize(ref.id().length() + 21);
+        assertThat(mail.getMessageID()).isEqualTo("<" + token(mail) + "@civic311>");
         assertThat(mail.isMimeType("text/plain")).isTrue();
         assertThat((String) mail.getContent())
                 .contains("Deep pothole in the right lane, about 30 cm across")
@@ -173,8 +175,8 @@ class EmailConnectorTest {
         ExternalRef ref = connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);
 
-        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE filled, job " + ref.id() + "\nCopy: [ref:" + ref.id()
-                + "]\n\n" + gmailQuote(dispatched)));
+        send(replyTo(dispatched, DEPARTMENT_MAILBOX, "DONE filled, job " + token(dispatched) + "\nCopy: [ref:"
+                + token(dispatched) + "]\n\n" + gmailQuote(dispatched)));
 
         assertThat(awaitUpdates()).singleElement().satisfies(update -> {
             assertThat(update.ref()).isEqualTo(ref);
@@ -294,7 +296,7 @@ class EmailConnectorTest {
     void replyWithAnAlteredSignatureChangesNothing() throws Exception {
         ExternalRef ref = connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);
-        String token = ref.id();
+        String token = token(dispatched);
         String forged = token.substring(0, token.length() - 1) + (token.endsWith("0") ? "1" : "0");
 
         send(forgedReply(dispatched, forged));
@@ -306,7 +308,7 @@ class EmailConnectorTest {
     void signatureCopiedOntoAnotherTaskChangesNothing() throws Exception {
         ExternalRef ref = connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);
-        String forged = ref.id().replace("C311-42.", "C311-43.");
+        String forged = token(dispatched).replace("C311-42.", "C311-43.");
 
         send(forgedReply(dispatched, forged));
 
@@ -351,7 +353,7 @@ class EmailConnectorTest {
     @Test
     void unknownDepartmentIsRefusedAndNothingIsSent() {
         WorkOrder parks = pothole("42");
-        WorkOrder forParks = new WorkOrder(parks.taskId(), parks.trackingNumber(), parks.serviceCode(),
+        WorkOrder forParks = new WorkOrder(parks.taskKey(), parks.trackingNumber(), parks.serviceCode(),
                 parks.serviceName(), "parks", parks.priority(), parks.dueAt(), parks.description(),
                 parks.location(), parks.attributes(), parks.caller(), parks.mediaUrl());
 
@@ -380,6 +382,11 @@ class EmailConnectorTest {
     }
 
     // --- the department's side ---
+
+    /** The whole signed token of a work mail, as its Message-ID carries it. */
+    static String token(MimeMessage work) throws Exception {
+        return work.getMessageID().replaceAll("^<(.*)@civic311>$", "$1");
+    }
 
     static WorkOrder pothole(String taskId) {
         return new WorkOrder(taskId, "SR-2026-000001", "pothole", "Pothole", "streets", "P2",

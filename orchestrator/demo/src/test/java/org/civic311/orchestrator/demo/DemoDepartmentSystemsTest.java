@@ -119,7 +119,7 @@ class DemoDepartmentSystemsTest {
         String weeds = submit("high_weeds", null);
         AccelaOfficer officer = new AccelaOfficer();
         String recordId = await().atMost(Duration.ofSeconds(30)).until(
-                () -> officer.recordTagged("civic311-task-" + taskIdOf(weeds)), r -> r != null);
+                () -> officer.recordTagged("civic311-task-" + taskKeyOf(weeds)), r -> r != null);
         officer.call(HttpMethod.POST, "/v4/records/" + recordId + "/comments",
                 List.of(Map.of("text", "Owner threatened the inspector; bring a colleague", "displayOnInspection", "N")));
         JsonNode task = officer.call(HttpMethod.GET, "/v4/records/" + recordId + "/workflowTasks", null).get(0);
@@ -161,7 +161,7 @@ class DemoDepartmentSystemsTest {
 
         AccelaOfficer officer = new AccelaOfficer();
         String recordId = await().atMost(Duration.ofSeconds(30)).until(
-                () -> officer.recordTagged("civic311-task-" + taskIdOf(id)), r -> r != null);
+                () -> officer.recordTagged("civic311-task-" + taskKeyOf(id)), r -> r != null);
         JsonNode task = officer.call(HttpMethod.GET, "/v4/records/" + recordId + "/workflowTasks", null).get(0);
         officer.call(HttpMethod.PUT, "/v4/records/" + recordId + "/workflowTasks/" + task.get("id").asText(),
                 Map.of("status", Map.of("value", "Violation Corrected"), "comment", "Owner mowed the lot"));
@@ -207,7 +207,7 @@ class DemoDepartmentSystemsTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(request(other).get("status").asText()).isEqualTo("closed"));
-        assertThat(db.sql("SELECT status FROM department_task WHERE id = :id").param("id", Long.parseLong(taskIdOf(cancelled)))
+        assertThat(db.sql("SELECT status FROM department_task WHERE task_key = :key").param("key", taskKeyOf(cancelled))
                 .query(String.class).single()).isEqualTo("COMPLETED");
         assertThat(request(cancelled).get("status").asText()).isEqualTo("open");
     }
@@ -230,7 +230,7 @@ class DemoDepartmentSystemsTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> dispatchedTasks(ids) == ids.size());
         for (String id : ids) {
-            assertThat(cityworks.requestsWithOtherSystemId(taskIdOf(id))).as(id).hasSize(1);
+            assertThat(cityworks.requestsWithOtherSystemId(taskKeyOf(id))).as(id).hasSize(1);
         }
     }
 
@@ -243,7 +243,7 @@ class DemoDepartmentSystemsTest {
         retryWaitingJobsNow(1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> dispatchedTasks(List.of(id)) == 1);
-        assertThat(cityworks.requestsWithOtherSystemId(taskIdOf(id))).hasSize(1);
+        assertThat(cityworks.requestsWithOtherSystemId(taskKeyOf(id))).hasSize(1);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
@@ -277,13 +277,13 @@ class DemoDepartmentSystemsTest {
         return json.readTree(http.getForObject("/open311/v2/requests/{id}.json", String.class, id)).get(0);
     }
 
-    String taskIdOf(String trackingNumber) {
-        return String.valueOf(db.sql("SELECT t.id FROM department_task t JOIN service_request r ON r.id = t.request_id "
-                + "WHERE r.tracking_number = :id").param("id", trackingNumber).query(Long.class).single());
+    String taskKeyOf(String trackingNumber) {
+        return db.sql("SELECT t.task_key FROM department_task t JOIN service_request r ON r.id = t.request_id "
+                + "WHERE r.tracking_number = :id").param("id", trackingNumber).query(String.class).single();
     }
 
     Long cityworksRequestFor(String trackingNumber) {
-        return cityworks.requestsWithOtherSystemId(taskIdOf(trackingNumber)).stream()
+        return cityworks.requestsWithOtherSystemId(taskKeyOf(trackingNumber)).stream()
                 .map(r -> r.requestId()).findFirst().orElse(null);
     }
 
