@@ -26,9 +26,9 @@ class RequestsController {
     // Any body the servlet container reads as parameters will do: FixMyStreet sends multipart when it has photos.
     @PostMapping({"/requests.json", "/requests.xml"})
     ResponseEntity<Open311Body> submit(@RequestParam MultiValueMap<String, String> form,
-                                       @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+                                       @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                        Format format) {
-        return format.ok(submission.submit(form, idempotencyKey));
+        return format.ok(submission.submit(form, key));
     }
 
     @GetMapping({"/requests.json", "/requests.xml"})

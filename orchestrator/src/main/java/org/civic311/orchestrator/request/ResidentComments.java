@@ -36,7 +36,8 @@ public class ResidentComments {
     @Transactional
     public Optional<Long> add(String trackingNumber, String channel, String updateId, String text) {
         // The lock serialises comments on one request, so a retry racing its original cannot store it twice.
-        Optional<Commented> request = db.sql("SELECT id, status FROM service_request WHERE tracking_number = :tn FOR UPDATE")
+        Optional<Commented> request = db.sql(
+                        "SELECT id, status FROM service_request WHERE tracking_number = :tn FOR UPDATE")
                 .param("tn", trackingNumber)
                 .query((rs, row) -> new Commented(rs.getLong("id"), RequestStatus.valueOf(rs.getString("status"))))
                 .optional();

@@ -60,6 +60,9 @@ class DemoDepartmentSystemsTest {
         registry.add("civic311.demo.mail-server.smtp-port", () -> SMTP);
         registry.add("civic311.demo.mail-server.imap-port", () -> IMAP);
         registry.add("civic311.dispatch.poll-interval", () -> "500ms");
+        // Two hundred reports from one client and address within seconds: far more than the default limits.
+        registry.add("civic311.open311.rate-limits.per-key.capacity", () -> 1000);
+        registry.add("civic311.open311.rate-limits.per-address.capacity", () -> 1000);
         // An idle job executor looks for due jobs at most this often; retries made due by hand wait no longer.
         registry.add("camunda.bpm.job-execution.max-wait", () -> "1000");
     }
