@@ -128,7 +128,9 @@ class EngineLockdownTest {
     void aProcessWithAScriptIsRefusedAtDeployment() {
         BpmnModelInstance script = Bpmn.createExecutableProcess("scripted")
                 .startEvent()
-                .scriptTask("Task_Script").scriptFormat("groovy").scriptText("'rm -rf /'.execute()")
+                // MVEL comes with Drools: a script in it can call any Java
+                .scriptTask("Task_Script").scriptFormat("mvel")
+                .scriptText("java.lang.Runtime.getRuntime().exec(\"id\")")
                 .endEvent().done();
 
         assertThatThrownBy(() -> repository.createDeployment().addModelInstance("scripted.bpmn", script).deploy())

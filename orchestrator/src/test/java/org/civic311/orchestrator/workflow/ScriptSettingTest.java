@@ -38,6 +38,52 @@ class ScriptSettingTest {
             <endEvent id="Event_End" />
             """);
 
+    /** A decision table whose input is an MVEL script (MVEL comes with Drools and can call any Java). */
+    static final String MVEL_DECISION = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Mvel" name="mvel"
+                         xmlns:camunda="http://camunda.org/schema/1.0/dmn" namespace="test">
+              <decision id="mvel" name="mvel" camunda:historyTimeToLive="P1D">
+                <decisionTable id="Table_Mvel">
+                  <input id="Input_Mvel">
+                    <inputExpression id="Expression_Mvel" typeRef="string" expressionLanguage="mvel">
+                      <text>java.lang.System.getProperty("java.version")</text>
+                    </inputExpression>
+                  </input>
+                  <output id="Output_Answer" name="answer" typeRef="string" />
+                  <rule id="Rule_Any">
+                    <inputEntry id="Entry_Any"><text>-</text></inputEntry>
+                    <outputEntry id="Entry_Ran"><text>"the script ran"</text></outputEntry>
+                  </rule>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+
+    @Test
+    void aScriptOutsideBpmnFindsNoScriptEngineByDefault() {
+        ProcessEngine engine = engine(false);
+        try {
+            engine.getRepositoryService().createDeployment().addString("mvel.dmn", MVEL_DECISION).deploy();
+            assertThatThrownBy(() -> engine.getDecisionService().evaluateDecisionTableByKey("mvel").evaluate())
+                    .rootCause().hasMessageContaining("Can't find scripting engine for 'mvel'");
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void anOperatorWhoEnablesScriptsCanRunThemOutsideBpmnToo() {
+        ProcessEngine engine = engine(true);
+        try {
+            engine.getRepositoryService().createDeployment().addString("mvel.dmn", MVEL_DECISION).deploy();
+            assertThat(engine.getDecisionService().evaluateDecisionTableByKey("mvel").evaluate()
+                    .getSingleEntry().toString()).isEqualTo("the script ran");
+        } finally {
+            engine.close();
+        }
+    }
+
     @Test
     void scriptsInTasksListenersAndConditionsAreRefusedByDefault() {
         ProcessEngine engine = engine(false);
