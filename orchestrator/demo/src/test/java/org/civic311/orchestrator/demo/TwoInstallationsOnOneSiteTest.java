@@ -1,4 +1,4 @@
-package org.civic311.orchestrator;
+package org.civic311.orchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
-import org.civic311.orchestrator.DemoInstallation;
+import org.civic311.orchestrator.demo.DemoInstallation;
 import org.civic311.orchestrator.MySqlTestDatabase;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.junit.jupiter.api.AfterAll;

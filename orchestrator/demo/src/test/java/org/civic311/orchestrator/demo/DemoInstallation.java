@@ -1,10 +1,11 @@
-package org.civic311.orchestrator;
+package org.civic311.orchestrator.demo;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civic311.orchestrator.OrchestratorApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
