@@ -70,7 +70,7 @@ public class WorkUpdateImport {
             // request. Staff still see what the department said.
             log.info("Update {} for task {}, which is already {}, changes nothing", update.updateId(), task.id(),
                     task.status());
-            staffNote(task, department, withNote("Updated the finished work.", update.note()), now);
+            staffNote(task, department, update.note(), now);
             return;
         }
         switch (update.status()) {
@@ -123,9 +123,5 @@ public class WorkUpdateImport {
         if (!note.isBlank()) {
             requests.addStaffNote(task.requestId(), department, Redaction.withoutReferences(note), now);
         }
-    }
-
-    private static String withNote(String sentence, String note) {
-        return note.isEmpty() ? sentence : sentence + " " + note;
     }
 }
