@@ -33,7 +33,7 @@ class ProductionStartTest {
         assertThatThrownBy(() -> start("--civic311.notifications.from=311@city.example")).isNotNull();
 
         assertThat(output).contains("Setting spring.mail.host is missing: the mail server residents are written"
-                + " through. See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                + " through. See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).");
         assertThat(output).doesNotContain("required a bean of type 'org.springframework.mail.javamail.JavaMailSender'");
     }
 
@@ -42,7 +42,8 @@ class ProductionStartTest {
         assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1")).isNotNull();
 
         assertThat(output).contains("Setting civic311.notifications.from is missing: the sender residents see on their"
-                + " notices, e.g. 311@city.gov. See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                + " notices, e.g. 311@city.gov. See docs/configuration.md, or try the demo: java -jar civic311-demo.jar"
+                + " (README.md).");
     }
 
     @Test
@@ -57,8 +58,8 @@ class ProductionStartTest {
                 "--civic311.connectors.email.departments.streets.address=streets@city.example")).isNotNull();
 
         assertThat(output).contains("Setting civic311.connectors.email.token-secret is missing: the key that signs the"
-                + " reference in every work email. See docs/configuration.md, or try Civic311 with"
-                + " --spring.profiles.active=demo.");
+                + " reference in every work email. See docs/configuration.md, or try the demo:"
+                + " java -jar civic311-demo.jar (README.md).");
     }
 
     private static void start(String... settings) {
