@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,8 +30,11 @@ public record NotificationProperties(
      * answers would otherwise hold the job thread, and soon every job thread, for ever.
      */
     public record Smtp(
-            @DefaultValue("10s") @NotNull Duration connectTimeout,
-            @DefaultValue("30s") @NotNull Duration readTimeout,
-            @DefaultValue("30s") @NotNull Duration writeTimeout) {
+            @DefaultValue("10s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
+            @DefaultValue("30s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
+            @DefaultValue("30s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration writeTimeout) {
     }
 }

@@ -2,7 +2,11 @@ package org.civic311.orchestrator.open311;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param apiKeys        the keys issued to client applications, each naming the intake channel it reports through
@@ -14,10 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyService     service discovery: how a client application gets an API key
  * @param endpointType   service discovery: {@code production}, or {@code test} for an endpoint whose requests
  *                       nobody acts on
+ * @param commentMaxLength the longest comment a resident may add to a request ({@code POST servicerequestupdates})
  */
+@Validated
 @ConfigurationProperties("civic311.open311")
 record Open311Properties(Map<String, String> apiKeys, String jurisdictionId, String contact, String keyService,
-                         String endpointType) {
+                         String endpointType,
+                         @DefaultValue("2000") @Min(value = 1, message = "must be at least 1 character")
+                         int commentMaxLength) {
 
     Open311Properties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);

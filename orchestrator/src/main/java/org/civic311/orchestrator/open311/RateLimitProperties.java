@@ -4,7 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How many writes (POSTs) the Open311 API takes from one client. Each limit is a token bucket: {@code capacity}
@@ -17,8 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keys         other limits for particular api_keys, e.g. a call centre's server, whose writes all come
  *                     from one address
  */
+@Validated
 @ConfigurationProperties("civic311.open311.rate-limits")
-record RateLimitProperties(Limit perKey, Limit perAddress, Integer maxAddresses, Map<String, KeyLimits> keys) {
+record RateLimitProperties(
+        @Valid Limit perKey,
+        @Valid Limit perAddress,
+        @DefaultValue("100000") @Min(value = 1, message = "must be at least 1") int maxAddresses,
+        Map<String, @NotNull @Valid KeyLimits> keys) {
 
     static final Limit DEFAULT_PER_KEY = new Limit(120, Duration.ofMinutes(1));
     static final Limit DEFAULT_PER_ADDRESS = new Limit(10, Duration.ofMinutes(1));
@@ -26,10 +38,6 @@ record RateLimitProperties(Limit perKey, Limit perAddress, Integer maxAddresses,
     RateLimitProperties {
         perKey = perKey == null ? DEFAULT_PER_KEY : perKey;
         perAddress = perAddress == null ? DEFAULT_PER_ADDRESS : perAddress;
-        maxAddresses = maxAddresses == null ? 100_000 : maxAddresses;
-        if (maxAddresses < 1) {
-            throw new IllegalArgumentException("civic311.open311.rate-limits.max-addresses must be at least 1");
-        }
         keys = keys == null ? Map.of() : Map.copyOf(keys);
     }
 
@@ -48,20 +56,12 @@ record RateLimitProperties(Limit perKey, Limit perAddress, Integer maxAddresses,
     }
 
     /** {@code capacity} writes, refilled gradually over {@code period} (one minute unless given). */
-    record Limit(int capacity, Duration period) {
-
-        Limit {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("a rate limit's capacity must be at least 1");
-            }
-            period = period == null ? Duration.ofMinutes(1) : period;
-            if (period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("a rate limit's period must be positive");
-            }
-        }
+    record Limit(
+            @Min(value = 1, message = "must be at least 1 write") int capacity,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1, message = "must be positive, e.g. 1m") Duration period) {
     }
 
     /** A key's own limits; either may be left out to keep the default. */
-    record KeyLimits(Limit perKey, Limit perAddress) {
+    record KeyLimits(@Valid Limit perKey, @Valid Limit perAddress) {
     }
 }

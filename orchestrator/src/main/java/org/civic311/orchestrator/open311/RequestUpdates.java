@@ -7,7 +7,6 @@ import java.util.List;
 import org.civic311.orchestrator.request.PublicRequests;
 import org.civic311.orchestrator.request.RequestClosed;
 import org.civic311.orchestrator.request.ResidentComments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -27,13 +26,13 @@ class RequestUpdates {
     private final int maxComment;
 
     RequestUpdates(PublicRequests requests, ResidentComments comments, ApiKeys apiKeys, W3cTime time, Clock clock,
-                   @Value("${civic311.open311.comment-max-length:2000}") int maxComment) {
+                   Open311Properties settings) {
         this.requests = requests;
         this.comments = comments;
         this.apiKeys = apiKeys;
         this.time = time;
         this.clock = clock;
-        this.maxComment = maxComment;
+        this.maxComment = settings.commentMaxLength();
     }
 
     /** The updates of a window of at most 90 days (the last 90 by default), newest first, 1,000 a page. */

@@ -21,15 +21,15 @@ import org.springframework.validation.ObjectError;
 
 /**
  * Turns a start that failed on its settings into one line per setting, e.g. "Setting spring.mail.host is missing:
- * the mail server residents are written through. See docs/configuration.md, or try Civic311 with
- * --spring.profiles.active=demo." It reads any validated {@code @ConfigurationProperties}: the property comes from
+ * the mail server residents are written through. See docs/configuration.md, or try the demo: java -jar
+ * civic311-demo.jar (README.md)." It reads any validated {@code @ConfigurationProperties}: the property comes from
  * the binding, and a constraint's message, when it is not Bean Validation's default, says what the setting is for.
  * Runs before Spring Boot's own analyzers, whose reports run to a page per setting.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MissingSettingFailureAnalyzer implements FailureAnalyzer {
 
-    static final String POINTER = "See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.";
+    static final String POINTER = "See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).";
 
     /** Constraints that fail when a setting is not given at all (a record's "given" check is an {@code @AssertTrue}). */
     private static final Set<String> MISSING = Set.of("NotNull", "NotBlank", "NotEmpty", "AssertTrue");

@@ -37,7 +37,7 @@ class FirstAdministrator extends AbstractProcessEnginePlugin {
             return;
         }
         User user = identity.newUser(administrator.id());
-        user.setPassword(administrator.password());
+        user.setPassword(administrator.resolvePassword());
         user.setFirstName(administrator.id());
         user.setLastName("Administrator");
         identity.saveUser(user);

@@ -43,6 +43,7 @@ class HttpConformanceTest extends Open311ConformanceTest {
             "GET    | /open311/v2/requests.json?start_date=2026-02-30T00:00:00Z | | | 400 | json",
             "GET    | /open311/v2/requests.json?service_request_id=%2C%2C%2C    | | | 200 | json",
             "GET    | /open311/v2/requests/%20.json                             | | | 404 | json",
+            "GET    | /open311//v2/%2e%2e/services.json                         | | | 404 | json",
             "GET    | /open311/v2/servicerequestupdates.xml?page_size=-1        | | | 400 | xml",
             "POST   | /open311/v2/requests.json   | application/json                       | {\"api_key\":\"conformance-web-key\"} | 403 | json",
             "POST   | /open311/v2/requests.json?api_key=conformance-web-key | application/json | {\"service_code\":\"pothole\"} | 400 | json",

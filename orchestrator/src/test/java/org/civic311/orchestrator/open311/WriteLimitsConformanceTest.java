@@ -3,13 +3,24 @@ package org.civic311.orchestrator.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Writes are limited per client address and per api_key (the kiosk's key: 2 an hour per address, 4 an hour in
- * all; application-conformance.yml). Addresses come through a reverse proxy, in X-Forwarded-For.
+ * all). Addresses come through a reverse proxy, in X-Forwarded-For. The kiosk's buckets live in a context of
+ * this class's own, closed after it, so that a rerun starts with full buckets and no other class spends them.
  */
+@TestPropertySource(properties = {
+    "civic311.open311.api-keys.conformance-kiosk-key=kiosk",
+    "civic311.open311.rate-limits.keys.conformance-kiosk-key.per-key.capacity=4",
+    "civic311.open311.rate-limits.keys.conformance-kiosk-key.per-key.period=1h",
+    "civic311.open311.rate-limits.keys.conformance-kiosk-key.per-address.capacity=2",
+    "civic311.open311.rate-limits.keys.conformance-kiosk-key.per-address.period=1h",
+})
+@DirtiesContext
 class WriteLimitsConformanceTest extends Open311ConformanceTest {
 
     private static final String KIOSK_KEY = "conformance-kiosk-key";

@@ -30,7 +30,7 @@ class MissingSettingFailureAnalyzerTest {
         assertThatThrownBy(() -> start("--civic311.example.retries=3")).isNotNull();
 
         assertThat(output).contains("Setting civic311.example.queue-name is missing. See docs/configuration.md, or"
-                + " try Civic311 with --spring.profiles.active=demo.");
+                + " try the demo: java -jar civic311-demo.jar (README.md).");
     }
 
     @Test
@@ -46,7 +46,7 @@ class MissingSettingFailureAnalyzerTest {
                 .isNotNull();
 
         assertThat(output).contains("Setting civic311.example.zone cannot be used ('Mars/Olympus')")
-                .contains("See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                .contains("See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).");
     }
 
     @Test
@@ -55,7 +55,7 @@ class MissingSettingFailureAnalyzerTest {
                 "--civic311.example.password-file=/run/secrets/not-mounted")).isNotNull();
 
         assertThat(output).contains("civic311.example.password-file /run/secrets/not-mounted cannot be read")
-                .contains("See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                .contains("See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).");
     }
 
     private static void start(String... settings) {

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.civic311.orchestrator.OrchestratorApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,7 +35,7 @@ class ProductionStartTest {
         assertThatThrownBy(() -> start("--civic311.notifications.from=311@city.example")).isNotNull();
 
         assertThat(output).contains("Setting spring.mail.host is missing: the mail server residents are written"
-                + " through. See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                + " through. See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).");
         assertThat(output).doesNotContain("required a bean of type 'org.springframework.mail.javamail.JavaMailSender'");
     }
 
@@ -42,7 +44,8 @@ class ProductionStartTest {
         assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1")).isNotNull();
 
         assertThat(output).contains("Setting civic311.notifications.from is missing: the sender residents see on their"
-                + " notices, e.g. 311@city.gov. See docs/configuration.md, or try Civic311 with --spring.profiles.active=demo.");
+                + " notices, e.g. 311@city.gov. See docs/configuration.md, or try the demo: java -jar civic311-demo.jar"
+                + " (README.md).");
     }
 
     @Test
@@ -57,8 +60,31 @@ class ProductionStartTest {
                 "--civic311.connectors.email.departments.streets.address=streets@city.example")).isNotNull();
 
         assertThat(output).contains("Setting civic311.connectors.email.token-secret is missing: the key that signs the"
-                + " reference in every work email. See docs/configuration.md, or try Civic311 with"
-                + " --spring.profiles.active=demo.");
+                + " reference in every work email. See docs/configuration.md, or try the demo:"
+                + " java -jar civic311-demo.jar (README.md).");
+    }
+
+    @Test
+    void aTimeoutOfZeroWhichWouldWaitForEverStopsTheStart(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example",
+                "--civic311.notifications.smtp.read-timeout=0s")).isNotNull();
+
+        assertThat(output).contains("Setting civic311.notifications.smtp.read-timeout must be positive: 0 would wait"
+                + " for ever. See docs/configuration.md");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "civic311.open311.comment-max-length=0         | must be at least 1 character",
+            "civic311.open311.idempotency-key-lifetime=0s  | must be at least a minute, e.g. 24h",
+            "civic311.open311.rate-limits.max-addresses=0  | must be at least 1",
+            "civic311.open311.rate-limits.keys.kiosk.per-address.capacity=0 | must be at least 1 write",
+            "civic311.open311.rate-limits.per-key.period=0s | must be positive, e.g. 1m"})
+    void anUnusableOpen311SettingStopsTheStartNamingIt(String setting, String rule, CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example",
+                "--" + setting)).isNotNull();
+
+        assertThat(output).contains("Setting " + setting.substring(0, setting.indexOf('=')) + " " + rule + ". See");
     }
 
     private static void start(String... settings) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -66,9 +67,12 @@ public record EmailConnectorProperties(
             String username,
             String password,
             boolean startTls,
-            @DefaultValue("10s") @NotNull Duration connectTimeout,
-            @DefaultValue("30s") @NotNull Duration readTimeout,
-            @DefaultValue("30s") @NotNull Duration writeTimeout) {
+            @DefaultValue("10s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
+            @DefaultValue("30s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
+            @DefaultValue("30s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration writeTimeout) {
     }
 
     /**
@@ -85,8 +89,10 @@ public record EmailConnectorProperties(
             String password,
             @DefaultValue("INBOX") String folder,
             boolean ssl,
-            @DefaultValue("10s") @NotNull Duration connectTimeout,
-            @DefaultValue("30s") @NotNull Duration readTimeout) {
+            @DefaultValue("10s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
+            @DefaultValue("30s") @NotNull
+            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout) {
     }
 
     /**
