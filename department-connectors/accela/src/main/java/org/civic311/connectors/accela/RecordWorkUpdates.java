@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.civic311.connectors.Digest;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -104,7 +105,8 @@ final class RecordWorkUpdates {
                     || !createdAt.isBefore(latest.createdAt()));
             if (text != null && (latest == null || later)) {
                 String id = AccelaAnswer.text(json, "id");
-                latest = new Comment(id != null ? id : String.valueOf(createdAt), text, createdAt);
+                // Without an id, what the comment is stands for it: each such comment counts once, none hides another.
+                latest = new Comment(id != null ? id : Digest.sha256Hex(text + "\n" + createdAt), text, createdAt);
             }
         }
         return Optional.ofNullable(latest);
