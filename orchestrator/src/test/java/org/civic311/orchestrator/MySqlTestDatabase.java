@@ -41,6 +41,11 @@ public final class MySqlTestDatabase {
                 "spring.datasource.password=");
     }
 
+    /** The JDBC URL, with the flags docs/operations.md requires. */
+    public String url() {
+        return url("");
+    }
+
     private String url(String moreUrlFlags) {
         return "jdbc:mysql://" + SERVER + "/" + name + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false"
                 + moreUrlFlags;

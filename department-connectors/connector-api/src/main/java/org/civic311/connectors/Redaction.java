@@ -19,11 +19,11 @@ public final class Redaction {
     public static final String EMAIL = "[email address]";
     public static final String PHONE = "[phone number]";
 
-    // A Civic311 reply reference (C311-<task>.<department>.<signature>), also in [ref:…] brackets, in any case:
-    // a signed reference is all it takes to answer for the department.
-    private static final String REFERENCE_SHAPE = "C311-[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[0-9a-f]{8,}";
+    // A Civic311 reply reference (C311-<task>.<department>.<signature>), also in [ref:…] brackets, in any case and
+    // with whatever hex a mangled copy added: a signed reference is all it takes to answer for the department.
+    private static final String REFERENCE_SHAPED = ReplyReference.SHAPE + "[0-9a-f]*";
     private static final Pattern REFERENCES = Pattern.compile(
-            "\\[ref:\\s*" + REFERENCE_SHAPE + "\\s*\\]|" + REFERENCE_SHAPE, Pattern.CASE_INSENSITIVE);
+            "\\[ref:\\s*" + REFERENCE_SHAPED + "\\s*\\]|" + REFERENCE_SHAPED, Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAILS = Pattern.compile(
             "(?<![\\w.%+-])[\\w.%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
     // Digits with the separators people write phone numbers with; counted and told from dates below.

@@ -37,7 +37,8 @@ class CompletionPolling {
 
     /**
      * Spring Integration's lock rows (table INT_LOCK, made by our Liquibase changelog). A lock whose node died
-     * is free again after {@code time-to-live}; a poll should end well within it.
+     * is free again after {@code time-to-live}. A poll renews its lock between steps, so only each step (asking the
+     * system, applying a batch of updates) should end well within it.
      */
     @Bean
     DefaultLockRepository pollLockRepository(DataSource dataSource,

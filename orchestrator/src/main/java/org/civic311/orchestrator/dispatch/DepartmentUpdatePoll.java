@@ -3,6 +3,7 @@ package org.civic311.orchestrator.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,14 +17,15 @@ import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.integration.support.locks.LockRegistry;
+import org.springframework.integration.support.locks.RenewableLockRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks one department system what its departments did since the last poll, and applies it. A system's watermark
  * moves on only once all its updates are applied (or, unreadable, kept for staff), so a failed import is fetched
- * again next time; and never past where the connector stopped reading.
+ * again next time; and never past where the connector stopped reading. An update that still fails after a few
+ * rounds is kept for staff too, so the updates behind it are not held up for ever.
  */
 @Component
 class DepartmentUpdatePoll {
@@ -39,6 +41,10 @@ class DepartmentUpdatePoll {
     /** A nudge that finds another node polling tries again this often, this many times in all. */
     private static final Duration NUDGE_RETRY = Duration.ofSeconds(5);
     private static final int NUDGE_ATTEMPTS = 6;
+    /** After this many failed rounds an update is kept for staff instead of holding the watermark. */
+    static final int APPLY_ATTEMPTS = 3;
+    /** The poll lock is renewed before each batch of updates, and every this many updates within one. */
+    private static final int RENEW_EVERY = 50;
 
     private final DepartmentSystems systems;
     private final Watermarks watermarks;
@@ -46,14 +52,17 @@ class DepartmentUpdatePoll {
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private final Set<String> askedAgain = ConcurrentHashMap.newKeySet();
-    private final LockRegistry clusterLocks;
+    private final FailedUpdates failures;
+    private final RenewableLockRegistry clusterLocks;
     private final TaskScheduler scheduler;
 
-    DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport, Clock clock,
-                         LockRegistry clusterLocks, TaskScheduler scheduler) {
+    DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport,
+                         FailedUpdates failures, Clock clock, RenewableLockRegistry clusterLocks,
+                         TaskScheduler scheduler) {
         this.systems = systems;
         this.watermarks = watermarks;
         this.updateImport = updateImport;
+        this.failures = failures;
         this.clock = clock;
         this.clusterLocks = clusterLocks;
         this.scheduler = scheduler;
@@ -98,9 +107,14 @@ class DepartmentUpdatePoll {
         }
     }
 
-    /** One poll of the system across the cluster at a time: the lock is a row in the database (INT_LOCK). */
+    /**
+     * One poll of the system across the cluster at a time: the lock is a row in the database (INT_LOCK). It is
+     * renewed while the poll runs; when another node has taken it over meanwhile, renewing fails and this poll stops
+     * without moving the watermark.
+     */
     private boolean pollOnceInCluster(String system) {
-        Lock cluster = clusterLocks.obtain(POLL_LOCK_PREFIX + system);
+        String key = POLL_LOCK_PREFIX + system;
+        Lock cluster = clusterLocks.obtain(key);
         boolean held;
         try {
             held = cluster.tryLock();
@@ -113,7 +127,7 @@ class DepartmentUpdatePoll {
             return false;
         }
         try {
-            pollOnce(system);
+            pollOnce(system, () -> clusterLocks.renewLock(key));
             return true;
         } finally {
             unlock(system, cluster);
@@ -123,19 +137,24 @@ class DepartmentUpdatePoll {
     private static void unlock(String system, Lock cluster) {
         try {
             cluster.unlock();
+        } catch (ConcurrentModificationException e) {
+            log.error("The poll lock of {} expired while this node polled and another node may have polled {} at "
+                    + "the same time; raise civic311.dispatch.poll-lock-time-to-live", system, system);
         } catch (RuntimeException e) {
-            // Held past its time to live and taken over, or the database is gone: it expires by itself.
+            // The database is gone: the lock expires by itself.
             log.warn("Could not release the poll lock of {}: {}", system, e.getMessage());
         }
     }
 
-    private void pollOnce(String system) {
+    /** @param stillPolling renews the poll lock; throws when another node has taken it over */
+    private void pollOnce(String system, Runnable stillPolling) {
         try {
-            applyKeptUpdates(system);
+            applyAll(system, updateImport.keptUpdatesNowMatching(system), stillPolling);
             Instant startedAt = clock.instant();
             Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
+            stillPolling.run();
             PulledUpdates pulled = systems.connector(system).pullUpdates(since);
-            boolean applied = applyAll(system, pulled.updates());
+            boolean applied = applyAll(system, pulled.updates(), stillPolling);
             if (keepAll(system, pulled.unreadable()) && applied) {
                 watermarks.advance(system, nextSince(pulled, startedAt));
             }
@@ -145,10 +164,6 @@ class DepartmentUpdatePoll {
             // One system's trouble must not keep the others from being polled.
             log.error("Could not poll {} for updates", system, e);
         }
-    }
-
-    private void applyKeptUpdates(String system) {
-        applyAll(system, updateImport.keptUpdatesNowMatching(system));
     }
 
     /** Where the next poll starts: a little before this one, or where the connector stopped reading. */
@@ -171,17 +186,43 @@ class DepartmentUpdatePoll {
         return allKept;
     }
 
-    private boolean applyAll(String system, List<WorkUpdate> updates) {
-        boolean allApplied = true;
-        for (WorkUpdate update : updates) {
+    /** @return whether every update was applied, or after its last attempt kept for staff */
+    private boolean applyAll(String system, List<WorkUpdate> updates, Runnable stillPolling) {
+        boolean allDone = true;
+        for (int i = 0; i < updates.size(); i++) {
+            if (i % RENEW_EVERY == 0) {
+                stillPolling.run();
+            }
+            WorkUpdate update = updates.get(i);
             try {
                 updateImport.apply(update);
             } catch (RuntimeException e) {
-                allApplied = false;
-                log.error("Could not apply update {} from {}; it is asked for again next round", update.updateId(),
-                        system, e);
+                allDone &= failed(system, update, e);
             }
         }
-        return allApplied;
+        return allDone;
+    }
+
+    /** @return whether the update is dealt with: kept for staff after its last attempt */
+    private boolean failed(String system, WorkUpdate update, RuntimeException failure) {
+        try {
+            int failed = failures.countFailure(system, update.updateId(), clock.instant());
+            if (failed < APPLY_ATTEMPTS) {
+                log.error("Could not apply update {} from {} (attempt {} of {}); it is asked for again next round",
+                        update.updateId(), system, failed, APPLY_ATTEMPTS, failure);
+                return false;
+            }
+            log.error("Could not apply update {} from {} in {} attempts; it is kept for staff", update.updateId(),
+                    system, failed, failure);
+            // The class only: the message may quote what the department sent. The error log has the rest.
+            updateImport.keep(system, new UnreadableUpdate(update.updateId(), update.ref(),
+                    "It could not be applied in " + failed + " attempts: " + failure.getClass().getName(),
+                    update.at()));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Could not count or keep the failed update {} from {}; it is asked for again next round",
+                    update.updateId(), system, e);
+            return false;
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.civic311.orchestrator.dispatch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.civic311.connectors.Digest;
 
 /**
  * Ids from department systems (work item references, update ids such as an email's Message-ID) as they are stored.
@@ -23,11 +20,6 @@ final class ExternalIds {
         if (id == null || id.length() <= COLUMN_SIZE) {
             return id;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HASHED + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HASHED + Digest.sha256Hex(id);
     }
 }

@@ -1,6 +1,7 @@
 package org.civic311.orchestrator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -18,30 +20,37 @@ import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
 import org.civic311.orchestrator.catalog.Departments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.integration.support.locks.DefaultLockRegistry;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 /**
  * Where the next poll starts. A connector that reads a bounded amount per poll says where it stopped; moving the
- * watermark past that point would pass over everything it did not read.
+ * watermark past that point would pass over everything it did not read. An update that never applies must not
+ * hold the watermark for ever, and a long poll must keep the system to itself.
  */
 class DepartmentUpdatePollTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    DataSource dataSource;
     JdbcClient db;
     Watermarks watermarks;
     final List<Instant> asked = new ArrayList<>();
 
     @BeforeEach
     void database() throws Exception {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:poll-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:poll-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         SpringLiquibase liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
@@ -72,8 +81,68 @@ class DepartmentUpdatePollTest {
         assertThat(watermarks.since("mailbox", Instant.EPOCH)).isEqualTo(NOW.minus(Duration.ofMinutes(5)));
     }
 
+    @Test
+    void anUpdateThatNeverAppliesIsKeptForStaffAfterAFewRoundsAndNoLongerHoldsUpTheOthers() {
+        long taskId = dispatchedTask("ITEM-7");
+        WorkUpdate broken = new WorkUpdate(new ExternalRef("mailbox", "ITEM-7"), "reply-1", WorkStatus.COMPLETED,
+                "Done", NOW.minus(Duration.ofHours(1)));
+        List<Object> events = new ArrayList<>();
+        WorkUpdateImport failing = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
+                new UnreadableUpdates(db), null, new Departments(Map.of()), events::add, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                throw new IllegalStateException("cannot be applied");
+            }
+        };
+        DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(List.of(broken))), failing, jdbcLocks());
+
+        for (int round = 1; round < DepartmentUpdatePoll.APPLY_ATTEMPTS; round++) {
+            poll.poll("mailbox");
+            assertThat(watermarks.since("mailbox", Instant.EPOCH)).as("round %d", round).isEqualTo(Instant.EPOCH);
+        }
+        poll.poll("mailbox");
+        poll.poll("mailbox");
+
+        assertThat(watermarks.since("mailbox", Instant.EPOCH)).isEqualTo(NOW.minus(Duration.ofMinutes(5)));
+        assertThat(db.sql("SELECT update_id FROM unreadable_update WHERE task_id = :task").param("task", taskId)
+                .query(String.class).list()).containsExactly("reply-1");
+        assertThat(events).singleElement().isInstanceOfSatisfying(DepartmentUpdateUnreadable.class,
+                incident -> assertThat(incident.taskId()).isEqualTo(taskId));
+    }
+
+    @Test
+    void aPollThatOutlastsTheLockTimeToLiveKeepsItsLockSoNoOtherNodePollsTheSameSystem() {
+        Duration timeToLive = Duration.ofMillis(1500);
+        List<Boolean> secondNodePolled = new ArrayList<>();
+        DepartmentUpdatePoll secondNode = pollOf(connector(() -> PulledUpdates.all(List.of())),
+                updateImport(), jdbcLocks(timeToLive));
+        WorkUpdateImport applyingWhileTheSecondNodeTries = new WorkUpdateImport(new DepartmentTasks(db),
+                new WorkUpdates(db), new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                secondNodePolled.add(secondNode.poll("mailbox"));
+            }
+        };
+        WorkUpdate update = new WorkUpdate(new ExternalRef("mailbox", "ITEM-8"), "reply-2", WorkStatus.COMMENT,
+                "On it", NOW);
+        DepartmentUpdatePoll firstNode = pollOf(connector(() -> {
+            // A slow answer: the lock taken before asking is older than its time to live when it arrives.
+            sleep(timeToLive.plusMillis(500));
+            return PulledUpdates.all(List.of(update));
+        }), applyingWhileTheSecondNodeTries, jdbcLocks(timeToLive));
+
+        assertThat(firstNode.poll("mailbox")).isTrue();
+
+        assertThat(secondNodePolled).containsExactly(false);
+        assertThat(asked).hasSize(1);
+    }
+
     private DepartmentUpdatePoll pollOf(PulledUpdates answer) {
-        DepartmentConnector connector = new DepartmentConnector() {
+        return pollOf(connector(() -> answer), updateImport(), jdbcLocks());
+    }
+
+    private DepartmentConnector connector(Supplier<PulledUpdates> answer) {
+        return new DepartmentConnector() {
             @Override
             public String system() {
                 return "mailbox";
@@ -87,13 +156,55 @@ class DepartmentUpdatePollTest {
             @Override
             public PulledUpdates pullUpdates(Instant since) {
                 asked.add(since);
-                return answer;
+                return answer.get();
             }
         };
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        WorkUpdateImport updateImport = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
-                new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock);
-        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector)), watermarks, updateImport, clock,
-                new DefaultLockRegistry(), new SimpleAsyncTaskScheduler());
+    }
+
+    private WorkUpdateImport updateImport() {
+        return new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db), new UnreadableUpdates(db), null,
+                new Departments(Map.of()), event -> { }, clock);
+    }
+
+    private DepartmentUpdatePoll pollOf(DepartmentConnector connector, WorkUpdateImport updateImport,
+                                        JdbcLockRegistry locks) {
+        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector)), watermarks, updateImport,
+                new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler());
+    }
+
+    private JdbcLockRegistry jdbcLocks() {
+        return jdbcLocks(Duration.ofMinutes(5));
+    }
+
+    /** A node's locks: each registry has its own client id, as each node of a cluster has. */
+    private JdbcLockRegistry jdbcLocks(Duration timeToLive) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setTimeToLive(Math.toIntExact(timeToLive.toMillis()));
+        repository.setTransactionManager(new DataSourceTransactionManager(dataSource));
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        return new JdbcLockRegistry(repository);
+    }
+
+    private long dispatchedTask(String externalId) {
+        db.sql("""
+                INSERT INTO service_request (id, service_code, service_name, status, channel, requested_at, updated_at)
+                VALUES (1, 'pothole', 'Pothole', 'open', 'web', :now, :now)""")
+                .param("now", toColumn(NOW)).update();
+        db.sql("""
+                INSERT INTO department_task (id, request_id, task_key, department, system_name, priority, status,
+                    external_id, created_at)
+                VALUES (7, 1, 'k3v8q2m5x7a9c4d6e2f8', 'streets', 'mailbox', 'P2', 'DISPATCHED', :external, :now)""")
+                .param("external", externalId).param("now", toColumn(NOW)).update();
+        return 7;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.civic311.connectors.Digest;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -48,7 +49,7 @@ final class RecordWorkUpdates {
     /**
      * @param tasks    the record's workflow tasks (taskItemModel[])
      * @param comments the record's comments, fetched only when no workflow task explains the change
-     * @return the status change, and the latest comment when it was fetched and there is one
+     * @return the latest comment when it was fetched and there is one, then the status change
      */
     List<WorkUpdate> read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
         String recordId = AccelaAnswer.text(record, "id");
@@ -63,12 +64,13 @@ final class RecordWorkUpdates {
         String words = task != null ? AccelaAnswer.text(task, "comment") : null;
         String note = words == null ? nullToEmpty(what) : what == null ? words : what + ": " + words;
         List<WorkUpdate> updates = new ArrayList<>();
-        updates.add(new WorkUpdate(ref, recordId + ":" + statusType + ":" + nullToEmpty(statusDate), status, note, at));
         if (words == null) {
+            // The remark first: written while the record was open, it is a note on open work, applied before the end.
             latestComment(comments.get()).ifPresent(comment -> updates.add(new WorkUpdate(ref,
                     recordId + ":comment:" + comment.id(), WorkStatus.COMMENT, comment.text(),
                     comment.createdAt() != null ? comment.createdAt() : at)));
         }
+        updates.add(new WorkUpdate(ref, recordId + ":" + statusType + ":" + nullToEmpty(statusDate), status, note, at));
         return updates;
     }
 
@@ -104,7 +106,8 @@ final class RecordWorkUpdates {
                     || !createdAt.isBefore(latest.createdAt()));
             if (text != null && (latest == null || later)) {
                 String id = AccelaAnswer.text(json, "id");
-                latest = new Comment(id != null ? id : String.valueOf(createdAt), text, createdAt);
+                // Without an id, what the comment is stands for it: each such comment counts once, none hides another.
+                latest = new Comment(id != null ? id : Digest.sha256Hex(text + "\n" + createdAt), text, createdAt);
             }
         }
         return Optional.ofNullable(latest);

@@ -110,12 +110,13 @@ final class ServiceRequests implements CityworksItems {
         List<WorkUpdate> updates = new ArrayList<>();
         for (Ended end : ended) {
             ExternalRef ref = CityworksRef.serviceRequest(end.request().requestId());
-            updates.add(new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(),
-                    end.ownWords(), end.at()));
+            // The remark first: written while the item was open, it is a note on open work, applied before the end.
             CommentApi.Newest comment = newestComments.get(end.request().requestId());
             if (comment != null) {
                 updates.add(comment.asStaffComment(ref, end.at()));
             }
+            updates.add(new WorkUpdate(ref, end.status().updateId(ref, end.at()), end.status().reportedAs(),
+                    end.ownWords(), end.at()));
         }
         return updates;
     }

@@ -1,13 +1,9 @@
 package org.civic311.connectors.email;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civic311.connectors.Digest;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.Redaction;
 import org.civic311.connectors.UnreadableUpdate;
@@ -31,6 +28,8 @@ import org.civic311.connectors.WorkUpdate;
 final class ReplyReader {
 
     private static final Log log = LogFactory.getLog(ReplyReader.class);
+
+    private static final String HASHED = "sha256:";
 
     private final EmailConnectorProperties properties;
 
@@ -63,8 +62,8 @@ final class ReplyReader {
         }
         String sender = sender(message);
         if (!configured.acceptsRepliesFrom(sender)) {
-            log.warn("Ignoring reply from " + sender + ", who may not answer for department '" + department
-                    + "': " + described);
+            log.warn("Ignoring reply from someone who may not answer for department '" + department + "': "
+                    + described);
             return Optional.empty();
         }
         ReplyText reply = ReplyText.of(body);
@@ -81,7 +80,7 @@ final class ReplyReader {
         try {
             id = updateId(message);
         } catch (MessagingException | RuntimeException e) {
-            id = digest("unreadable\n" + message.getMessageNumber() + "\n" + failure);
+            id = HASHED + Digest.sha256Hex("unreadable\n" + message.getMessageNumber() + "\n" + failure);
         }
         ExternalRef ref = null;
         try {
@@ -132,16 +131,8 @@ final class ReplyReader {
         if (messageId != null && !messageId.isBlank()) {
             return messageId.strip();
         }
-        return digest(header(message, "From") + "\n" + header(message, "Date") + "\n" + message.getSubject());
-    }
-
-    private static String digest(String identity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HASHED + Digest.sha256Hex(
+                header(message, "From") + "\n" + header(message, "Date") + "\n" + message.getSubject());
     }
 
     private static Instant at(MimeMessage message) throws MessagingException {
@@ -157,13 +148,23 @@ final class ReplyReader {
         return message.getHeader(name, " ");
     }
 
+    /** Enough to find the message in the mailbox: no subject, name or address (the sender's domain at most). */
     private static String describe(MimeMessage message) {
+        String domain;
         try {
-            // The subject and Message-ID of a reply carry the signed reference: it must never reach a log.
-            return "'" + Redaction.withoutReferences(message.getSubject()) + "' from " + header(message, "From") + " ("
-                    + Redaction.withoutReferences(message.getMessageID()) + ")";
-        } catch (MessagingException e) {
-            return "(unreadable headers)";
+            String sender = sender(message);
+            domain = sender == null || sender.indexOf('@') < 0 ? "no single sender"
+                    : "a sender at " + sender.substring(sender.lastIndexOf('@') + 1);
+        } catch (MessagingException | RuntimeException e) {
+            domain = "an unreadable sender";
         }
+        String messageId;
+        try {
+            // A reply's Message-ID may carry the signed reference: it must never reach a log.
+            messageId = Redaction.withoutReferences(message.getMessageID());
+        } catch (MessagingException e) {
+            messageId = null;
+        }
+        return "mail from " + domain + " (" + (messageId == null ? "no Message-ID" : messageId) + ")";
     }
 }

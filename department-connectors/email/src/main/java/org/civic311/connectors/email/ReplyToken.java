@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.civic311.connectors.ReplyReference;
+
 /**
  * The reference a work email carries, e.g. {@code C311-k3v8q2m5x7a9c4d6e2f8.streets.0a1b2c3d4e5f60718293}: which
  * task (its random key), which department, and a signature over both. Only the signature makes it a secret: it
@@ -14,17 +16,13 @@ import java.util.regex.Pattern;
  */
 record ReplyToken(String taskKey, String department, String signature) {
 
-    static final String TASK_KEY = "[A-Za-z0-9_-]+";
+    static final String DEPARTMENT = ReplyReference.DEPARTMENT;
 
-    static final String DEPARTMENT = "[a-z0-9_-]+";
-
-    static final int SIGNATURE_HEX_CHARS = 20;
-
-    private static final String PREFIX = "C311-";
+    static final int SIGNATURE_HEX_CHARS = ReplyReference.SIGNATURE_HEX_CHARS;
 
     // Not glued to surrounding word characters, so "xC311-…" or a longer hex run is no token at all.
-    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_.-])" + PREFIX
-            + "(" + TASK_KEY + ")\\.(" + DEPARTMENT + ")\\.([0-9a-f]{" + SIGNATURE_HEX_CHARS + "})(?![A-Za-z0-9_-])");
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9_.-])" + ReplyReference.SHAPE + "(?![A-Za-z0-9_-])");
 
     /** Every token-shaped string in the text, in order of appearance; none is verified yet. */
     static List<ReplyToken> find(String text) {
@@ -40,7 +38,7 @@ record ReplyToken(String taskKey, String department, String signature) {
     }
 
     static boolean isTaskKey(String taskKey) {
-        return taskKey != null && taskKey.matches(TASK_KEY);
+        return taskKey != null && taskKey.matches(ReplyReference.TASK_KEY);
     }
 
     static boolean isDepartment(String department) {
@@ -49,7 +47,7 @@ record ReplyToken(String taskKey, String department, String signature) {
 
     /** What the task is known by outside the mail itself (its external reference): no secret, may be logged. */
     String reference() {
-        return PREFIX + taskKey + "." + department;
+        return ReplyReference.PREFIX + taskKey + "." + department;
     }
 
     /** The whole token, signature included: for the mail only, never for a log. */

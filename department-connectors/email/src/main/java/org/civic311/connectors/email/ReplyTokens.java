@@ -33,7 +33,7 @@ final class ReplyTokens {
      */
     ReplyToken issue(String taskKey, String department) {
         if (!ReplyToken.isTaskKey(taskKey)) {
-            throw new IllegalArgumentException("A task key may only hold letters, digits, '-' and '_': " + taskKey);
+            throw new IllegalArgumentException("A task key is lower-case letters and digits: " + taskKey);
         }
         if (!ReplyToken.isDepartment(department)) {
             throw new IllegalArgumentException(

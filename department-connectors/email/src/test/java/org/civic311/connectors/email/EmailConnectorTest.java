@@ -44,9 +44,13 @@ import org.civic311.connectors.WorkUpdate;
 import org.civic311.connectors.tck.ConnectorSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Against a real SMTP and IMAP server (GreenMail): what the department receives, and what its replies do. */
+@ExtendWith(OutputCaptureExtension.class)
 class EmailConnectorTest {
 
     static final String DEPARTMENT_MAILBOX = "streets@demo.civic311.local";
@@ -283,13 +287,24 @@ class EmailConnectorTest {
     }
 
     @Test
-    void replyFromSomeoneOutsideTheDepartmentChangesNothing() throws Exception {
+    void replyFromSomeoneOutsideTheDepartmentChangesNothingAndOnlyTheirDomainIsLogged(CapturedOutput output)
+            throws Exception {
         connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);
 
         send(replyTo(dispatched, "prankster@example.org", "DONE"));
 
         assertThat(pullAfterDelivery()).isEmpty();
+        assertThat(output).contains("Ignoring reply", "example.org").doesNotContain("prankster");
+    }
+
+    @Test
+    void unanswerableMailIsLoggedWithoutItsSenderOrSubject(CapturedOutput output) throws Exception {
+        send(message("Jane Resident <jane.resident@example.org>", "My pothole on 12 Main St", "Any news?"));
+
+        assertThat(pullAfterDelivery()).isEmpty();
+        assertThat(output).contains("Ignoring mail without a genuine Civic311 reference", "example.org")
+                .doesNotContain("jane.resident", "Jane Resident", "12 Main St");
     }
 
     @Test

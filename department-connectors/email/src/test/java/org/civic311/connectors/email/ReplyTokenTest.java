@@ -3,6 +3,7 @@ package org.civic311.connectors.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.civic311.connectors.Redaction;
 import org.junit.jupiter.api.Test;
 
 class ReplyTokenTest {
@@ -19,7 +20,7 @@ class ReplyTokenTest {
 
     @Test
     void sameTaskAlwaysGetsTheSameTokenSoEveryCopyOfTheEmailWorks() {
-        assertThat(tokens.issue("task_7-b", "streets")).isEqualTo(tokens.issue("task_7-b", "streets"));
+        assertThat(tokens.issue("k3v8q2m5x7a9c4d6e2f8", "streets")).isEqualTo(tokens.issue("k3v8q2m5x7a9c4d6e2f8", "streets"));
         assertThat(tokens.issue("42", "streets")).isNotEqualTo(tokens.issue("43", "streets"));
     }
 
@@ -76,5 +77,15 @@ class ReplyTokenTest {
         assertThatThrownBy(() -> tokens.issue("42.1", "streets")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tokens.issue("42", "Streets")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReplyTokens("short")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tokensAreIssuedOnlyForTaskKeysAndWhatIsIssuedIsWhatRedactionTakesOut() {
+        ReplyToken token = tokens.issue("k3v8q2m5x7a9c4d6e2f8", "parks_and-rec");
+
+        assertThat(Redaction.withoutReferences("Done, " + token + ".")).isEqualTo("Done, [reference].");
+        assertThatThrownBy(() -> tokens.issue("task_7-b", "streets")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tokens.issue("k3v8q2m5x7a9c4d6e2f8a", "streets"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
