@@ -1,13 +1,10 @@
 package org.civic311.orchestrator.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.civic311.connectors.Digest;
 import org.civic311.orchestrator.request.SubmissionKey;
 import org.springframework.util.MultiValueMap;
 
@@ -42,7 +39,7 @@ final class IdempotencyKeyHeader {
             args.error(NAME + " must be 1 to " + MAX_LENGTH + " visible ASCII characters.");
             return null;
         }
-        return new SubmissionKey(sha256(apiKey), key, fingerprint(args.all()));
+        return new SubmissionKey(Digest.sha256Hex(apiKey), key, fingerprint(args.all()));
     }
 
     /** The submitted arguments, in a fixed order, without the api_key. */
@@ -52,15 +49,6 @@ final class IdempotencyKeyHeader {
         StringBuilder text = new StringBuilder();
         sorted.forEach((name, values) -> values.forEach(v -> text.append(name.length()).append(':').append(name)
                 .append('=').append(v == null ? 0 : v.length()).append(':').append(v == null ? "" : v).append('\n')));
-        return sha256(text.toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return Digest.sha256Hex(text.toString());
     }
 }
