@@ -4,9 +4,8 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
-import org.hibernate.validator.constraints.time.DurationMin;
+import org.civic311.connectors.Timeout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -30,11 +29,8 @@ public record NotificationProperties(
      * answers would otherwise hold the job thread, and soon every job thread, for ever.
      */
     public record Smtp(
-            @DefaultValue("10s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
-            @DefaultValue("30s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
-            @DefaultValue("30s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration writeTimeout) {
+            @DefaultValue("10s") @Timeout Duration connectTimeout,
+            @DefaultValue("30s") @Timeout Duration readTimeout,
+            @DefaultValue("30s") @Timeout Duration writeTimeout) {
     }
 }

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.civic311.connectors.SecretSetting;
-import org.hibernate.validator.constraints.time.DurationMin;
+import org.civic311.connectors.Timeout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -73,10 +73,8 @@ public record AccelaConnectorProperties(
         @NotBlank(message = "the agency environment, e.g. PROD or TEST") String environment,
         @DefaultValue("records") @NotBlank(message = "the OAuth2 scopes, e.g. records") String scope,
         @DefaultValue("UTC") @NotNull(message = "the agency's time zone") ZoneId zone,
-        @DefaultValue("10s") @NotNull
-        @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
-        @DefaultValue("30s") @NotNull
-        @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
+        @DefaultValue("10s") @Timeout Duration connectTimeout,
+        @DefaultValue("30s") @Timeout Duration readTimeout,
         @DefaultValue("Internet") String reportedChannel,
         @DefaultValue("Complainant") @NotBlank(message = "the agency's contact type for the resident, e.g. Complainant")
         String contactType,

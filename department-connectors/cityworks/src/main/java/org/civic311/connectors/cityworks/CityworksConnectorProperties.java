@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.civic311.connectors.SecretSetting;
-import org.hibernate.validator.constraints.time.DurationMin;
+import org.civic311.connectors.Timeout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -57,10 +57,8 @@ public record CityworksConnectorProperties(
         Path passwordFile,
         boolean tokenInHeader,
         @DefaultValue("UTC") @NotNull(message = "the Cityworks server's time zone") ZoneId zone,
-        @DefaultValue("10s") @NotNull
-        @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
-        @DefaultValue("30s") @NotNull
-        @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
+        @DefaultValue("10s") @Timeout Duration connectTimeout,
+        @DefaultValue("30s") @Timeout Duration readTimeout,
         @DefaultValue("Text1") @Pattern(regexp = "Text([1-9]|1[0-9]|20)", message = "must name one of the work order"
                 + " fields Text1..Text20") String workOrderTaskField,
         @NotEmpty(message = "the departments that work in Cityworks, e.g. " + PREFIX

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hibernate.validator.constraints.time.DurationMin;
+import org.civic311.connectors.Timeout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -67,12 +67,9 @@ public record EmailConnectorProperties(
             String username,
             String password,
             boolean startTls,
-            @DefaultValue("10s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
-            @DefaultValue("30s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout,
-            @DefaultValue("30s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration writeTimeout) {
+            @DefaultValue("10s") @Timeout Duration connectTimeout,
+            @DefaultValue("30s") @Timeout Duration readTimeout,
+            @DefaultValue("30s") @Timeout Duration writeTimeout) {
     }
 
     /**
@@ -89,10 +86,8 @@ public record EmailConnectorProperties(
             String password,
             @DefaultValue("INBOX") String folder,
             boolean ssl,
-            @DefaultValue("10s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration connectTimeout,
-            @DefaultValue("30s") @NotNull
-            @DurationMin(millis = 1, message = "must be positive: 0 would wait for ever") Duration readTimeout) {
+            @DefaultValue("10s") @Timeout Duration connectTimeout,
+            @DefaultValue("30s") @Timeout Duration readTimeout) {
     }
 
     /**
