@@ -165,6 +165,18 @@ class WholeLoopTest {
         for (String answer : publicAnswersAbout(id)) {
             assertThat(answer).contains(id).doesNotContain("Gravel").doesNotContain("rang again");
         }
+        // Staff read them with their engine login; nobody else can.
+        String notes = "/staff/api/requests/{id}/notes";
+        assertThat(http.getForEntity(notes, String.class, id).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("stranger", "guess").getForEntity(notes, String.class, id).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> answer = http.withBasicAuth("e2eadmin", "e2e-admin-password")
+                .getForEntity(notes, String.class, id);
+        assertThat(answer.getStatusCode()).as(answer.toString()).isEqualTo(HttpStatus.OK);
+        JsonNode staff = json.readTree(answer.getBody());
+        assertThat(staff.get(0).get("author").asText()).isEqualTo("Streets Department");
+        assertThat(staff.get(0).get("body").asText())
+                .isEqualTo("Resident rang again, says the hole is getting bigger. Gravel stocks low.");
     }
 
     @Test

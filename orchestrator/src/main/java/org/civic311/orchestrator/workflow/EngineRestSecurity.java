@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine's REST API ({@code /engine-rest}) is open to anyone by default; it deploys and starts processes,
- * so it asks for an engine user (HTTP Basic), as the Camunda Modeler sends it.
+ * so it asks for an engine user (HTTP Basic), as the Camunda Modeler sends it. The staff API ({@code /staff/api})
+ * asks for one too: staff are the engine's users, as in Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
@@ -19,7 +20,7 @@ class EngineRestSecurity {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/staff/api/*");
         return registration;
     }
 }
