@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Repository;
  * every hour, so that intake only ever locks the one key it claims.
  */
 @Repository
-@EnableScheduling
 class SubmissionKeys {
 
     private final JdbcClient db;
