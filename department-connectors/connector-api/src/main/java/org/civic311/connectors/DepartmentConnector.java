@@ -32,4 +32,15 @@ public interface DepartmentConnector {
      * @throws ConnectorException when the system cannot be reached; the caller polls again later
      */
     PulledUpdates pullUpdates(Instant since);
+
+    /**
+     * Cancels the work item in the department's system, for a request re-dispatched elsewhere or ended by staff.
+     * Optional: a system that cannot cancel keeps the default, and its clerks learn of it from the request's notes.
+     *
+     * @return whether the system cancelled the item; {@code false} when this system offers no cancellation
+     * @throws ConnectorException when the system cannot be reached or refuses; the caller retries
+     */
+    default boolean cancel(ExternalRef item, String reason) {
+        return false;
+    }
 }
