@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.civic311.simulators.cityworks.CityworksSimulatorProperties.Unauthorized;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +21,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The HTTP face of the simulated site: every GET or POST under the base path. It answers the way the
  * real server does: HTTP 200 and an envelope whose Status says how it went, the single {@code data=}
- * parameter from the query or a form body, and the token as a {@code token=} field (before v23) or an
- * {@code Authorization: cityworks <token>} header (v23+).
+ * parameter from the query or a form body, and the token as a {@code token=} field or an
+ * {@code Authorization: cityworks <token>} header (from version 23 the header only). A site set to answer
+ * {@code http-401} refuses a token or a login with HTTP 401 instead of Status 2 or 3.
  */
 final class CityworksEndpoint implements HandlerFunction<ServerResponse> {
 
@@ -33,9 +35,12 @@ final class CityworksEndpoint implements HandlerFunction<ServerResponse> {
     private final CityworksServices services;
     private final String basePath;
     private final ObjectMapper json;
+    private final CityworksSimulatorProperties properties;
 
-    CityworksEndpoint(CityworksSimulator simulator, CityworksServices services, String basePath, ObjectMapper json) {
+    CityworksEndpoint(CityworksSimulator simulator, CityworksServices services, String basePath, ObjectMapper json,
+                      CityworksSimulatorProperties properties) {
         this.simulator = simulator;
+        this.properties = properties;
         this.services = services;
         this.basePath = basePath;
         this.json = json;
@@ -58,13 +63,21 @@ final class CityworksEndpoint implements HandlerFunction<ServerResponse> {
         if (route.get().creates() && simulator.faults.loseThisResponse()) {
             return plain(HttpStatus.BAD_GATEWAY, "Bad Gateway");
         }
-        return ServerResponse.ok().contentType(JSON).body(write(envelope));
+        HttpStatus status = refusedAccess(envelope) && properties.unauthorized() == Unauthorized.HTTP_401
+                ? HttpStatus.UNAUTHORIZED : HttpStatus.OK;
+        return ServerResponse.status(status).contentType(JSON).body(write(envelope));
+    }
+
+    private static boolean refusedAccess(Map<String, Object> envelope) {
+        Object status = envelope.get("Status");
+        return status instanceof Integer code
+                && (code == CityworksFault.UNAUTHORIZED || code == CityworksFault.INVALID_CREDENTIALS);
     }
 
     private Map<String, Object> answer(CityworksServices.Route route, ServerRequest request) {
         try {
             String login = route.anonymous() ? null : login(request);
-            DataParameter data = DataParameter.parse(request.param("data").orElse(null), json);
+            DataParameter data = DataParameter.parse(request.param("data").orElse(null), json, simulator.dates);
             Call call = new Call(route.service(), data, login);
             Object value = simulator.locked(() -> route.operation().handle(call));
             return Envelope.ok(value, call);
@@ -76,13 +89,13 @@ final class CityworksEndpoint implements HandlerFunction<ServerResponse> {
         }
     }
 
-    // Raleigh-style clients send the token both ways; any valid one is enough.
+    // Some clients send the token both ways; any valid one is enough. From version 23 the field is not read.
     private String login(ServerRequest request) {
         Optional<String> header = request.headers().header(HttpHeaders.AUTHORIZATION).stream()
                 .filter(value -> value.regionMatches(true, 0, AUTHORIZATION_SCHEME, 0, AUTHORIZATION_SCHEME.length()))
                 .map(value -> value.substring(AUTHORIZATION_SCHEME.length()).trim())
                 .findFirst();
-        Optional<String> field = request.param("token");
+        Optional<String> field = properties.readsTokenField() ? request.param("token") : Optional.empty();
         if (Stream.of(header, field).flatMap(Optional::stream).allMatch(String::isBlank)) {
             throw CityworksFault.unauthorized("No token was supplied.");
         }

@@ -10,8 +10,11 @@ import java.util.Map;
  * @param caller      the Caller* fields Create received (Cityworks keeps them on a customer call, not on RequestBase)
  * @param comments    the comment texts on the request, oldest first
  * @param requestBase the request exactly as {@code ServiceRequest/ById} returns it
+ * @param coordinatesWkid the spatial reference its X/Y were taken in: the WKID sent with them, else the site's own;
+ *                    null without coordinates
  */
 public record CityworksRequest(long requestId, String problemCode, String status, boolean closed, boolean canceled,
                                String otherSystemId, Instant dateTimeClosed, String resolution,
-                               Map<String, String> caller, List<String> comments, Map<String, Object> requestBase) {
+                               Map<String, String> caller, List<String> comments, Map<String, Object> requestBase,
+                               Integer coordinatesWkid) {
 }

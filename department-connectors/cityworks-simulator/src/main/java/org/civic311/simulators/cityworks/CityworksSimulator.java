@@ -27,6 +27,7 @@ public final class CityworksSimulator {
     private final CityworksSimulatorProperties properties;
 
     final SimulatorClock clock = new SimulatorClock();
+    final CityworksDateFormat dates;
     final Tokens tokens = new Tokens(clock);
     final Faults faults = new Faults();
     final WebhookNotifier webhooks;
@@ -38,7 +39,8 @@ public final class CityworksSimulator {
     CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
         this.staffName = properties.staffName();
         this.properties = properties;
-        this.webhooks = new WebhookNotifier(properties.webhook(), json);
+        this.dates = new CityworksDateFormat(properties.zone());
+        this.webhooks = new WebhookNotifier(properties.webhook(), dates, json);
         this.requests = new ServiceRequests(clock, webhooks);
         this.workOrders = new WorkOrders(clock, webhooks);
     }
@@ -75,8 +77,8 @@ public final class CityworksSimulator {
      */
     public CityworksRequest closeRequest(long requestId, String resolution) {
         return locked(() -> {
-            StoredRequest request = knownRequest(requestId);
-            asJavaFailure(() -> requests.close(List.of(request), staffName, resolution));
+            StoredRequest request = openRequest(requestId, "closed");
+            requests.close(List.of(request), staffName, resolution);
             return snapshot(request);
         });
     }
@@ -102,8 +104,8 @@ public final class CityworksSimulator {
     /** Staff cancel the request. Same failures as {@link #closeRequest}. */
     public CityworksRequest cancelRequest(long requestId, String reason) {
         return locked(() -> {
-            StoredRequest request = knownRequest(requestId);
-            asJavaFailure(() -> requests.cancel(List.of(request), staffName, null, reason));
+            StoredRequest request = openRequest(requestId, "canceled");
+            requests.cancel(List.of(request), staffName, null, reason);
             return snapshot(request);
         });
     }
@@ -135,7 +137,11 @@ public final class CityworksSimulator {
     public CityworksWorkOrder closeWorkOrder(String workOrderId, String resolution) {
         return locked(() -> {
             StoredWorkOrder workOrder = knownWorkOrder(workOrderId);
-            asJavaFailure(() -> workOrders.close(List.of(workOrder), staffName, resolution));
+            if (!workOrder.isOpen()) {
+                throw new IllegalStateException("Work order " + workOrderId + " is " + workOrder.status
+                        + " and cannot be closed.");
+            }
+            workOrders.close(List.of(workOrder), staffName, resolution);
             return snapshot(workOrder);
         });
     }
@@ -246,19 +252,19 @@ public final class CityworksSimulator {
     }
 
     private CityworksRequest snapshot(StoredRequest request) {
-        return request.snapshot(comments.textsOn(ActivityType.REQUEST, request.requestId));
+        return request.snapshot(comments.textsOn(ActivityType.REQUEST, request.requestId), dates);
     }
 
     private CityworksWorkOrder snapshot(StoredWorkOrder workOrder) {
-        return workOrder.snapshot(comments.textsOn(ActivityType.WORK_ORDER, workOrder.workOrderSid));
+        return workOrder.snapshot(comments.textsOn(ActivityType.WORK_ORDER, workOrder.workOrderSid), dates);
     }
 
-    // Java callers get a plain IllegalStateException, not the simulator's wire-level fault.
-    private static void asJavaFailure(Runnable action) {
-        try {
-            action.run();
-        } catch (CityworksFault fault) {
-            throw new IllegalStateException(fault.getMessage());
+    private StoredRequest openRequest(long requestId, String becoming) {
+        StoredRequest request = knownRequest(requestId);
+        if (!request.isOpen()) {
+            throw new IllegalStateException("Service request " + requestId + " is " + request.status
+                    + " and cannot be " + becoming + ".");
         }
+        return request;
     }
 }

@@ -37,10 +37,12 @@ public class CityworksSimulatorAutoConfiguration {
         String basePath = CityworksEndpoint.normalizedBasePath(properties.basePath());
         CityworksServices services = new CityworksServices(
                 new AuthenticationApi(simulator.tokens, properties),
-                new ServiceRequestApi(simulator.requests, simulator.workOrders, simulator.comments, simulator.clock, properties),
-                new WorkOrderApi(simulator.workOrders, simulator.requests, simulator.comments, simulator.clock, properties),
+                new ServiceRequestApi(simulator.requests, simulator.workOrders, simulator.comments, simulator.clock, properties,
+                        simulator.dates),
+                new WorkOrderApi(simulator.workOrders, simulator.requests, simulator.comments, simulator.clock, properties,
+                        simulator.dates),
                 new CommentApi(simulator.comments, simulator.requests, simulator.workOrders));
-        CityworksEndpoint endpoint = new CityworksEndpoint(simulator, services, basePath, json);
+        CityworksEndpoint endpoint = new CityworksEndpoint(simulator, services, basePath, json, properties);
         return RouterFunctions.route(
                 RequestPredicates.path(basePath + "/**")
                         .and(RequestPredicates.method(HttpMethod.GET).or(RequestPredicates.method(HttpMethod.POST))),

@@ -1,6 +1,7 @@
 package org.civic311.simulators.cityworks;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users              login name to password. Configured entries are merged into the default, so the demo
  *                           login stays unless it is given a blank password, which disables a login
  * @param tokenLifetime      how long an Authenticate token lives when the caller does not ask for {@code Expires}
+ * @param version            the Cityworks major version played. Before 23 (the default, 15 as cw-sdk 15.8.3) a token
+ *                           is read from the {@code token=} field or the {@code Authorization: cityworks <token>}
+ *                           header; from 23 on from the header only, and a token in the field alone is refused
+ * @param unauthorized       how a missing, bad or expired token (and a refused login) is answered:
+ *                           {@code status-2} (HTTP 200, envelope Status 2 / 3) or {@code http-401}, as newer sites do
+ * @param zone               the server's time zone: every date it writes and compares is wall-clock time in it
+ * @param spatialReference   the WKID of the site's map: X/Y sent without a WKID or WKT are taken to be in it
  * @param staffName          the name recorded as ClosedBy / AuthorName when Java code acts as department staff
  * @param searchMaxResults   search answers at most this many ids when the caller gives no MaxResults, as real
  *                           sites cap searches
@@ -31,11 +39,18 @@ public record CityworksSimulatorProperties(
         @DefaultValue("/sim/cityworks") String basePath,
         Map<String, String> users,
         @DefaultValue("8h") Duration tokenLifetime,
+        @DefaultValue("15") int version,
+        @DefaultValue("status-2") Unauthorized unauthorized,
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("4326") int spatialReference,
         @DefaultValue("Public Works Crew") String staffName,
         @DefaultValue("1000") int searchMaxResults,
         List<ProblemType> problems,
         List<WorkOrderTemplate> workOrderTemplates,
         @DefaultValue Webhook webhook) {
+
+    /** The first version that reads the token from the Authorization header only. */
+    static final int HEADER_TOKEN_VERSION = 23;
 
     public CityworksSimulatorProperties {
         Map<String, String> logins = new LinkedHashMap<>(Map.of("demo", "demo"));
@@ -60,6 +75,18 @@ public record CityworksSimulatorProperties(
                 new WorkOrderTemplate("2005", "Graffiti removal"),
                 new WorkOrderTemplate("2006", "Sign replacement"),
                 new WorkOrderTemplate("2007", "Sidewalk repair"));
+    }
+
+    boolean readsTokenField() {
+        return version < HEADER_TOKEN_VERSION;
+    }
+
+    /** How the site answers a call it will not let through for want of a valid token or login. */
+    public enum Unauthorized {
+        /** HTTP 200 with envelope Status 2 (Unauthorized) or 3 (InvalidCredentials), as cw-sdk 15.8 describes. */
+        STATUS_2,
+        /** HTTP 401, as sites of version 23 and later answer behind their web server. */
+        HTTP_401
     }
 
     /**

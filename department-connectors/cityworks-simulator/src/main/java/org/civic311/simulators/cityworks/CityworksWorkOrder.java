@@ -10,9 +10,11 @@ import java.util.Map;
  * @param instructions  what Create received as Instructions (Cityworks keeps them off WorkOrderBase)
  * @param comments      the comment texts on the work order, oldest first
  * @param workOrderBase the work order exactly as {@code WorkOrder/ById} returns it
+ * @param coordinatesWkid the spatial reference its X/Y were taken in: the WKID sent with them, else the site's own;
+ *                      null without coordinates
  */
 public record CityworksWorkOrder(String workOrderId, long workOrderSid, String woTemplateId, String status,
                                  boolean closed, boolean canceled, Instant dateWOClosed, String resolution,
                                  List<Long> requestIds, String instructions, List<String> comments,
-                                 Map<String, Object> workOrderBase) {
+                                 Map<String, Object> workOrderBase, Integer coordinatesWkid) {
 }

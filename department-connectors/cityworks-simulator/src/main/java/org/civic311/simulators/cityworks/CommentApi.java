@@ -29,7 +29,7 @@ final class CommentApi {
             case REQUEST -> existingRequest(data.requiredNumber("ActivitySid"));
             case WORK_ORDER -> existingWorkOrder(data);
         };
-        return comments.add(type, activitySid, text, call.login).toCommentRecord();
+        return comments.add(type, activitySid, text, call.login).toCommentRecord(call.data.dates());
     }
 
     /** {@code ByActivitySids {ActivityType, ActivitySids}} → {@code {"<sid>": [CommentRecord...]}}. */
@@ -37,7 +37,7 @@ final class CommentApi {
         ActivityType type = activityType(call.data);
         Map<String, List<Map<String, Object>>> bySid = new LinkedHashMap<>();
         for (long sid : call.data.numbers("ActivitySids")) {
-            bySid.put(String.valueOf(sid), comments.on(type, sid).stream().map(StoredComment::toCommentRecord).toList());
+            bySid.put(String.valueOf(sid), comments.on(type, sid).stream().map(comment -> comment.toCommentRecord(call.data.dates())).toList());
         }
         return bySid;
     }

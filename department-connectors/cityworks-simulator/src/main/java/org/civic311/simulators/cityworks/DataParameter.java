@@ -1,6 +1,7 @@
 package org.civic311.simulators.cityworks;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,12 +23,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DataParameter {
 
     private final Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final CityworksDateFormat dates;
 
-    private DataParameter() {
+    private DataParameter(CityworksDateFormat dates) {
+        this.dates = dates;
     }
 
-    static DataParameter parse(String raw, ObjectMapper json) {
-        DataParameter data = new DataParameter();
+    static DataParameter parse(String raw, ObjectMapper json, CityworksDateFormat dates) {
+        DataParameter data = new DataParameter(dates);
         if (raw == null || raw.isBlank()) {
             return data;
         }
@@ -99,13 +102,22 @@ final class DataParameter {
     }
 
     Optional<Instant> date(String name) {
+        return wallClock(name).map(dates::instant);
+    }
+
+    /** A date field as the server's wall-clock time, what its database compares. */
+    Optional<LocalDateTime> wallClock(String name) {
         return text(name).flatMap(text -> {
             try {
-                return CityworksDateFormat.parse(text);
+                return dates.parseWallClock(text);
             } catch (DateTimeParseException e) {
                 throw CityworksFault.invalidField(name, "is not a date: " + text);
             }
         });
+    }
+
+    CityworksDateFormat dates() {
+        return dates;
     }
 
     /** A JSON array of numbers; absent or null is an empty list. */

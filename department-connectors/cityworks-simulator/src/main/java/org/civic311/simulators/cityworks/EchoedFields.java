@@ -30,7 +30,7 @@ final class EchoedFields {
                 case TEXT -> data.text(input).orElse(null);
                 case DECIMAL -> data.decimal(input).orElse(null);
                 case ID -> data.number(input).orElse(null);
-                case DATE -> data.date(input).map(CityworksDateFormat::format).orElse(null);
+                case DATE -> data.date(input).map(data.dates()::format).orElse(null);
             };
             into.put(output, value);
         }

@@ -24,9 +24,11 @@ final class ServiceRequestApi {
     private final Comments comments;
     private final SimulatorClock clock;
     private final CityworksSimulatorProperties properties;
+    private final CityworksDateFormat dates;
 
     ServiceRequestApi(ServiceRequests requests, WorkOrders workOrders, Comments comments, SimulatorClock clock,
-                      CityworksSimulatorProperties properties) {
+                      CityworksSimulatorProperties properties, CityworksDateFormat dates) {
+        this.dates = dates;
         this.requests = requests;
         this.workOrders = workOrders;
         this.comments = comments;
@@ -78,33 +80,42 @@ final class ServiceRequestApi {
         request.details = details.orElse(null);
         request.otherSystemId = otherSystemId.orElse(null);
         request.initiatedByApp = initiatedByApp.orElse(null);
+        request.coordinatesWkid = SpatialReference.of(data, properties.spatialReference());
         status.ifPresent(text -> request.status = text);
         priority.ifPresent(text -> request.priority = text);
         comment.ifPresent(text -> comments.add(ActivityType.REQUEST, request.requestId, text, call.login));
-        return request.toRequestBase();
+        return request.toRequestBase(dates);
     }
 
     /** {@code ById {RequestId}} → RequestBase, or 35. */
     Object byId(Call call) {
-        return existing(call.data.requiredNumber("RequestId")).toRequestBase();
+        return existing(call.data.requiredNumber("RequestId")).toRequestBase(dates);
     }
 
     /** {@code ByIds {RequestIds}} → RequestBase[] of those found; each missing id is a warning (60). */
     Object byIds(Call call) {
         List<Map<String, Object>> found = new ArrayList<>();
         for (long requestId : call.data.numbers("RequestIds")) {
-            requests.find(requestId).ifPresentOrElse(request -> found.add(request.toRequestBase()),
+            requests.find(requestId).ifPresentOrElse(request -> found.add(request.toRequestBase(dates)),
                     () -> call.warn(MessageCode.WARNING_ITEM_NOT_FOUND, "Service request " + requestId + " was not found."));
         }
         return found;
     }
 
-    /** {@code ByOtherSystemId {OtherSystemId}} → RequestBase, or 35. What makes a client's Create idempotent. */
+    /**
+     * {@code ByOtherSystemId {OtherSystemId}} → RequestBase. None found is a success with Value null and warning 60
+     * (cw-sdk documents only WarningItemNotFound for it); of several, one is answered (see
+     * {@link ServiceRequests#findByOtherSystemId}).
+     */
     Object byOtherSystemId(Call call) {
         String otherSystemId = call.data.requiredText("OtherSystemId");
-        return requests.findByOtherSystemId(otherSystemId)
-                .orElseThrow(() -> CityworksFault.notFound("Service request with OtherSystemId " + otherSystemId))
-                .toRequestBase();
+        Optional<StoredRequest> found = requests.findByOtherSystemId(otherSystemId);
+        if (found.isEmpty()) {
+            call.warn(MessageCode.WARNING_ITEM_NOT_FOUND, "Service request with OtherSystemId " + otherSystemId
+                    + " was not found.");
+            return null;
+        }
+        return found.get().toRequestBase(dates);
     }
 
     /** {@code Search {...}} → RequestIds only (number[]), oldest first; follow with ByIds. */
@@ -139,29 +150,32 @@ final class ServiceRequestApi {
                 .toList();
     }
 
-    /** {@code Close {RequestIds}} → RequestBase[]; 35 for an unknown id, 31 for one already closed or canceled. */
+    /** {@code Close {RequestIds}} → RequestBase[] of those found (an unknown id is warning 60); see ServiceRequests. */
     Object close(Call call) {
-        List<StoredRequest> toClose = existing(call.data, "RequestIds");
+        List<StoredRequest> toClose = found(call, "RequestIds");
         requests.close(toClose, call.login, null);
-        return toClose.stream().map(StoredRequest::toRequestBase).toList();
+        return toClose.stream().map(request -> request.toRequestBase(dates)).toList();
     }
 
-    /** {@code Cancel {RequestIds, CancelReason?, DateCancelled?}} → RequestBase[]; 32 for one not open. */
+    /** {@code Cancel {RequestIds, CancelReason?, DateCancelled?}} → RequestBase[] of those found, as Close. */
     Object cancel(Call call) {
         Optional<Instant> dateCancelled = call.data.date("DateCancelled");
         String reason = call.data.text("CancelReason").orElse(null);
-        List<StoredRequest> toCancel = existing(call.data, "RequestIds");
+        List<StoredRequest> toCancel = found(call, "RequestIds");
         requests.cancel(toCancel, call.login, dateCancelled.orElse(null), reason);
-        return toCancel.stream().map(StoredRequest::toRequestBase).toList();
+        return toCancel.stream().map(request -> request.toRequestBase(dates)).toList();
     }
 
     /**
      * {@code Update {RequestId, Status?, Resolution?, Priority?, Details?, ...}} → RequestBase. Only what is
-     * sent changes. A Status does not close the request: closing is Close's job, as in Cityworks.
+     * sent changes. A Status does not close the request: closing is Close's job, as in Cityworks. Moving a canceled
+     * request to CLOSED is 31 ErrorStatusCantBeClosed, a closed one to CANCEL 32 ErrorStatusCantBeCanceled.
      */
     Object update(Call call) {
         DataParameter data = call.data;
         StoredRequest request = existing(data.requiredNumber("RequestId"));
+        data.text("Status").ifPresent(status -> StatusChange.check("Service request " + request.requestId,
+                request.closed, request.canceled, status));
         Map<String, Object> echoed = new HashMap<>();
         EchoedFields.copy(EchoedFields.REQUEST_UPDATE, data, echoed);
         Optional<String> status = data.text("Status").filter(text -> !text.isBlank());
@@ -180,7 +194,7 @@ final class ServiceRequestApi {
         otherSystemId.ifPresent(text -> request.otherSystemId = text);
         initiatedByApp.ifPresent(text -> request.initiatedByApp = text);
         comment.ifPresent(text -> comments.add(ActivityType.REQUEST, request.requestId, text, call.login));
-        return request.toRequestBase();
+        return request.toRequestBase(dates);
     }
 
     /** {@code RequestWorkOrders {RequestIds}} → {@code [{RequestId, WorkOrderId, WorkOrderSid}]}. */
@@ -201,12 +215,17 @@ final class ServiceRequestApi {
         return requests.find(requestId).orElseThrow(() -> CityworksFault.notFound("Service request " + requestId));
     }
 
-    private List<StoredRequest> existing(DataParameter data, String field) {
-        List<Long> ids = data.numbers(field);
+    private List<StoredRequest> found(Call call, String field) {
+        List<Long> ids = call.data.numbers(field);
         if (ids.isEmpty()) {
             throw CityworksFault.requiredField(field);
         }
-        return ids.stream().map(this::existing).toList();
+        List<StoredRequest> found = new ArrayList<>();
+        for (long requestId : ids) {
+            requests.find(requestId).ifPresentOrElse(found::add, () -> call.warn(MessageCode.WARNING_ITEM_NOT_FOUND,
+                    "Service request " + requestId + " was not found."));
+        }
+        return found;
     }
 
     private Optional<ProblemType> problem(long problemSid) {

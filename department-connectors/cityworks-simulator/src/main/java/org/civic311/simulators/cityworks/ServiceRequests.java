@@ -36,25 +36,26 @@ final class ServiceRequests {
         return Optional.ofNullable(byId.get(requestId));
     }
 
-    /** The oldest request carrying that OtherSystemId; Cityworks does not keep it unique. */
+    /**
+     * A request carrying that OtherSystemId. Cityworks does not keep the id unique, and which of several it answers
+     * is not documented: this one answers the newest, so a client that needs the first must look for itself.
+     */
     Optional<StoredRequest> findByOtherSystemId(String otherSystemId) {
-        return all().filter(request -> Objects.equals(request.otherSystemId, otherSystemId)).findFirst();
+        return all().filter(request -> Objects.equals(request.otherSystemId, otherSystemId))
+                .reduce((older, newer) -> newer);
     }
 
     Stream<StoredRequest> all() {
         return byId.values().stream();
     }
 
-    /** All or nothing: one request that is already closed or canceled fails the whole call with 31. */
+    /**
+     * Closes the open ones; a request already closed or canceled is left as it is. cw-sdk documents no error code
+     * for that on Close (31 ErrorStatusCantBeClosed belongs to Update).
+     */
     void close(List<StoredRequest> requests, String by, String resolution) {
-        for (StoredRequest request : requests) {
-            if (!request.isOpen()) {
-                throw CityworksFault.error(MessageCode.ERROR_STATUS_CANT_BE_CLOSED,
-                        "Service request " + request.requestId + " is " + request.status + " and cannot be closed.");
-            }
-        }
         Instant now = clock.now();
-        for (StoredRequest request : requests) {
+        for (StoredRequest request : requests.stream().filter(StoredRequest::isOpen).toList()) {
             if (resolution != null) {
                 request.resolution = resolution;
             }
@@ -63,16 +64,10 @@ final class ServiceRequests {
         }
     }
 
-    /** All or nothing: one request that is already closed or canceled fails the whole call with 32. */
+    /** Cancels the open ones; a request already closed or canceled is left as it is, as Close does. */
     void cancel(List<StoredRequest> requests, String by, Instant at, String reason) {
-        for (StoredRequest request : requests) {
-            if (!request.isOpen()) {
-                throw CityworksFault.error(MessageCode.ERROR_STATUS_CANT_BE_CANCELED,
-                        "Service request " + request.requestId + " is " + request.status + " and cannot be canceled.");
-            }
-        }
         Instant when = at == null ? clock.now() : at;
-        for (StoredRequest request : requests) {
+        for (StoredRequest request : requests.stream().filter(StoredRequest::isOpen).toList()) {
             request.cancel(by, when, reason);
             webhooks.requestCanceled(request);
         }

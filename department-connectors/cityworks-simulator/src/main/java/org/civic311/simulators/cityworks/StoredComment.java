@@ -8,15 +8,15 @@ import java.util.Map;
 record StoredComment(long commentId, ActivityType activityType, long activitySid, String comments,
                      String authorName, Instant dateCreated) {
 
-    Map<String, Object> toCommentRecord() {
+    Map<String, Object> toCommentRecord(CityworksDateFormat dates) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("CommentId", commentId);
         record.put("ActivityType", activityType.code);
         record.put("ActivitySid", activitySid);
         record.put("Comments", comments);
         record.put("AuthorName", authorName);
-        record.put("DateCreated", CityworksDateFormat.format(dateCreated));
-        record.put("LastModified", CityworksDateFormat.format(dateCreated));
+        record.put("DateCreated", dates.format(dateCreated));
+        record.put("LastModified", dates.format(dateCreated));
         record.put("LastModifiedByName", authorName);
         return record;
     }

@@ -28,6 +28,7 @@ final class StoredRequest {
     String resolution;
     String otherSystemId;
     String workOrderId;
+    Integer coordinatesWkid;
 
     boolean closed;
     Instant dateTimeClosed;
@@ -74,7 +75,7 @@ final class StoredRequest {
         cancelReason = reason;
     }
 
-    Map<String, Object> toRequestBase() {
+    Map<String, Object> toRequestBase(CityworksDateFormat dates) {
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("RequestId", requestId);
         base.put("ProblemSid", problemSid);
@@ -86,13 +87,13 @@ final class StoredRequest {
         base.put("Status", status);
         base.put("Priority", priority);
         base.put("IsClosed", closed);
-        base.put("DateTimeInit", CityworksDateFormat.format(dateTimeInit));
+        base.put("DateTimeInit", dates.format(dateTimeInit));
         base.put("InitiatedBy", initiatedBy);
         base.put("InitiatedByApp", initiatedByApp);
-        base.put("DateTimeClosed", CityworksDateFormat.format(dateTimeClosed));
+        base.put("DateTimeClosed", dates.format(dateTimeClosed));
         base.put("ClosedBy", closedBy);
         base.put("Cancel", canceled);
-        base.put("DateCancelled", CityworksDateFormat.format(dateCancelled));
+        base.put("DateCancelled", dates.format(dateCancelled));
         base.put("CancelledBy", cancelledBy);
         base.put("CancelReason", cancelReason);
         base.put("Resolution", resolution);
@@ -102,9 +103,9 @@ final class StoredRequest {
         return base;
     }
 
-    CityworksRequest snapshot(List<String> comments) {
+    CityworksRequest snapshot(List<String> comments, CityworksDateFormat dates) {
         return new CityworksRequest(requestId, problemCode, status, closed, canceled, otherSystemId, dateTimeClosed,
                 resolution, Collections.unmodifiableMap(new LinkedHashMap<>(caller)), List.copyOf(comments),
-                Collections.unmodifiableMap(toRequestBase()));
+                Collections.unmodifiableMap(toRequestBase(dates)), coordinatesWkid);
     }
 }

@@ -29,6 +29,7 @@ final class StoredWorkOrder {
     String status = "OPEN";
     String priority;
     String instructions;
+    Integer coordinatesWkid;
     String resolution;
     Instant actualFinishDate;
 
@@ -79,7 +80,7 @@ final class StoredWorkOrder {
         cancelReason = reason;
     }
 
-    Map<String, Object> toWorkOrderBase() {
+    Map<String, Object> toWorkOrderBase(CityworksDateFormat dates) {
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("WorkOrderId", workOrderId);
         base.put("WorkOrderSid", workOrderSid);
@@ -89,15 +90,15 @@ final class StoredWorkOrder {
         base.put("Status", status);
         base.put("Stage", STAGE_ACTUAL);
         base.put("Priority", priority);
-        base.put("InitiateDate", CityworksDateFormat.format(initiateDate));
+        base.put("InitiateDate", dates.format(initiateDate));
         base.put("InitiatedBy", initiatedBy);
         base.put("InitiatedByApp", initiatedByApp);
-        base.put("ActualFinishDate", CityworksDateFormat.format(actualFinishDate));
+        base.put("ActualFinishDate", dates.format(actualFinishDate));
         base.put("IsClosed", closed);
-        base.put("DateWOClosed", CityworksDateFormat.format(dateWOClosed));
+        base.put("DateWOClosed", dates.format(dateWOClosed));
         base.put("WOClosedBy", woClosedBy);
         base.put("Cancel", canceled);
-        base.put("DateCancelled", CityworksDateFormat.format(dateCancelled));
+        base.put("DateCancelled", dates.format(dateCancelled));
         base.put("CancelledBy", cancelledBy);
         base.put("CancelReason", cancelReason);
         base.put("Resolution", resolution);
@@ -105,9 +106,9 @@ final class StoredWorkOrder {
         return base;
     }
 
-    CityworksWorkOrder snapshot(List<String> comments) {
+    CityworksWorkOrder snapshot(List<String> comments, CityworksDateFormat dates) {
         return new CityworksWorkOrder(workOrderId, workOrderSid, woTemplateId, status, closed, canceled, dateWOClosed,
                 resolution, List.copyOf(requestIds), instructions, List.copyOf(comments),
-                Collections.unmodifiableMap(toWorkOrderBase()));
+                Collections.unmodifiableMap(toWorkOrderBase(dates)), coordinatesWkid);
     }
 }

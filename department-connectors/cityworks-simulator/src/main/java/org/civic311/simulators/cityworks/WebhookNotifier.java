@@ -31,8 +31,11 @@ final class WebhookNotifier {
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    WebhookNotifier(Webhook config, ObjectMapper json) {
+    private final CityworksDateFormat dates;
+
+    WebhookNotifier(Webhook config, CityworksDateFormat dates, ObjectMapper json) {
         this.config = config;
+        this.dates = dates;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
@@ -45,7 +48,7 @@ final class WebhookNotifier {
         packet.put("ProblemCode", request.problemCode);
         packet.put("Status", request.status);
         packet.put("IsClosed", request.closed);
-        packet.put("DateTimeClosed", CityworksDateFormat.format(request.dateTimeClosed));
+        packet.put("DateTimeClosed", dates.format(request.dateTimeClosed));
         packet.put("ClosedBy", request.closedBy);
         packet.put("Resolution", request.resolution);
         send(packet);
@@ -57,7 +60,7 @@ final class WebhookNotifier {
         packet.put("OtherSystemId", request.otherSystemId);
         packet.put("Status", request.status);
         packet.put("Cancel", request.canceled);
-        packet.put("DateCancelled", CityworksDateFormat.format(request.dateCancelled));
+        packet.put("DateCancelled", dates.format(request.dateCancelled));
         packet.put("CancelReason", request.cancelReason);
         send(packet);
     }
@@ -70,9 +73,9 @@ final class WebhookNotifier {
         packet.put("RequestIds", new ArrayList<>(workOrder.requestIds));
         packet.put("Status", workOrder.status);
         packet.put("IsClosed", workOrder.closed);
-        packet.put("DateWOClosed", CityworksDateFormat.format(workOrder.dateWOClosed));
+        packet.put("DateWOClosed", dates.format(workOrder.dateWOClosed));
         packet.put("WOClosedBy", workOrder.woClosedBy);
-        packet.put("ActualFinishDate", CityworksDateFormat.format(workOrder.actualFinishDate));
+        packet.put("ActualFinishDate", dates.format(workOrder.actualFinishDate));
         packet.put("Resolution", workOrder.resolution);
         send(packet);
     }
@@ -84,7 +87,7 @@ final class WebhookNotifier {
         packet.put("RequestIds", new ArrayList<>(workOrder.requestIds));
         packet.put("Status", workOrder.status);
         packet.put("Cancel", workOrder.canceled);
-        packet.put("DateCancelled", CityworksDateFormat.format(workOrder.dateCancelled));
+        packet.put("DateCancelled", dates.format(workOrder.dateCancelled));
         packet.put("CancelReason", workOrder.cancelReason);
         send(packet);
     }

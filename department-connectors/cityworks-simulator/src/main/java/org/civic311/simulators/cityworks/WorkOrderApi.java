@@ -26,9 +26,11 @@ final class WorkOrderApi {
     private final Comments comments;
     private final SimulatorClock clock;
     private final CityworksSimulatorProperties properties;
+    private final CityworksDateFormat dates;
 
     WorkOrderApi(WorkOrders workOrders, ServiceRequests requests, Comments comments, SimulatorClock clock,
-                 CityworksSimulatorProperties properties) {
+                 CityworksSimulatorProperties properties, CityworksDateFormat dates) {
+        this.dates = dates;
         this.workOrders = workOrders;
         this.requests = requests;
         this.comments = comments;
@@ -65,24 +67,25 @@ final class WorkOrderApi {
         workOrder.priority = priority.orElse(null);
         workOrder.instructions = instructions.orElse(null);
         workOrder.initiatedByApp = initiatedByApp.orElse(null);
+        workOrder.coordinatesWkid = SpatialReference.of(data, properties.spatialReference());
         link(call, workOrder, requestIds);
         comment.ifPresent(text -> comments.add(ActivityType.WORK_ORDER, workOrder.workOrderSid, text, call.login));
         call.verified(webServiceRequestId);
-        return List.of(workOrder.toWorkOrderBase());
+        return List.of(workOrder.toWorkOrderBase(dates));
     }
 
     /** {@code ById {WorkOrderId}} → WorkOrderBase; 12 without an id, 35 for an unknown one. */
     Object byId(Call call) {
         String workOrderId = call.data.text("WorkOrderId").filter(id -> !id.isBlank()).orElseThrow(
                 () -> CityworksFault.error(MessageCode.WORK_ORDER_ID_IS_REQUIRED, "WorkOrderId is required."));
-        return existing(workOrderId).toWorkOrderBase();
+        return existing(workOrderId).toWorkOrderBase(dates);
     }
 
     /** {@code ByIds {WorkOrderIds}} → WorkOrderBase[] of those found; each missing id is a warning (60). */
     Object byIds(Call call) {
         List<Map<String, Object>> found = new ArrayList<>();
         for (String workOrderId : call.data.texts("WorkOrderIds")) {
-            workOrders.find(workOrderId).ifPresentOrElse(workOrder -> found.add(workOrder.toWorkOrderBase()),
+            workOrders.find(workOrderId).ifPresentOrElse(workOrder -> found.add(workOrder.toWorkOrderBase(dates)),
                     () -> call.warn(MessageCode.WARNING_ITEM_NOT_FOUND, "Work order " + workOrderId + " was not found."));
         }
         return found;
@@ -120,20 +123,20 @@ final class WorkOrderApi {
                 .toList();
     }
 
-    /** {@code Close {WorkOrderIds}} → WorkOrderBase[]; 35 for an unknown id, 31 for one not open. */
+    /** {@code Close {WorkOrderIds}} → WorkOrderBase[] of those found (an unknown id is warning 60); see WorkOrders. */
     Object close(Call call) {
-        List<StoredWorkOrder> toClose = existing(call.data, "WorkOrderIds");
+        List<StoredWorkOrder> toClose = found(call, "WorkOrderIds");
         workOrders.close(toClose, call.login, null);
-        return toClose.stream().map(StoredWorkOrder::toWorkOrderBase).toList();
+        return toClose.stream().map(workOrder -> workOrder.toWorkOrderBase(dates)).toList();
     }
 
-    /** {@code Cancel {WorkOrderIds, CancelReason?, DateCancelled?}} → WorkOrderBase[]; 32 for one not open. */
+    /** {@code Cancel {WorkOrderIds, CancelReason?, DateCancelled?}} → WorkOrderBase[] of those found, as Close. */
     Object cancel(Call call) {
         Optional<Instant> dateCancelled = call.data.date("DateCancelled");
         String reason = call.data.text("CancelReason").orElse(null);
-        List<StoredWorkOrder> toCancel = existing(call.data, "WorkOrderIds");
+        List<StoredWorkOrder> toCancel = found(call, "WorkOrderIds");
         workOrders.cancel(toCancel, call.login, dateCancelled.orElse(null), reason);
-        return toCancel.stream().map(StoredWorkOrder::toWorkOrderBase).toList();
+        return toCancel.stream().map(workOrder -> workOrder.toWorkOrderBase(dates)).toList();
     }
 
     /**
@@ -143,6 +146,8 @@ final class WorkOrderApi {
     Object update(Call call) {
         DataParameter data = call.data;
         StoredWorkOrder workOrder = identified(data);
+        data.text("Status").ifPresent(status -> StatusChange.check("Work order " + workOrder.workOrderId,
+                workOrder.closed, workOrder.canceled, status));
         Map<String, Object> echoed = new HashMap<>();
         EchoedFields.copy(EchoedFields.WORK_ORDER_UPDATE, data, echoed);
         Optional<String> status = data.text("Status").filter(text -> !text.isBlank());
@@ -159,7 +164,7 @@ final class WorkOrderApi {
         instructions.ifPresent(text -> workOrder.instructions = text);
         actualFinishDate.ifPresent(date -> workOrder.actualFinishDate = date);
         link(call, workOrder, requestIds);
-        return workOrder.toWorkOrderBase();
+        return workOrder.toWorkOrderBase(dates);
     }
 
     private void link(Call call, StoredWorkOrder workOrder, List<Long> requestIds) {
@@ -186,12 +191,17 @@ final class WorkOrderApi {
         return workOrders.find(workOrderId).orElseThrow(() -> CityworksFault.notFound("Work order " + workOrderId));
     }
 
-    private List<StoredWorkOrder> existing(DataParameter data, String field) {
-        List<String> ids = data.texts(field);
+    private List<StoredWorkOrder> found(Call call, String field) {
+        List<String> ids = call.data.texts(field);
         if (ids.isEmpty()) {
             throw CityworksFault.requiredField(field);
         }
-        return ids.stream().map(this::existing).toList();
+        List<StoredWorkOrder> found = new ArrayList<>();
+        for (String workOrderId : ids) {
+            workOrders.find(workOrderId).ifPresentOrElse(found::add, () -> call.warn(MessageCode.WARNING_ITEM_NOT_FOUND,
+                    "Work order " + workOrderId + " was not found."));
+        }
+        return found;
     }
 
     private Optional<WorkOrderTemplate> template(String woTemplateId) {

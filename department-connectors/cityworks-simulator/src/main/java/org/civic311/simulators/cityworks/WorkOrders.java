@@ -52,16 +52,10 @@ final class WorkOrders {
         return byId.values().stream();
     }
 
-    /** All or nothing, like request Close: one closed or canceled work order fails the call with 31. */
+    /** Closes the open ones and leaves the others as they are, like request Close. */
     void close(List<StoredWorkOrder> workOrders, String by, String resolution) {
-        for (StoredWorkOrder workOrder : workOrders) {
-            if (!workOrder.isOpen()) {
-                throw CityworksFault.error(MessageCode.ERROR_STATUS_CANT_BE_CLOSED,
-                        "Work order " + workOrder.workOrderId + " is " + workOrder.status + " and cannot be closed.");
-            }
-        }
         Instant now = clock.now();
-        for (StoredWorkOrder workOrder : workOrders) {
+        for (StoredWorkOrder workOrder : workOrders.stream().filter(StoredWorkOrder::isOpen).toList()) {
             if (resolution != null) {
                 workOrder.resolution = resolution;
             }
@@ -71,14 +65,8 @@ final class WorkOrders {
     }
 
     void cancel(List<StoredWorkOrder> workOrders, String by, Instant at, String reason) {
-        for (StoredWorkOrder workOrder : workOrders) {
-            if (!workOrder.isOpen()) {
-                throw CityworksFault.error(MessageCode.ERROR_STATUS_CANT_BE_CANCELED,
-                        "Work order " + workOrder.workOrderId + " is " + workOrder.status + " and cannot be canceled.");
-            }
-        }
         Instant when = at == null ? clock.now() : at;
-        for (StoredWorkOrder workOrder : workOrders) {
+        for (StoredWorkOrder workOrder : workOrders.stream().filter(StoredWorkOrder::isOpen).toList()) {
             workOrder.cancel(by, when, reason);
             webhooks.workOrderCanceled(workOrder);
         }

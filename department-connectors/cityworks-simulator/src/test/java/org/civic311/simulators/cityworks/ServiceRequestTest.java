@@ -83,16 +83,27 @@ class ServiceRequestTest extends SimulatorHttpTest {
     }
 
     @Test
-    void byOtherSystemIdFindsTheRequestAndAnUnknownOneIsItemNotFound() {
+    void byOtherSystemIdFindsTheRequestAndAnUnknownOneIsASuccessWithoutValue() {
         long requestId = createRequest("civic311-sr-7");
 
         JsonNode found = client.call("Ams/ServiceRequest/ByOtherSystemId", data("OtherSystemId", "civic311-sr-7")).ok();
         Reply missing = client.call("Ams/ServiceRequest/ByOtherSystemId", data("OtherSystemId", "civic311-sr-8"));
 
         assertThat(found.path("RequestId").asLong()).isEqualTo(requestId);
-        assertThat(missing.status()).isEqualTo(1);
-        assertThat(missing.error().path("Code").asInt()).isEqualTo(35);
-        assertThat(missing.error().path("Name").asText()).isEqualTo("ErrorItemNotFound");
+        assertThat(missing.ok().isNull()).as("Value of a miss").isTrue();
+        assertThat(missing.json().path("ErrorMessages").isEmpty()).isTrue();
+        assertThat(missing.json().path("WarningMessages").path(0).path("Code").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void ofTwoRequestsWithTheSameOtherSystemIdByOtherSystemIdAnswersOneThatIsNotTheFirst() {
+        long first = createRequest("civic311-sr-9");
+        long second = createRequest("civic311-sr-9");
+
+        JsonNode found = client.call("Ams/ServiceRequest/ByOtherSystemId", data("OtherSystemId", "civic311-sr-9")).ok();
+
+        assertThat(found.path("RequestId").asLong()).isEqualTo(second).isNotEqualTo(first);
+        assertThat(ids(search(data("OtherSystemId", List.of("civic311-sr-9"))))).containsExactly(first, second);
     }
 
     @Test
@@ -126,7 +137,7 @@ class ServiceRequestTest extends SimulatorHttpTest {
         createRequest("civic311-sr-3");
         client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(closedEarlier))).ok();
         simulator.shiftClock(Duration.ofMinutes(10));
-        String watermark = CityworksDateFormat.format(simulator.now());
+        String watermark = simulator.dates.format(simulator.now());
         simulator.shiftClock(Duration.ofMinutes(1));
         client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(closedLater))).ok();
 
@@ -157,33 +168,49 @@ class ServiceRequestTest extends SimulatorHttpTest {
     }
 
     @Test
-    void closeMarksTheRequestClosedAndClosingItAgainIsStatusCantBeClosed() {
+    void closeMarksTheRequestClosedAndClosingItAgainChangesNothing() {
         long requestId = createRequest("civic311-sr-1");
 
         JsonNode closed = client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId))).ok().path(0);
-        Reply again = client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId)));
+        simulator.shiftClock(java.time.Duration.ofMinutes(5));
+        JsonNode again = client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId))).ok().path(0);
 
         assertThat(closed.path("Status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("IsClosed").asBoolean()).isTrue();
         assertThat(closed.path("DateTimeClosed").asText()).matches(WIRE_DATE);
         assertThat(closed.path("ClosedBy").asText()).isEqualTo("demo");
-        assertThat(again.status()).isEqualTo(1);
-        assertThat(again.error().path("Code").asInt()).isEqualTo(31);
-        assertThat(again.error().path("Name").asText()).isEqualTo("ErrorStatusCantBeClosed");
+        assertThat(again.path("DateTimeClosed").asText()).isEqualTo(closed.path("DateTimeClosed").asText());
     }
 
     @Test
-    void closingAnUnknownRequestClosesNothing() {
+    void closingAnUnknownRequestIsAWarningAndTheKnownOneCloses() {
         long requestId = createRequest("civic311-sr-1");
 
         Reply reply = client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId, 1L)));
 
-        assertThat(reply.error().path("Code").asInt()).isEqualTo(35);
-        assertThat(simulator.request(requestId).orElseThrow().closed()).isFalse();
+        assertThat(reply.ok()).hasSize(1);
+        assertThat(reply.json().path("WarningMessages").path(0).path("Code").asInt()).isEqualTo(60);
+        assertThat(simulator.request(requestId).orElseThrow().closed()).isTrue();
     }
 
     @Test
-    void cancelMarksTheRequestCanceledAndItCanNeitherBeClosedNorCanceledAgain() {
+    void updateRefusesToMoveACanceledRequestToClosedOrAClosedOneToCanceled() {
+        long canceled = createRequest("civic311-sr-1");
+        long closed = createRequest("civic311-sr-2");
+        client.call("Ams/ServiceRequest/Cancel", data("RequestIds", List.of(canceled))).ok();
+        client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(closed))).ok();
+
+        Reply closing = client.call("Ams/ServiceRequest/Update", data("RequestId", canceled, "Status", "CLOSED"));
+        Reply canceling = client.call("Ams/ServiceRequest/Update", data("RequestId", closed, "Status", "CANCEL"));
+
+        assertThat(closing.error().path("Code").asInt()).isEqualTo(31);
+        assertThat(closing.error().path("Name").asText()).isEqualTo("ErrorStatusCantBeClosed");
+        assertThat(canceling.error().path("Code").asInt()).isEqualTo(32);
+        assertThat(simulator.request(canceled).orElseThrow().status()).isEqualTo("CANCEL");
+    }
+
+    @Test
+    void cancelMarksTheRequestCanceledAndNeitherCloseNorCancelChangesItAgain() {
         long requestId = createRequest("civic311-sr-1");
 
         JsonNode canceled = client.call("Ams/ServiceRequest/Cancel",
@@ -193,10 +220,10 @@ class ServiceRequestTest extends SimulatorHttpTest {
         assertThat(canceled.path("Status").asText()).isEqualTo("CANCEL");
         assertThat(canceled.path("DateCancelled").asText()).matches(WIRE_DATE);
         assertThat(canceled.path("CancelReason").asText()).isEqualTo("Duplicate report");
-        assertThat(client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId))).error().path("Code").asInt())
-                .isEqualTo(31);
-        assertThat(client.call("Ams/ServiceRequest/Cancel", data("RequestIds", List.of(requestId))).error().path("Code").asInt())
-                .isEqualTo(32);
+        assertThat(client.call("Ams/ServiceRequest/Close", data("RequestIds", List.of(requestId))).ok().path(0)
+                .path("IsClosed").asBoolean()).isFalse();
+        assertThat(client.call("Ams/ServiceRequest/Cancel", data("RequestIds", List.of(requestId), "CancelReason", "Other"))
+                .ok().path(0).path("CancelReason").asText()).isEqualTo("Duplicate report");
         assertThat(ids(search(data("Canceled", true)))).containsExactly(requestId);
     }
 
