@@ -26,9 +26,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The raw Cityworks transport, knowing nothing of Civic311's work: one POST per service method to
- * {@code {site}/Services/{Area}/{Service}/{Method}} with the single form field {@code data=<JSON>}, the token as
- * a {@code token=} field (before v23) or an {@code Authorization: cityworks <token>} header (v23+), and the
- * envelope every answer comes in. Logs in on first use and again, once per call, when the token has expired.
+ * {@code {site}/Services/{Area}/{Service}/{Method}} with the single form field {@code data=<JSON>}, the token in
+ * the {@code Authorization: cityworks <token>} header (all version 23 and later read) and, by default, also as the
+ * {@code token=} field (all earlier versions read), and the envelope every answer comes in. Logs in on first use
+ * and again, once per call, when the site says the token is no good: Status 2 in an HTTP 200, or HTTP 401.
  * Thread-safe.
  */
 final class CityworksClient {
@@ -37,23 +38,26 @@ final class CityworksClient {
 
     static final String AUTHENTICATE = "General/Authentication/Authenticate";
 
+    private static final int UNAUTHORIZED = 401;
+
     private final RestClient http;
     private final ObjectMapper json;
     private final String servicesUrl;
     private final String loginName;
     private final String password;
-    private final boolean tokenInHeader;
+    private final CityworksConnectorProperties.TokenPlacement tokenPlacement;
     private final String timeouts;
 
     private final Object login = new Object();
     private volatile String token;
 
-    CityworksClient(String baseUrl, String loginName, String password, boolean tokenInHeader,
-                    Duration connectTimeout, Duration readTimeout, ObjectMapper json) {
+    CityworksClient(String baseUrl, String loginName, String password,
+                    CityworksConnectorProperties.TokenPlacement tokenPlacement, Duration connectTimeout,
+                    Duration readTimeout, ObjectMapper json) {
         this.servicesUrl = baseUrl.strip().replaceAll("/+$", "") + "/Services/";
         this.loginName = loginName;
         this.password = password;
-        this.tokenInHeader = tokenInHeader;
+        this.tokenPlacement = tokenPlacement;
         this.json = json;
         this.timeouts = "connect-timeout " + connectTimeout.toMillis() + "ms, read-timeout " + readTimeout.toMillis() + "ms";
         // HTTP/1.1: IIS in front of Cityworks does not speak cleartext HTTP/2, and an upgrade attempt only costs time.
@@ -67,8 +71,8 @@ final class CityworksClient {
     }
 
     /**
-     * Calls one service method and answers its envelope, whatever its Status. A Status 2 (token expired or
-     * revoked) logs in again and repeats the call once, so a task never fails for an old token.
+     * Calls one service method and answers its envelope, whatever its Status. Unauthorized (the token expired or
+     * was revoked) logs in again and repeats the call once, so a task never fails for an old token.
      *
      * @throws ConnectorException when Cityworks cannot be reached, answers other than HTTP 2xx, refuses the
      *                            login, or still says Unauthorized with a fresh token
@@ -76,16 +80,34 @@ final class CityworksClient {
     Envelope call(String service, Map<String, ?> data) {
         String used = currentToken();
         Envelope answer = post(service, data, used);
-        if (answer.status() != Envelope.UNAUTHORIZED) {
+        if (!answer.isUnauthorized()) {
             return answer;
         }
         log.info("Cityworks answered " + service + " with Unauthorized (" + answer.errorText() + "); logging in again");
-        answer = post(service, data, renewedToken(used));
-        if (answer.status() == Envelope.UNAUTHORIZED) {
+        String renewed = renewedToken(used);
+        answer = post(service, data, renewed);
+        if (answer.isUnauthorized()) {
+            forget(renewed);
             throw new ConnectorException("Cityworks refused " + service + " for '" + loginName
-                    + "' even with a new token: " + answer.errorText());
+                    + "' even with a new token: " + answer.errorText() + tokenAdvice());
         }
         return answer;
+    }
+
+    private String tokenAdvice() {
+        return tokenPlacement == CityworksConnectorProperties.TokenPlacement.FIELD
+                ? " (Cityworks 23 and later read the token from the Authorization header only: set "
+                        + CityworksConnectorProperties.PREFIX + ".token-placement to both)"
+                : "";
+    }
+
+    // A token the site refused is never used again: the next call logs in afresh.
+    private void forget(String refused) {
+        synchronized (login) {
+            if (Objects.equals(token, refused)) {
+                token = null;
+            }
+        }
     }
 
     private String currentToken() {
@@ -105,7 +127,7 @@ final class CityworksClient {
 
     private String authenticate() {
         Envelope answer = post(AUTHENTICATE, Map.of("LoginName", loginName, "Password", password), null);
-        if (answer.status() == Envelope.INVALID_CREDENTIALS) {
+        if (answer.status() == Envelope.INVALID_CREDENTIALS || answer.isUnauthorized()) {
             throw new ConnectorException("Cityworks refused the login '" + loginName + "' (InvalidCredentials): check "
                     + CityworksConnectorProperties.PREFIX + ".login-name and its password");
         }
@@ -119,7 +141,7 @@ final class CityworksClient {
     private Envelope post(String service, Map<String, ?> data, String withToken) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("data", write(service, data));
-        if (withToken != null && !tokenInHeader) {
+        if (withToken != null && tokenPlacement.inField()) {
             form.add("token", withToken);
         }
         URI uri = URI.create(servicesUrl + service);
@@ -128,7 +150,7 @@ final class CityworksClient {
             answer = http.post()
                     .uri(uri)
                     .headers(headers -> {
-                        if (withToken != null && tokenInHeader) {
+                        if (withToken != null && tokenPlacement.inHeader()) {
                             headers.set(HttpHeaders.AUTHORIZATION, "cityworks " + withToken);
                         }
                     })
@@ -141,6 +163,10 @@ final class CityworksClient {
             // A stalled site ends here after a timeout, with a message that does not say so: name the timeouts.
             throw new ConnectorException("Cannot reach Cityworks for " + service + " at " + uri + " (" + timeouts
                     + "): " + e.getMessage(), e);
+        }
+        if (answer.httpStatus() == UNAUTHORIZED) {
+            // Sites from version 23 answer a bad token (or login) so, not with Status 2 in an HTTP 200.
+            return Envelope.unauthorized(service, "HTTP 401: " + firstLine(answer.body()));
         }
         if (answer.httpStatus() / 100 != 2) {
             throw new ConnectorException("Cityworks answered HTTP " + answer.httpStatus() + " to " + service + ": "

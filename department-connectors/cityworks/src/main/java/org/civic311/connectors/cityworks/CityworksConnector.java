@@ -11,7 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
@@ -46,13 +46,14 @@ public class CityworksConnector implements DepartmentConnector {
         ObjectMapper json = new ObjectMapper();
         CityworksDates dates = new CityworksDates(properties.zone());
         CityworksClient client = new CityworksClient(properties.baseUrl(), properties.loginName(),
-                properties.resolvePassword(), properties.tokenInHeader(), properties.connectTimeout(),
+                properties.resolvePassword(), properties.tokenPlacement(), properties.connectTimeout(),
                 properties.readTimeout(), json);
         CommentApi comments = new CommentApi(client, dates);
         WorkText text = new WorkText(properties.zone());
-        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates), comments, text));
+        SitePoint point = new SitePoint(properties.coordinates());
+        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates), comments, text, point));
         items.put(Kind.WORK_ORDER, new WorkOrders(
-                new WorkOrderApi(client, dates, properties.workOrderTaskField()), comments, text));
+                new WorkOrderApi(client, dates, properties.workOrderTaskField()), comments, text, point));
         properties.departments().values().forEach(department -> kindsInUse.add(department.kind()));
     }
 
@@ -68,7 +69,7 @@ public class CityworksConnector implements DepartmentConnector {
     @Override
     public ExternalRef push(WorkOrder order) {
         String code = order.department().toLowerCase(Locale.ROOT);
-        Department department = properties.department(order.department()).orElseThrow(() -> new ConnectorException(
+        Department department = properties.department(order.department()).orElseThrow(() -> new ConnectorRefusal(
                 "Department '" + order.department() + "' does not work in Cityworks: add "
                         + CityworksConnectorProperties.PREFIX + ".departments." + code
                         + " with its problem-sids (or kind: work-order and its work-order-templates)"));

@@ -35,9 +35,15 @@ import org.springframework.validation.annotation.Validated;
  * @param password           that login's password, from the environment (CIVIC311_CONNECTORS_CITYWORKS_PASSWORD),
  *                           never in a file in the repository
  * @param passwordFile       instead of {@code password}: a file holding it (a mounted secret), read once at start
- * @param tokenInHeader      false sends the token as the {@code token=} field (sites before v23), true as the
- *                           {@code Authorization: cityworks <token>} header (v23 and later)
- * @param zone               the Cityworks server's time zone: Cityworks writes and reads dates without one
+ * @param tokenPlacement     where the token goes: {@code both} (the default: the {@code Authorization: cityworks
+ *                           <token>} header, which version 23 and later read, and the {@code token=} field, which
+ *                           earlier versions read), {@code header} or {@code field} alone
+ * @param zone               the Cityworks server's time zone, e.g. {@code America/Chicago}: Cityworks writes and
+ *                           reads dates as its wall-clock time, without a zone. Required: a wrong zone shifts every
+ *                           poll window by hours
+ * @param coordinates        {@code wgs84} (the default) sends a location's longitude/latitude as X/Y with WKID 4326;
+ *                           {@code none} sends no X/Y, for a site that cannot project from WGS84, and leaves the
+ *                           point to its geocoder (the Address is always sent)
  * @param connectTimeout     how long to wait for a connection to the site
  * @param readTimeout        how long to wait for an answer; a Create on a busy site can take seconds
  * @param workOrderTaskField the work order field (Text1..Text20) that holds our task id, so a retry finds the work
@@ -55,8 +61,9 @@ public record CityworksConnectorProperties(
         @NotBlank(message = "the Cityworks login Civic311 works as") String loginName,
         String password,
         Path passwordFile,
-        boolean tokenInHeader,
-        @DefaultValue("UTC") @NotNull(message = "the Cityworks server's time zone") ZoneId zone,
+        @DefaultValue("both") @NotNull(message = "both, header or field") TokenPlacement tokenPlacement,
+        @NotNull(message = "the Cityworks server's time zone, e.g. America/Chicago: its dates carry none") ZoneId zone,
+        @DefaultValue("wgs84") @NotNull(message = "wgs84 or none") Coordinates coordinates,
         @DefaultValue("10s") @Timeout Duration connectTimeout,
         @DefaultValue("30s") @Timeout Duration readTimeout,
         @DefaultValue("Text1") @Pattern(regexp = "Text([1-9]|1[0-9]|20)", message = "must name one of the work order"
@@ -90,6 +97,32 @@ public record CityworksConnectorProperties(
         }
         Department exact = departments.get(code);
         return Optional.ofNullable(exact != null ? exact : departments.get(code.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Where the token goes on each call. */
+    public enum TokenPlacement {
+        /** The header and the field: any version reads one of them. */
+        BOTH,
+        /** {@code Authorization: cityworks <token>}, for version 23 and later. */
+        HEADER,
+        /** The {@code token=} form field, for versions before 23. */
+        FIELD;
+
+        boolean inHeader() {
+            return this != FIELD;
+        }
+
+        boolean inField() {
+            return this != HEADER;
+        }
+    }
+
+    /** What is sent as a location's X/Y. */
+    public enum Coordinates {
+        /** Longitude/latitude with WKID 4326; the site projects them into its map. */
+        WGS84,
+        /** No X/Y: the site geocodes the Address. */
+        NONE
     }
 
     /** What a department's work becomes in Cityworks. */

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,8 +14,11 @@ import org.civic311.connectors.ConnectorException;
 /** {@code Ams/ServiceRequest}, raw: the calls this connector makes, in Cityworks' own terms. */
 final class ServiceRequestApi {
 
-    /** ErrorItemNotFound: what ByOtherSystemId answers when no request carries the id. */
+    /** ErrorItemNotFound: what some sites answer ByOtherSystemId with when no request carries the id. */
     static final int ITEM_NOT_FOUND = 35;
+
+    /** WarningItemNotFound: what cw-sdk documents for that miss, with Status 0 and Value null. */
+    static final int WARNING_ITEM_NOT_FOUND = 60;
 
     /** ByIds calls take this many ids at most, as tolemi's cityworks_puller does, to keep each call short. */
     static final int BATCH = 500;
@@ -27,16 +31,28 @@ final class ServiceRequestApi {
         this.dates = dates;
     }
 
-    /** {@code ByOtherSystemId}: the request carrying that id, if any (Cityworks answers the oldest). */
-    Optional<RequestBase> byOtherSystemId(String otherSystemId) {
+    /**
+     * RequestIds of the requests carrying that OtherSystemId, oldest (lowest) first; empty when none does.
+     * {@code ByOtherSystemId} answers a miss as Status 0 with Value null (cw-sdk) or as 35 ErrorItemNotFound, and
+     * of several requests one it does not say which: when it finds one, a Search lists them all.
+     */
+    List<Long> withOtherSystemId(String otherSystemId) {
         Envelope answer = client.call("Ams/ServiceRequest/ByOtherSystemId", Map.of("OtherSystemId", otherSystemId));
-        if (answer.failedWith(ITEM_NOT_FOUND)) {
-            return Optional.empty();
+        if (answer.failedWith(ITEM_NOT_FOUND) || answer.warnedWith(WARNING_ITEM_NOT_FOUND)) {
+            return List.of();
         }
+        Set<Long> ids = new TreeSet<>();
         JsonNode value = answer.valueOrThrow();
-        return value.isObject() && value.path("RequestId").asLong() > 0
-                ? Optional.of(RequestBase.of(value, dates))
-                : Optional.empty();
+        (value.isArray() ? value : List.of(value)).forEach(request -> {
+            long requestId = request.path("RequestId").asLong();
+            if (requestId > 0) {
+                ids.add(requestId);
+            }
+        });
+        if (!ids.isEmpty()) {
+            ids.addAll(search(Map.of("OtherSystemId", List.of(otherSystemId), "MaxResults", WindowedSearch.MAX_RESULTS)));
+        }
+        return List.copyOf(ids);
     }
 
     /** {@code Create}: the new request. */

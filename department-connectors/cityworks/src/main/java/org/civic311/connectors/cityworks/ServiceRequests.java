@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkUpdate;
@@ -25,34 +25,28 @@ final class ServiceRequests implements CityworksItems {
 
     private static final Log log = LogFactory.getLog(ServiceRequests.class);
 
-    /**
-     * X/Y are sent as WGS84 longitude/latitude, as residents' apps give them, with WKID 4326 to say so. The
-     * city's Cityworks site must take WGS84 (its map in 4326, or projecting from the WKID sent); otherwise
-     * leave coordinates to its geocoder, which gets the Address.
-     */
-    static final int WGS84 = 4326;
-
     private final ServiceRequestApi requests;
     private final CommentApi comments;
     private final WorkText text;
+    private final SitePoint point;
 
-    ServiceRequests(ServiceRequestApi requests, CommentApi comments, WorkText text) {
+    ServiceRequests(ServiceRequestApi requests, CommentApi comments, WorkText text, SitePoint point) {
         this.requests = requests;
         this.comments = comments;
         this.text = text;
+        this.point = point;
     }
 
     @Override
     public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
-        long problemSid = department.problemSid(order.serviceCode()).orElseThrow(() -> new ConnectorException(
+        long problemSid = department.problemSid(order.serviceCode()).orElseThrow(() -> new ConnectorRefusal(
                 "Department '" + departmentCode + "' has no Cityworks problem type for the service code '"
                         + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
                         + departmentCode + ".problem-sids." + order.serviceCode() + " to its ProblemSid"));
-        Optional<RequestBase> earlier = requests.byOtherSystemId(order.taskKey());
+        Optional<Long> earlier = EarlierAttempt.oldest(order.taskKey(), "service request",
+                requests.withOtherSystemId(order.taskKey()));
         if (earlier.isPresent()) {
-            log.info("Task " + order.taskKey() + " already has Cityworks service request " + earlier.get().requestId()
-                    + " (an earlier attempt made it); not creating another");
-            return CityworksRef.serviceRequest(earlier.get().requestId());
+            return CityworksRef.serviceRequest(earlier.get());
         }
         RequestBase created = requests.create(createData(order, problemSid, department));
         log.info("Created Cityworks service request " + created.requestId() + " for " + order.trackingNumber()
@@ -66,9 +60,7 @@ final class ServiceRequests implements CityworksItems {
                 .put("ProblemSid", problemSid)
                 .put("Details", text.of(order));
         WorkOrder.Location where = order.location();
-        if (where.lat() != null && where.lon() != null) {
-            data.put("X", where.lon()).put("Y", where.lat()).put("WKID", WGS84);
-        }
+        point.addTo(data, where);
         WorkOrder.Caller caller = order.caller();
         return data.putPresent("Address", where.address())
                 .putPresent("Zip", where.zipcode())

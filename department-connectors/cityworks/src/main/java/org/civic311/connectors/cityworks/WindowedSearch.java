@@ -40,16 +40,24 @@ final class WindowedSearch {
         return List.copyOf(ids);
     }
 
-    /** The Search data of a window on one date field: {@code <field>Begin} and, when closed, {@code <field>End}. */
+    /**
+     * The Search data of a window on one date field: {@code <field>Begin} and, when closed, {@code <field>End}, as
+     * the server's wall-clock times, widened where its clocks change (see {@link CityworksDates}). Callers keep only
+     * what falls in the window by the dates they read back.
+     */
     static Map<String, Object> window(Map<String, Object> filter, String dateField, Instant begin, Instant end,
                                       CityworksDates dates) {
         Map<String, Object> data = new LinkedHashMap<>(filter);
-        data.put(dateField + "Begin", dates.format(begin));
+        data.put(dateField + "Begin", dates.formatBegin(begin, end != null ? end : openEnd()));
         if (end != null) {
-            data.put(dateField + "End", dates.format(end));
+            data.put(dateField + "End", dates.formatEnd(begin, end));
         }
         data.put("MaxResults", MAX_RESULTS);
         return data;
+    }
+
+    private static Instant openEnd() {
+        return Instant.now().plus(OPEN_END_SPLIT).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static <T> void collect(Instant begin, Instant end, Search<T> search, Set<T> ids) {
@@ -58,7 +66,7 @@ final class WindowedSearch {
             ids.addAll(found);
             return;
         }
-        Instant last = end != null ? end : Instant.now().plus(OPEN_END_SPLIT).truncatedTo(ChronoUnit.SECONDS);
+        Instant last = end != null ? end : openEnd();
         if (!last.isAfter(begin)) {
             // Never pass over what the cap hid: the watermark stays where it is until someone looks.
             throw new ConnectorException("Cityworks holds " + MAX_RESULTS + " or more items for the one second " + begin

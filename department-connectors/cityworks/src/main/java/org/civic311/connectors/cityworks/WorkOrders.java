@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkUpdate;
@@ -27,28 +28,25 @@ final class WorkOrders implements CityworksItems {
     private final WorkOrderApi workOrders;
     private final CommentApi comments;
     private final WorkText text;
+    private final SitePoint point;
 
-    WorkOrders(WorkOrderApi workOrders, CommentApi comments, WorkText text) {
+    WorkOrders(WorkOrderApi workOrders, CommentApi comments, WorkText text, SitePoint point) {
         this.workOrders = workOrders;
         this.comments = comments;
         this.text = text;
+        this.point = point;
     }
 
     @Override
     public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
-        String template = department.workOrderTemplate(order.serviceCode()).orElseThrow(() -> new ConnectorException(
+        String template = department.workOrderTemplate(order.serviceCode()).orElseThrow(() -> new ConnectorRefusal(
                 "Department '" + departmentCode + "' has no Cityworks work order template for the service code '"
                         + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
                         + departmentCode + ".work-order-templates." + order.serviceCode() + " to its WOTemplateId"));
-        List<String> earlier = workOrders.withReference(order.taskKey());
-        if (!earlier.isEmpty()) {
-            if (earlier.size() > 1) {
-                log.warn("Task " + order.taskKey() + " has " + earlier.size() + " Cityworks work orders " + earlier
-                        + "; Civic311 follows the oldest");
-            }
-            log.info("Task " + order.taskKey() + " already has Cityworks work order " + earlier.get(0)
-                    + " (an earlier attempt made it); not creating another");
-            return CityworksRef.workOrder(earlier.get(0));
+        Optional<String> earlier = EarlierAttempt.oldest(order.taskKey(), "work order",
+                workOrders.withReference(order.taskKey()));
+        if (earlier.isPresent()) {
+            return CityworksRef.workOrder(earlier.get());
         }
         WorkOrderBase created = workOrders.create(createData(order, template, department));
         log.info("Created Cityworks work order " + created.workOrderId() + " for " + order.trackingNumber()
@@ -62,10 +60,7 @@ final class WorkOrders implements CityworksItems {
                 .put("WOTemplateId", template)
                 .put("EntityType", department.entityType());
         WorkOrder.Location where = order.location();
-        // WGS84 longitude/latitude, as for service requests (see ServiceRequests.WGS84); WorkOrder/Create takes no WKID.
-        if (where.lat() != null && where.lon() != null) {
-            data.put("X", where.lon()).put("Y", where.lat());
-        }
+        point.addTo(data, where);
         return data.putPresent("Address", where.address())
                 .put("Instructions", text.of(order))
                 .put(workOrders.referenceField(), order.taskKey())

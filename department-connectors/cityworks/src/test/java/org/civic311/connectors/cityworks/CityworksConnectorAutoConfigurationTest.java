@@ -26,7 +26,7 @@ class CityworksConnectorAutoConfigurationTest {
         "civic311.connectors.cityworks.login-name=civic311",
         "civic311.connectors.cityworks.password=from-the-environment",
         "civic311.connectors.cityworks.zone=America/Chicago",
-        "civic311.connectors.cityworks.token-in-header=true",
+        "civic311.connectors.cityworks.token-placement=header",
         "civic311.connectors.cityworks.departments.urban-forestry.kind=service-request",
         "civic311.connectors.cityworks.departments.urban-forestry.problem-sids.damaged_tree=102",
         "civic311.connectors.cityworks.departments.urban-forestry.dispatch-to-sid=42",
@@ -47,7 +47,8 @@ class CityworksConnectorAutoConfigurationTest {
             assertThat(context.getBean(DepartmentConnector.class).system()).isEqualTo("cityworks");
             CityworksConnectorProperties properties = context.getBean(CityworksConnectorProperties.class);
             assertThat(properties.zone()).isEqualTo(ZoneId.of("America/Chicago"));
-            assertThat(properties.tokenInHeader()).isTrue();
+            assertThat(properties.tokenPlacement()).isEqualTo(CityworksConnectorProperties.TokenPlacement.HEADER);
+            assertThat(properties.coordinates()).isEqualTo(CityworksConnectorProperties.Coordinates.WGS84);
             assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.workOrderTaskField()).isEqualTo("Text1");
@@ -60,6 +61,23 @@ class CityworksConnectorAutoConfigurationTest {
             assertThat(crews.kind()).isEqualTo(CityworksConnectorProperties.Kind.WORK_ORDER);
             assertThat(crews.workOrderTemplate("pothole")).contains("2001");
         });
+    }
+
+    @Test
+    void byDefaultTheTokenGoesInTheHeaderAndTheField() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.cityworks.token-placement=")
+                .run(context -> assertThat(context.getBean(CityworksConnectorProperties.class).tokenPlacement())
+                        .isEqualTo(CityworksConnectorProperties.TokenPlacement.BOTH));
+    }
+
+    @Test
+    void aSiteWithoutItsServerZoneStopsStartupNamingTheProperty() {
+        runner.withPropertyValues(java.util.Arrays.stream(complete)
+                        .filter(setting -> !setting.startsWith("civic311.connectors.cityworks.zone="))
+                        .toArray(String[]::new))
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.cityworks.zone"));
     }
 
     @Test
@@ -147,7 +165,8 @@ class CityworksConnectorAutoConfigurationTest {
         runner.withPropertyValues("civic311.connectors.cityworks.enabled=true",
                         "civic311.connectors.cityworks.base-url=https://cityworks.city.gov/cityworks",
                         "civic311.connectors.cityworks.login-name=civic311",
-                        "civic311.connectors.cityworks.password=secret")
+                        "civic311.connectors.cityworks.password=secret",
+                        "civic311.connectors.cityworks.zone=America/Chicago")
                 .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
                         .containsExactly("civic311.connectors.cityworks.departments"));
     }

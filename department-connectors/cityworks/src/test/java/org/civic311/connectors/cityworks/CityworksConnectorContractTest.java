@@ -10,7 +10,11 @@ import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The connector contract for a department that gets service requests: the clerk works in Cityworks. */
+/**
+ * The connector contract for a department that gets service requests: the clerk works in Cityworks. The site is a
+ * classic one (before version 23: token in the field or header, Status 2 for a bad token, server in UTC);
+ * {@link CityworksUnityContractTest} runs the same contract against the stricter one.
+ */
 @SimulatedCityworks
 class CityworksConnectorContractTest extends DepartmentConnectorContract {
 
@@ -22,17 +26,34 @@ class CityworksConnectorContractTest extends DepartmentConnectorContract {
 
     private CityworksConnector connector;
 
+    /** Settings that differ from the test city's for this site, e.g. its zone. */
+    protected String[] siteSettings() {
+        return new String[0];
+    }
+
     @Override
     protected DepartmentConnector connector() {
         if (connector == null) {
-            connector = new CityworksConnector(TestSite.properties(port));
+            connector = new CityworksConnector(TestSite.properties(port, siteSettings()));
         }
         return connector;
     }
 
     @Override
     protected DepartmentConnector connectorWithBadCredentials() {
-        return new CityworksConnector(TestSite.properties(port, "password", "not-the-password"));
+        String[] site = siteSettings();
+        String[] settings = java.util.Arrays.copyOf(site, site.length + 2);
+        settings[site.length] = "password";
+        settings[site.length + 1] = "not-the-password";
+        return new CityworksConnector(TestSite.properties(port, settings));
+    }
+
+    @Override
+    protected int itemsFor(String taskKey) {
+        return simulator.requestsWithOtherSystemId(taskKey).size()
+                + (int) simulator.workOrders().stream()
+                        .filter(workOrder -> taskKey.equals(workOrder.workOrderBase().get("Text1")))
+                        .count();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
@@ -229,7 +229,7 @@ class CityworksConnectorTest {
         WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900011", TestSite.URBAN_FORESTRY), "graffiti");
 
         assertThatThrownBy(() -> connector.push(graffiti))
-                .isInstanceOf(ConnectorException.class)
+                .isInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("civic311.connectors.cityworks.departments.urban-forestry.problem-sids.graffiti");
         assertThat(simulator.requests()).isEmpty();
     }
@@ -239,7 +239,7 @@ class CityworksConnectorTest {
         WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900012", TestSite.STREET_CREWS), "graffiti");
 
         assertThatThrownBy(() -> connector.push(graffiti))
-                .isInstanceOf(ConnectorException.class)
+                .isInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("civic311.connectors.cityworks.departments.street-crews.work-order-templates.graffiti");
         assertThat(simulator.workOrders()).isEmpty();
     }
@@ -247,8 +247,63 @@ class CityworksConnectorTest {
     @Test
     void aDepartmentNotSetUpForCityworksIsRefusedNamingIt() {
         assertThatThrownBy(() -> connector.push(TestSite.damagedTree("900013", "parks")))
-                .isInstanceOf(ConnectorException.class)
+                .isInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("civic311.connectors.cityworks.departments.parks");
+    }
+
+    /**
+     * Cityworks does not keep OtherSystemId unique, and ByOtherSystemId answers one of several without saying which
+     * (the simulator: the newest). The request Civic311 made first is the one it follows.
+     */
+    @Test
+    void whenAnotherSystemFiledARequestWithOurOtherSystemIdTheRetryStillFindsOursTheOldest() {
+        WorkOrder order = TestSite.damagedTree("900015", TestSite.URBAN_FORESTRY);
+        ExternalRef ours = connector.push(order);
+        long theirs = new CityworksStaff(port).createRequestFor("900015", 102);
+
+        ExternalRef retried = connector.push(order);
+
+        assertThat(retried).isEqualTo(ours);
+        assertThat(TestSite.requestId(ours)).isLessThan(theirs);
+        assertThat(simulator.requestsWithOtherSystemId("900015")).hasSize(2);
+    }
+
+    @Test
+    void aProblemTypeTheSiteDoesNotHaveIsARefusalInCityworksOwnWordsAndNothingIsCreated() {
+        CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port,
+                "departments." + TestSite.STREETS + ".problem-sids.pothole", "999"));
+        WorkOrder pothole = withServiceCode(TestSite.damagedTree("900016", TestSite.STREETS), "pothole");
+
+        assertThatThrownBy(() -> misMapped.push(pothole))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("Ams/ServiceRequest/Create")
+                .hasMessageContaining("999 is not a problem type")
+                .hasMessageContaining("InvalidField 30");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aWorkOrderTemplateTheSiteDoesNotHaveIsARefusal() {
+        CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port,
+                "departments." + TestSite.STREET_CREWS + ".work-order-templates.damaged_tree", "9999"));
+
+        assertThatThrownBy(() -> misMapped.push(TestSite.damagedTree("900017", TestSite.STREET_CREWS)))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("9999 is not a work order template");
+        assertThat(simulator.workOrders()).isEmpty();
+    }
+
+    @Test
+    void withCoordinatesSetToNoneTheSiteGetsTheAddressAndNoPoint() {
+        CityworksConnector addressOnly = new CityworksConnector(TestSite.properties(port, "coordinates", "none"));
+
+        ExternalRef request = addressOnly.push(TestSite.damagedTree("900018", TestSite.URBAN_FORESTRY));
+        ExternalRef workOrder = addressOnly.push(TestSite.damagedTree("900019", TestSite.STREET_CREWS));
+
+        CityworksRequest filed = simulator.request(TestSite.requestId(request)).orElseThrow();
+        assertThat(filed.coordinatesWkid()).isNull();
+        assertThat(filed.requestBase()).containsEntry("ProbAddress", "121 N LaSalle St").containsEntry("SRX", null);
+        assertThat(simulator.workOrder(TestSite.workOrderId(workOrder)).orElseThrow().coordinatesWkid()).isNull();
     }
 
     private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref, WorkStatus status) {

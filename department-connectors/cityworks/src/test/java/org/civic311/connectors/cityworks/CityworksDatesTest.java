@@ -30,6 +30,23 @@ class CityworksDatesTest {
         assertThat(chicago.parse("DateTimeClosed", "2026-11-22T10:00:00-06:00")).isEqualTo(Instant.parse("2026-11-22T16:00:00Z"));
     }
 
+    /** Clocks go back at 07:00Z on 1 November 2026: 01:00 to 02:00 happens twice. */
+    @Test
+    void aWindowIsWidenedToEveryWallClockTimeItsInstantsHave() {
+        Instant beforeTheChange = Instant.parse("2026-11-01T06:45:00Z");
+        Instant afterTheChange = Instant.parse("2026-11-01T07:15:00Z");
+
+        assertThat(chicago.formatBegin(beforeTheChange, afterTheChange)).isEqualTo("2026-11-01T00:45:00");
+        assertThat(chicago.formatEnd(beforeTheChange, afterTheChange)).isEqualTo("2026-11-01T02:15:00");
+        assertThat(chicago.formatBegin(afterTheChange, afterTheChange.plusSeconds(60))).as("no change within")
+                .isEqualTo("2026-11-01T01:15:00");
+    }
+
+    @Test
+    void aWallClockTimeThatHappensTwiceIsReadAsTheLaterInstant() {
+        assertThat(chicago.parse("DateTimeClosed", "2026-11-01T01:30:00")).isEqualTo(Instant.parse("2026-11-01T07:30:00Z"));
+    }
+
     @Test
     void noDateIsNull() {
         assertThat(chicago.parse("DateTimeClosed", null)).isNull();

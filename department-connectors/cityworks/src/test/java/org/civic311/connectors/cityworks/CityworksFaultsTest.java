@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
@@ -63,6 +64,7 @@ class CityworksFaultsTest {
 
         assertThatThrownBy(() -> connector.push(order))
                 .isInstanceOf(ConnectorException.class)
+                .isNotInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("HTTP 503");
         assertThatThrownBy(() -> connector.pullUpdates(TestSite.aMinuteAgo()).updates()).isInstanceOf(ConnectorException.class);
         assertThat(simulator.serviceRequestsCreated()).isZero();
@@ -82,6 +84,7 @@ class CityworksFaultsTest {
 
         assertThatThrownBy(() -> connector.push(order))
                 .isInstanceOf(ConnectorException.class)
+                .isNotInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("HTTP 502");
         assertThat(simulator.responsesLost()).isEqualTo(1);
         ExternalRef retried = connector.push(order);
@@ -111,24 +114,15 @@ class CityworksFaultsTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void anExpiredTokenIsRenewedWithoutFailingThePushOrThePoll(CapturedOutput log) {
-        connector.push(TestSite.damagedTree("800004", TestSite.URBAN_FORESTRY));
-        simulator.expireAllTokens();
-
-        ExternalRef second = connector.push(TestSite.damagedTree("800005", TestSite.URBAN_FORESTRY));
-        simulator.closeRequest(TestSite.requestId(second), "Pruned back from the sidewalk");
-        simulator.expireAllTokens();
-
-        assertThat(connector.pullUpdates(TestSite.aMinuteAgo()).updates())
-                .filteredOn(update -> update.ref().equals(second))
-                .singleElement()
-                .extracting(WorkUpdate::status).isEqualTo(WorkStatus.COMPLETED);
+        assertThat(TestSite.closureAcrossTwoTokenExpiries(connector, simulator, "800004").status())
+                .isEqualTo(WorkStatus.COMPLETED);
         assertThat(log.getOut())
                 .contains("Ams/ServiceRequest/ByOtherSystemId with Unauthorized", "Ams/ServiceRequest/Search with Unauthorized");
     }
 
     @Test
-    void sitesFromV23GetTheTokenInTheAuthorizationHeaderOnly() {
-        CityworksConnectorProperties properties = TestSite.properties(port, "token-in-header", "true");
+    void theTokenCanGoInTheAuthorizationHeaderOnly() {
+        CityworksConnectorProperties properties = TestSite.properties(port, "token-placement", "header");
         CityworksConnector v23 = new CityworksConnector(properties);
 
         // No token= field is sent in this mode, so each call succeeding shows the header was taken.
@@ -194,6 +188,7 @@ class CityworksFaultsTest {
 
             assertThatThrownBy(() -> new CityworksConnector(properties).push(TestSite.damagedTree("800010", TestSite.URBAN_FORESTRY)))
                     .isInstanceOf(ConnectorException.class)
+                    .isNotInstanceOf(ConnectorRefusal.class)
                     .hasMessageContaining("Cannot reach Cityworks")
                     .hasMessageContaining("read-timeout 1000ms");
             assertThat(stalled.connections()).isPositive();

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -31,6 +32,12 @@ final class CityworksStaff {
         call("Ams/WorkOrder/Cancel", Map.of("WorkOrderIds", new String[] {workOrderId}, "CancelReason", reason));
     }
 
+    /** A request another system filed with an OtherSystemId of its own choosing. */
+    long createRequestFor(String otherSystemId, long problemSid) {
+        return call("Ams/ServiceRequest/Create", Map.of("ProblemSid", problemSid, "OtherSystemId", otherSystemId))
+                .path("RequestId").asLong();
+    }
+
     /** A request typed in by a clerk, with no OtherSystemId: not Civic311's. */
     long createRequestByHand(long problemSid) {
         return call("Ams/ServiceRequest/Create", Map.of("ProblemSid", problemSid, "Details", "Phoned in")).path("RequestId").asLong();
@@ -47,7 +54,13 @@ final class CityworksStaff {
             if (token != null) {
                 form.add("token", token);
             }
+            // The header too: a version 23 site reads only that.
             JsonNode envelope = JSON.readTree(http.post().uri(service).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .headers(headers -> {
+                        if (token != null) {
+                            headers.set(HttpHeaders.AUTHORIZATION, "cityworks " + token);
+                        }
+                    })
                     .body(form).retrieve().body(String.class));
             if (envelope.path("Status").asInt() != 0) {
                 throw new AssertionError(service + " failed: " + envelope);

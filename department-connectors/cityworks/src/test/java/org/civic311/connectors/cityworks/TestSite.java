@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.WorkUpdate;
 import org.civic311.connectors.tck.ConnectorSettings;
+import org.civic311.simulators.cityworks.CityworksSimulator;
 
 /**
  * The city the tests configure: which departments work in the simulated Cityworks site, and how. ProblemSids and
@@ -36,6 +38,7 @@ final class TestSite {
             "base-url", "http://localhost:" + port + "/sim/cityworks",
             "login-name", LOGIN,
             "password", PASSWORD,
+            "zone", "UTC",
             "departments." + STREETS + ".problem-sids.pothole", "101",
             "departments." + URBAN_FORESTRY + ".problem-sids.damaged_tree", "102",
             "departments." + URBAN_FORESTRY + ".problem-sids.tree_down", "103",
@@ -56,6 +59,26 @@ final class TestSite {
                 Map.of("hazard", List.of("yes"), "tree_size", List.of("large")),
                 new WorkOrder.Caller("Jane", "Resident", "jane@example.org", "312-555-0100"),
                 "https://photos.example.org/tree.jpg");
+    }
+
+    /**
+     * A push, the site's tokens expire, a second push whose request staff close, the tokens expire again, a poll:
+     * answers what that poll reported for the second request (its only update).
+     */
+    static WorkUpdate closureAcrossTwoTokenExpiries(CityworksConnector connector, CityworksSimulator simulator,
+                                                    String firstTask) {
+        connector.push(damagedTree(firstTask, URBAN_FORESTRY));
+        simulator.expireAllTokens();
+        ExternalRef second = connector.push(damagedTree(firstTask + "-2", URBAN_FORESTRY));
+        simulator.closeRequest(requestId(second), "Pruned back from the sidewalk");
+        simulator.expireAllTokens();
+        List<WorkUpdate> updates = connector.pullUpdates(aMinuteAgo()).updates().stream()
+                .filter(update -> update.ref().equals(second))
+                .toList();
+        if (updates.size() != 1) {
+            throw new AssertionError("Expected one update for " + second + ", got " + updates);
+        }
+        return updates.get(0);
     }
 
     static long requestId(ExternalRef ref) {

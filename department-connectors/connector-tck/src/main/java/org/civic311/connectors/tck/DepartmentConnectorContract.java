@@ -40,6 +40,12 @@ public abstract class DepartmentConnectorContract {
         return "pothole";
     }
 
+    /**
+     * How many work items, records or emails the department's system holds for this task key, counted in the system
+     * itself.
+     */
+    protected abstract int itemsFor(String taskKey) throws Exception;
+
     /** Plays the department clerk: marks the work item done in the system, with a resolution note. */
     protected abstract void departmentCompletes(ExternalRef item, String note) throws Exception;
 
@@ -67,13 +73,14 @@ public abstract class DepartmentConnectorContract {
     }
 
     @Test
-    protected void pushingTheSameTaskAgainFindsTheSameItem() {
+    protected void pushingTheSameTaskAgainFindsTheSameItem() throws Exception {
         WorkOrder order = workOrder(newTaskId());
 
         ExternalRef first = connector().push(order);
         ExternalRef again = connector().push(order);
 
         assertThat(again).isEqualTo(first);
+        assertThat(itemsFor(order.taskKey())).as("items the department's system holds for the task").isEqualTo(1);
     }
 
     @Test
