@@ -43,6 +43,8 @@ public class EmailConnector implements DepartmentConnector {
 
     private final int maxRepliesPerPoll;
 
+    private final SentWork sent = new SentWork();
+
     /** Makes no call to the mail servers, which may be down at start. The settings were checked when they were bound. */
     public EmailConnector(EmailConnectorProperties properties) {
         this(properties, MAX_REPLIES_PER_POLL);
@@ -63,7 +65,8 @@ public class EmailConnector implements DepartmentConnector {
     }
 
     /**
-     * Sends the work email. Email cannot be searched for what an earlier attempt sent, so a retry after a
+     * Sends the work email, once per task in this process: pushing the same task again sends nothing. Email cannot
+     * be searched for what an earlier attempt sent, so a retry after a restart (or on another node) following a
      * send that did succeed sends a second copy. Both copies carry the same token (it is derived from the
      * task key alone), so a reply to either one reaches the same task. The task is known by the token without its
      * signature ({@link ReplyToken#reference()}), which may be logged; the signature stays in the mail.
@@ -82,9 +85,15 @@ public class EmailConnector implements DepartmentConnector {
         } catch (IllegalArgumentException e) {
             throw new ConnectorException("Cannot reference task " + order.taskKey() + " in an email: " + e.getMessage(), e);
         }
+        ExternalRef ref = new ExternalRef(SYSTEM, token.reference());
+        if (sent.contains(token.reference())) {
+            log.info("Task " + order.taskKey() + " was already sent to " + configured.address() + "; not sending again");
+            return ref;
+        }
         outbox.send(configured.address(), WorkOrderMail.of(order, token, properties.zone()), token);
+        sent.add(token.reference());
         log.info("Sent " + order.trackingNumber() + " (task " + order.taskKey() + ") to " + configured.address());
-        return new ExternalRef(SYSTEM, token.reference());
+        return ref;
     }
 
     /**

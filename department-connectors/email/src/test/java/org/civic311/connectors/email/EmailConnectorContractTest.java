@@ -31,9 +31,15 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
                     .withUser(REPLIES, "replies", "replies-secret")
                     .withUser("dispatch@contract.civic311.local", "dispatch", "dispatch-secret"));
 
+    private EmailConnector connector;
+
+    /** One connector for the test, as the application has one. */
     @Override
     protected DepartmentConnector connector() {
-        return new EmailConnector(properties("dispatch-secret"));
+        if (connector == null) {
+            connector = new EmailConnector(properties("dispatch-secret"));
+        }
+        return connector;
     }
 
     @Override
@@ -44,6 +50,18 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
     @Override
     protected String department() {
         return "streets";
+    }
+
+    /** Work mails in the department's mailbox whose reference names the task. */
+    @Override
+    protected int itemsFor(String taskKey) throws Exception {
+        int carrying = 0;
+        for (MimeMessage work : mail.getReceivedMessagesForDomain(STREETS)) {
+            if (ReplyToken.find(work.getMessageID()).stream().anyMatch(token -> token.taskKey().equals(taskKey))) {
+                carrying++;
+            }
+        }
+        return carrying;
     }
 
     @Override

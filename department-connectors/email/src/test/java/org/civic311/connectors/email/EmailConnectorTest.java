@@ -74,6 +74,11 @@ class EmailConnectorTest {
         connector = new EmailConnector(properties);
     }
 
+    /** The same settings in a new process: what it has sent is not known to it. */
+    private EmailConnector restarted() {
+        return new EmailConnector(properties);
+    }
+
     @Test
     void departmentReceivesOneEmailWithWhatWhereAndWhenDue() throws Exception {
         ExternalRef ref = connector.push(pothole("42"));
@@ -275,9 +280,9 @@ class EmailConnectorTest {
     }
 
     @Test
-    void replyToTheSecondCopyOfARetriedDispatchReachesTheSameTask() throws Exception {
+    void replyToTheSecondCopyOfADispatchRetriedAfterARestartReachesTheSameTask() throws Exception {
         ExternalRef first = connector.push(pothole("42"));
-        ExternalRef retry = connector.push(pothole("42"));
+        ExternalRef retry = restarted().push(pothole("42"));
         MimeMessage secondCopy = awaitDepartmentMail(2).get(1);
 
         send(replyTo(secondCopy, DEPARTMENT_MAILBOX, "DONE"));
