@@ -76,6 +76,16 @@ public class CityworksConnector implements DepartmentConnector {
         return items.get(department.kind()).push(order, code, department);
     }
 
+    /**
+     * Cancels the service request or work order with Cityworks' own Cancel, the reason as its CancelReason. True
+     * when it is canceled (now, or by an earlier call); false when staff closed it first or it is gone.
+     */
+    @Override
+    public boolean cancel(ExternalRef item, String reason) {
+        CityworksRef.Item named = CityworksRef.item(item);
+        return items.get(named.kind()).cancel(named.id(), reason);
+    }
+
     /** Requests and work orders of ours closed or canceled at or after {@code since}, by Cityworks' dates. */
     @Override
     public PulledUpdates pullUpdates(Instant since) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,6 +64,22 @@ final class ServiceRequestApi {
             throw new ConnectorException("Cityworks answered Ams/ServiceRequest/Create without a RequestId");
         }
         return created;
+    }
+
+    /**
+     * {@code Cancel}: the request as Cityworks answers it after the call; empty when it is not found (warning 60).
+     * A request already closed or canceled comes back unchanged.
+     */
+    Optional<RequestBase> cancel(long requestId, String reason) {
+        JsonNode value = client.call("Ams/ServiceRequest/Cancel",
+                new CallData().put("RequestIds", List.of(requestId)).putPresent("CancelReason", reason).fields())
+                .valueOrThrow();
+        for (JsonNode request : value) {
+            if (request.path("RequestId").asLong() == requestId) {
+                return Optional.of(RequestBase.of(request, dates));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ids of requests closed at or after {@code since}. */

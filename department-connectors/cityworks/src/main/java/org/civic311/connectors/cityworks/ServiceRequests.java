@@ -77,6 +77,14 @@ final class ServiceRequests implements CityworksItems {
     }
 
     @Override
+    public boolean cancel(String id, String reason) {
+        Optional<RequestBase> answered = requests.cancel(CityworksRef.number(id), reason);
+        answered.filter(request -> !request.canceled()).ifPresent(request -> log.info("Cityworks service request "
+                + id + " was " + request.status() + " already; it cannot be canceled"));
+        return answered.map(RequestBase::canceled).orElse(false);
+    }
+
+    @Override
     public List<WorkUpdate> updatesSince(Instant since) {
         Set<Long> ids = new LinkedHashSet<>(requests.closedSince(since));
         ids.addAll(requests.canceledSince(since));

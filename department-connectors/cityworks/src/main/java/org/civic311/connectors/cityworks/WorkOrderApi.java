@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +45,19 @@ final class WorkOrderApi {
             throw new ConnectorException("Cityworks answered Ams/WorkOrder/Create without a WorkOrderId");
         }
         return WorkOrderBase.of(first, dates, referenceField);
+    }
+
+    /** {@code Cancel}: the work order as Cityworks answers it after the call, as ServiceRequestApi's. */
+    Optional<WorkOrderBase> cancel(String workOrderId, String reason) {
+        JsonNode value = client.call("Ams/WorkOrder/Cancel",
+                new CallData().put("WorkOrderIds", List.of(workOrderId)).putPresent("CancelReason", reason).fields())
+                .valueOrThrow();
+        for (JsonNode workOrder : value) {
+            if (workOrderId.equals(RequestBase.text(workOrder, "WorkOrderId"))) {
+                return Optional.of(WorkOrderBase.of(workOrder, dates, referenceField));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ids of work orders closed at or after {@code since}. */

@@ -70,6 +70,14 @@ final class WorkOrders implements CityworksItems {
     }
 
     @Override
+    public boolean cancel(String id, String reason) {
+        Optional<WorkOrderBase> answered = workOrders.cancel(id, reason);
+        answered.filter(workOrder -> !workOrder.canceled()).ifPresent(workOrder -> log.info("Cityworks work order "
+                + id + " was " + workOrder.status() + " already; it cannot be canceled"));
+        return answered.map(WorkOrderBase::canceled).orElse(false);
+    }
+
+    @Override
     public List<WorkUpdate> updatesSince(Instant since) {
         Set<String> ids = new LinkedHashSet<>(workOrders.closedSince(since));
         ids.addAll(workOrders.canceledSince(since));

@@ -306,6 +306,50 @@ class CityworksConnectorTest {
         assertThat(simulator.workOrder(TestSite.workOrderId(workOrder)).orElseThrow().coordinatesWkid()).isNull();
     }
 
+    @Test
+    void cancelWithdrawsTheRequestWithTheReasonAndASecondCancelChangesNothing() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900020", TestSite.URBAN_FORESTRY));
+
+        assertThat(connector.cancel(ref, "Sent to Parks instead")).isTrue();
+        CityworksRequest canceled = simulator.request(TestSite.requestId(ref)).orElseThrow();
+        assertThat(connector.cancel(ref, "Again")).as("already canceled").isTrue();
+
+        assertThat(canceled.canceled()).isTrue();
+        assertThat(canceled.requestBase()).containsEntry("CancelReason", "Sent to Parks instead");
+        assertThat(simulator.request(TestSite.requestId(ref)).orElseThrow().requestBase())
+                .containsEntry("CancelReason", "Sent to Parks instead")
+                .containsEntry("DateCancelled", canceled.requestBase().get("DateCancelled"));
+    }
+
+    @Test
+    void cancelWithdrawsTheWorkOrder() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900021", TestSite.STREET_CREWS));
+
+        assertThat(connector.cancel(ref, "Duplicate of another report")).isTrue();
+
+        CityworksWorkOrder canceled = simulator.workOrder(TestSite.workOrderId(ref)).orElseThrow();
+        assertThat(canceled.canceled()).isTrue();
+        assertThat(canceled.workOrderBase()).containsEntry("CancelReason", "Duplicate of another report");
+    }
+
+    @Test
+    void workStaffClosedFirstIsNotCanceled() {
+        ExternalRef ref = connector.push(TestSite.damagedTree("900022", TestSite.URBAN_FORESTRY));
+        simulator.closeRequest(TestSite.requestId(ref), "Done already");
+
+        assertThat(connector.cancel(ref, "No longer needed")).isFalse();
+
+        CityworksRequest request = simulator.request(TestSite.requestId(ref)).orElseThrow();
+        assertThat(request.closed()).isTrue();
+        assertThat(request.canceled()).isFalse();
+    }
+
+    @Test
+    void aReferenceOfAnotherSystemIsRefused() {
+        assertThatThrownBy(() -> connector.cancel(new ExternalRef("accela", "CIVIC311-26CAP-00000-00001"), "x"))
+                .isInstanceOf(ConnectorRefusal.class);
+    }
+
     private static WorkUpdate only(List<WorkUpdate> updates, ExternalRef ref, WorkStatus status) {
         return only(updates.stream().filter(update -> update.status() == status).toList(), ref);
     }
