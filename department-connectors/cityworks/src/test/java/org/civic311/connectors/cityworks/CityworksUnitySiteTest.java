@@ -65,7 +65,11 @@ class CityworksUnitySiteTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("civic311.connectors.cityworks.token-placement");
+        assertThatThrownBy(() -> fieldOnly.push(TestSite.damagedTree("700002", TestSite.URBAN_FORESTRY)))
+                .isInstanceOf(ConnectorException.class);
         assertThat(simulator.serviceRequestsCreated()).isZero();
+        assertThat(simulator.callsTo(CityworksClient.AUTHENTICATE))
+                .as("each push logs in afresh and once more: a refused token is never used again").isEqualTo(4);
     }
 
     @Test
