@@ -91,7 +91,10 @@ final class WorkOrderApi {
         return found;
     }
 
-    /** {@code Search {...}} → WorkOrderIds only (string[]), oldest first. */
+    /**
+     * {@code Search {...}} → WorkOrderIds only (string[]), newest first: cw-sdk documents no order, so a client
+     * that needs the oldest of several must find it itself.
+     */
     Object search(Call call) {
         DataParameter data = call.data;
         Optional<Boolean> closed = data.flag("Closed");
@@ -107,7 +110,7 @@ final class WorkOrderApi {
         Map<String, List<String>> textFilters = textFilters(data);
         long maxResults = Math.min(ServiceRequestApi.SEARCH_CAP,
                 data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults()));
-        return workOrders.all()
+        return workOrders.newestFirst()
                 .filter(w -> closed.map(wanted -> wanted == w.closed).orElse(true))
                 .filter(w -> canceled.map(wanted -> wanted == w.canceled).orElse(true))
                 .filter(w -> statuses.isEmpty() || statuses.contains(w.status.toUpperCase(Locale.ROOT)))

@@ -1,6 +1,8 @@
 package org.civic311.simulators.cityworks;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,12 @@ final class WorkOrders {
 
     Stream<StoredWorkOrder> all() {
         return byId.values().stream();
+    }
+
+    Stream<StoredWorkOrder> newestFirst() {
+        List<StoredWorkOrder> newestFirst = new ArrayList<>(byId.values());
+        Collections.reverse(newestFirst);
+        return newestFirst.stream();
     }
 
     /** Closes the open ones and leaves the others as they are, like request Close. */

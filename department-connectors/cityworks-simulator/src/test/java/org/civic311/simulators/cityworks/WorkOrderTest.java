@@ -72,7 +72,7 @@ class WorkOrderTest extends SimulatorHttpTest {
         String other = createWorkOrder(data("Text1", "civic311-task-8"));
 
         assertThat(search(data("Text1", List.of("civic311-task-7")))).containsExactly(ours);
-        assertThat(search(data("Closed", false))).containsExactly(ours, other);
+        assertThat(search(data("Closed", false))).as("newest first").containsExactly(other, ours);
         assertThat(search(data("WOTemplateId", List.of("2002")))).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package org.civic311.connectors.cityworks;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,19 @@ final class WorkOrderApi {
         return referenceField;
     }
 
-    /** Ids of the work orders whose reference field holds exactly that text, oldest first. */
+    /**
+     * Ids of the work orders whose reference field holds exactly that text, oldest (lowest WorkOrderSid) first:
+     * Search answers in no documented order.
+     */
     List<String> withReference(String reference) {
-        return search(Map.of(referenceField, List.of(reference), "MaxResults", WindowedSearch.MAX_RESULTS));
+        List<String> ids = search(Map.of(referenceField, List.of(reference), "MaxResults", WindowedSearch.MAX_RESULTS));
+        if (ids.size() < 2) {
+            return ids;
+        }
+        return byIds(ids).stream()
+                .sorted(Comparator.comparingLong(WorkOrderBase::workOrderSid))
+                .map(WorkOrderBase::workOrderId)
+                .toList();
     }
 
     /** {@code Create}: the first work order made (Cityworks answers an array: one call may make several). */

@@ -269,6 +269,18 @@ class CityworksConnectorTest {
     }
 
     @Test
+    void whenAWorkOrderWithOurTaskKeyWasCopiedTheRetryStillFindsOursTheOldest() {
+        WorkOrder order = TestSite.damagedTree("900023", TestSite.STREET_CREWS);
+        ExternalRef ours = connector.push(order);
+        String copy = new CityworksStaff(port).createWorkOrderWithText1("900023", "2003");
+
+        ExternalRef retried = connector.push(order);
+
+        assertThat(retried).isEqualTo(ours).isNotEqualTo(CityworksRef.workOrder(copy));
+        assertThat(simulator.workOrdersCreated()).isEqualTo(2);
+    }
+
+    @Test
     void aProblemTypeTheSiteDoesNotHaveIsARefusalInCityworksOwnWordsAndNothingIsCreated() {
         CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port,
                 "departments." + TestSite.STREETS + ".problem-sids.pothole", "999"));

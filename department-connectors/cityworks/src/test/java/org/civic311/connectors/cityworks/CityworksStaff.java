@@ -32,6 +32,12 @@ final class CityworksStaff {
         call("Ams/WorkOrder/Cancel", Map.of("WorkOrderIds", new String[] {workOrderId}, "CancelReason", reason));
     }
 
+    /** A work order another system (or a clerk) made from a template with that text in Text1. */
+    String createWorkOrderWithText1(String text1, String template) {
+        return call("Ams/WorkOrder/Create", Map.of("WOTemplateId", template, "EntityType", "STREET", "Text1", text1))
+                .path(0).path("WorkOrderId").asText();
+    }
+
     /** A request another system filed with an OtherSystemId of its own choosing. */
     long createRequestFor(String otherSystemId, long problemSid) {
         return call("Ams/ServiceRequest/Create", Map.of("ProblemSid", problemSid, "OtherSystemId", otherSystemId))
