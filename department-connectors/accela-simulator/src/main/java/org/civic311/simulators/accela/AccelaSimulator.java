@@ -98,6 +98,15 @@ public class AccelaSimulator {
         faults.loseNextResponses(count);
     }
 
+    /**
+     * From now until {@link #reset()} or {@code agencyScriptRejectsNewRecords(null)}, the agency's ApplicationSubmitBefore
+     * script rejects every valid Create Record request with this message: HTTP 500 {@code emse_error}, nothing saved.
+     * An agency's script does this for a record it finds incomplete, e.g. without a parcel; every retry meets it again.
+     */
+    public void agencyScriptRejectsNewRecords(String message) {
+        faults.submitScriptRefuses(message);
+    }
+
     /** Records created since the last reset, including those whose response was lost. */
     public int recordsCreated() {
         return records.created();

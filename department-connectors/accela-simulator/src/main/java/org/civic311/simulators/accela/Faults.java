@@ -1,7 +1,9 @@
 package org.civic311.simulators.accela;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The failures a test has asked for, and a count of the ones that happened. */
 final class Faults {
@@ -10,6 +12,7 @@ final class Faults {
     private final AtomicInteger responsesToLose = new AtomicInteger();
     private final AtomicInteger responsesLost = new AtomicInteger();
     private final AtomicInteger requestsRefused = new AtomicInteger();
+    private final AtomicReference<String> submitScriptRefusal = new AtomicReference<>();
 
     void goDown() {
         down.set(true);
@@ -56,7 +59,17 @@ final class Faults {
         return requestsRefused.get();
     }
 
+    /** The message of an agency's ApplicationSubmitBefore script that rejects every new record; null accepts them. */
+    void submitScriptRefuses(String message) {
+        submitScriptRefusal.set(message);
+    }
+
+    Optional<String> submitScriptRefusal() {
+        return Optional.ofNullable(submitScriptRefusal.get());
+    }
+
     void reset() {
+        submitScriptRefusal.set(null);
         down.set(false);
         responsesToLose.set(0);
         responsesLost.set(0);

@@ -33,16 +33,22 @@ class RecordsController {
     private final Records records;
     private final RecordCatalog catalog;
     private final AgencyClock clock;
+    private final Faults faults;
 
-    RecordsController(Records records, RecordCatalog catalog, AgencyClock clock) {
+    RecordsController(Records records, RecordCatalog catalog, AgencyClock clock, Faults faults) {
         this.records = records;
         this.catalog = catalog;
         this.clock = clock;
+        this.faults = faults;
     }
 
     @PostMapping("/records")
     ResponseEntity<JsonNode> create(ApiCaller caller, @RequestBody(required = false) JsonNode body) {
         NewRecord request = NewRecord.from(body, catalog, clock);
+        // The agency's ApplicationSubmitBefore script runs on a valid request, before anything is saved.
+        faults.submitScriptRefusal().ifPresent(message -> {
+            throw AccelaApiException.scriptRejected(message);
+        });
         return ok(Envelope.of(records.create(request, caller.userId())));
     }
 

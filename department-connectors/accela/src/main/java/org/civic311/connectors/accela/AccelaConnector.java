@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
@@ -169,9 +170,10 @@ public class AccelaConnector implements DepartmentConnector {
         try {
             client.putCustomForms(recordId, forms);
         } catch (ConnectorException e) {
-            throw new ConnectorException("Accela record " + recordId + " exists for " + order.trackingNumber()
-                    + " (task " + order.taskKey() + ") but its custom form is not written; the retry finds the record"
-                    + " and writes it. " + e.getMessage(), e);
+            String failure = "Accela record " + recordId + " exists for " + order.trackingNumber() + " (task "
+                    + order.taskKey() + ") but its custom form is not written; the retry finds the record and writes"
+                    + " it. " + e.getMessage();
+            throw e instanceof ConnectorRefusal ? new ConnectorRefusal(failure, e) : new ConnectorException(failure, e);
         }
     }
 }
