@@ -73,7 +73,8 @@ public record AccelaSimulatorProperties(
                 new RecordStatusSetting("Closed", StatusType.CLOSED),
                 new RecordStatusSetting("Complete", StatusType.COMPLETE));
         customForms = customForms != null ? customForms : List.of(new CustomFormSetting("CIVIC311-INTAKE",
-                List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date")));
+                List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date"),
+                List.of(new FieldTypeSetting("Due Date", CustomFieldType.DATE))));
         workflow = workflow != null ? workflow : new WorkflowSetting("CE_INVESTIGATION", List.of(
                 new TaskSetting("Investigation", "Code Enforcement", 10, List.of(
                         new TaskStatusSetting("In Progress", false, "In Progress"),
@@ -104,8 +105,25 @@ public record AccelaSimulatorProperties(
     public record RecordStatusSetting(String value, StatusType type) {
     }
 
-    /** A custom form: its id (like {@code GROUP-SUBGROUP}) and the names of its fields. */
-    public record CustomFormSetting(String id, List<String> fields) {
+    /**
+     * A custom form: its id (like {@code GROUP-SUBGROUP}), the names of its fields, and the type of each field that is
+     * not Text.
+     */
+    public record CustomFormSetting(String id, List<String> fields, List<FieldTypeSetting> types) {
+
+        public CustomFormSetting {
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+
+        /** The field's type; Text unless {@code types} says otherwise. */
+        CustomFieldType type(String field) {
+            return types.stream().filter(typed -> typed.field().equals(field)).map(FieldTypeSetting::type)
+                    .findFirst().orElse(CustomFieldType.TEXT);
+        }
+    }
+
+    /** The type of one custom-form field. */
+    public record FieldTypeSetting(String field, CustomFieldType type) {
     }
 
     /** A workflow: its process code and its tasks, done one after another. */

@@ -49,6 +49,11 @@ final class RecordCatalog {
             if (form.id() == null || form.fields() == null || form.fields().isEmpty()) {
                 throw new IllegalStateException("Each custom form needs an id and fields: " + form);
             }
+            form.types().stream().filter(typed -> !form.fields().contains(typed.field())).findFirst()
+                    .ifPresent(typed -> {
+                        throw new IllegalStateException("Custom form " + form.id() + " gives a type to '"
+                                + typed.field() + "', which is not one of its fields " + form.fields());
+                    });
             forms.put(form.id(), form);
         }
         workflow = checked(agency.workflow());

@@ -215,7 +215,9 @@ final class Records {
                     throw AccelaApiException.invalidData("Invalid field '" + field.getKey() + "' for custom form '"
                             + setting.id() + "'.", "Fields of " + setting.id() + ": " + setting.fields());
                 }
-                values.put(field.getKey(), form.text(field.getKey()));
+                String value = form.text(field.getKey());
+                setting.type(field.getKey()).check(setting.id(), field.getKey(), value);
+                values.put(field.getKey(), value);
             });
         }
         ArrayNode results = Envelope.JSON.arrayNode();

@@ -171,17 +171,39 @@ public record AccelaConnectorProperties(
     /**
      * The custom form our intake fields go to, and the name of each field in it. A field whose name is set empty is
      * not written; an empty {@code id} writes no custom form at all.
+     *
+     * @param dueDateField  a Date field: written as {@code MM/dd/yyyy}, the agency's day
+     * @param answerFields  fields that take a resident's answer, each with the field's type in the agency's form
      */
     public record CustomForm(
             @DefaultValue("CIVIC311-INTAKE") String id,
             @DefaultValue("Civic311 Task ID") String taskIdField,
             @DefaultValue("Tracking Number") String trackingNumberField,
             @DefaultValue("Service Code") String serviceCodeField,
-            @DefaultValue("Due Date") String dueDateField) {
+            @DefaultValue("Due Date") String dueDateField,
+            List<@NotNull @Valid AnswerField> answerFields) {
+
+        public CustomForm {
+            answerFields = answerFields == null ? List.of() : List.copyOf(answerFields);
+        }
 
         boolean isWritten() {
             return id != null && !id.isBlank();
         }
+    }
+
+    /**
+     * A custom-form field that takes the resident's answer to one of the request type's questions.
+     *
+     * @param attribute the question's code, as the request type names it, e.g. {@code vacant_lot}
+     * @param field     the field's name in the agency's form, e.g. {@code Vacant Lot}
+     * @param type      the field's type there: TEXT (at most 256 characters), DATE (MM/dd/yyyy), CHECKBOX
+     *                  (CHECKED/UNCHECKED) or RADIO (Yes/No)
+     */
+    public record AnswerField(
+            @NotBlank(message = "the question's code, e.g. vacant_lot") String attribute,
+            @NotBlank(message = "the field's name in the agency's custom form") String field,
+            @DefaultValue("TEXT") @NotNull CustomFieldFormat type) {
     }
 
     /**

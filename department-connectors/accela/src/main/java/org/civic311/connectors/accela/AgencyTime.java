@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 final class AgencyTime {
 
     private static final DateTimeFormatter ACCELA = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter PEOPLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
@@ -36,11 +35,6 @@ final class AgencyTime {
     /** The first moment of the agency-local day the instant falls on. */
     Instant startOfDay(Instant instant) {
         return instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-    }
-
-    /** The agency-local day, e.g. for a date field of a custom form. */
-    String date(Instant instant) {
-        return DATE.format(instant.atZone(zone));
     }
 
     /** For people reading a record: {@code 2026-03-04 17:00 (America/Chicago)}. */

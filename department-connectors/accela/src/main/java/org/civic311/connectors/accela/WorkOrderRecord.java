@@ -122,10 +122,14 @@ final class WorkOrderRecord {
 
     private Map<String, String> fieldValues(CustomForm form) {
         Map<String, String> values = new LinkedHashMap<>();
-        field(values, form.taskIdField(), order.taskKey());
-        field(values, form.trackingNumberField(), order.trackingNumber());
-        field(values, form.serviceCodeField(), order.serviceCode());
-        field(values, form.dueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
+        field(values, form.taskIdField(), CustomFieldFormat.text(order.taskKey()));
+        field(values, form.trackingNumberField(), CustomFieldFormat.text(order.trackingNumber()));
+        field(values, form.serviceCodeField(), CustomFieldFormat.text(order.serviceCode()));
+        field(values, form.dueDateField(), order.dueAt() == null ? null
+                : CustomFieldFormat.date(order.dueAt().atZone(time.zone()).toLocalDate()));
+        for (AccelaConnectorProperties.AnswerField answer : form.answerFields()) {
+            field(values, answer.field(), answer.type().value(order.attributes().get(answer.attribute()), time.zone()));
+        }
         return values;
     }
 
