@@ -1,5 +1,6 @@
 package org.civic311.connectors.accela;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public class AccelaConnector implements DepartmentConnector {
         this.properties = properties;
         this.client = new AccelaClient(properties);
         this.time = new AgencyTime(properties.zone());
-        this.statuses = new AccelaStatuses(properties.inProgressStatuses());
+        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypes());
         this.updates = new RecordWorkUpdates(statuses, time);
         this.pageSize = pageSize;
     }
@@ -90,11 +91,12 @@ public class AccelaConnector implements DepartmentConnector {
 
     /**
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
-     * voided or denied, or taken in hand. The search starts at the beginning of the watermark's day in the agency's
-     * zone: an agency that stores status dates without a time of day dates every change of the day at midnight, and
-     * would otherwise hide each one behind a watermark later that day. Of the day's changes, those dated with a time
-     * before the watermark were read by an earlier poll and are passed over; date-only ones are read again on every
-     * poll, and their update ids make them count once.
+     * voided or denied, or taken in hand. The search starts at the beginning of the agency-local day before the
+     * watermark's: an agency that stores status dates without a time of day dates every change of a day at midnight,
+     * in its own zone or its server's (written as a UTC instant, up to a day earlier than the agency's day), and would
+     * otherwise hide each one behind the watermark. Of those changes, the ones dated to a moment before the watermark
+     * were read by an earlier poll and are passed over; the ones dated to a day (or a time that may be a day's
+     * midnight somewhere) are read again on every poll, and their update ids make them count once.
      */
     @Override
     public PulledUpdates pullUpdates(Instant since) {
@@ -115,16 +117,15 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     /**
-     * Records of our record types whose status changed since then into a status type the table maps. Clerks' own
-     * records of those types come too; they carry no tag of ours and are left out afterwards.
+     * Records of our record types whose status changed since then. Clerks' own records of those types come too; they
+     * are not ours and are left out afterwards, before anything more is asked about them.
      */
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
-            criteria.put("statusDateFrom", time.format(time.startOfDay(since)));
+            criteria.put("statusDateFrom", time.format(time.startOfDay(since.minus(Duration.ofDays(1)))));
         }
-        ArrayNode statusTypes = criteria.putArray("statusTypes");
-        statuses.statusTypesToPoll().forEach(statusTypes::add);
+        // No statusTypes filter: records that come without a status type would not match it. The status is read below.
         ArrayNode types = criteria.putArray("types");
         properties.departments().values().stream()
                 .filter(Objects::nonNull)

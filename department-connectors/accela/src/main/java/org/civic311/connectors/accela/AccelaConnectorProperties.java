@@ -55,6 +55,9 @@ import org.springframework.validation.annotation.Validated;
  * @param inProgressStatuses record statuses (of an open record) that mean the department has started the work. Status
  *                           values are agency-configured; closing and cancelling are read from the status type, which
  *                           is fixed by Accela
+ * @param statusTypes        the agency's record status values and the status type each has (Void: VOID), for records
+ *                           Accela answers without their status type. Unlisted statuses of such a record are read
+ *                           from its dates: completeDate means COMPLETE, closedDate CLOSED
  * @param departments        department code (as routed, e.g. {@code code-enforcement}) to how its records are created
  */
 @ConfigurationProperties(AccelaConnectorProperties.PREFIX)
@@ -80,17 +83,24 @@ public record AccelaConnectorProperties(
         String contactType,
         Map<String, String> priorities,
         @DefaultValue("In Progress") List<String> inProgressStatuses,
+        Map<String, @NotNull @Pattern(regexp = "(?i)APPROVED|CLOSED|COMPLETE|DENIED|INCOMPLETE|OPEN|PENDING|UNASSIGNED|VOID",
+                message = "must be one of Accela's status types: APPROVED CLOSED COMPLETE DENIED INCOMPLETE OPEN PENDING"
+                        + " UNASSIGNED VOID") String> statusTypes,
         @NotEmpty(message = "the departments that work in Accela, e.g. " + PREFIX
                 + ".departments.code-enforcement.record-types.[high_weeds]")
         Map<String, @NotNull @Valid Department> departments) {
 
     static final String PREFIX = "civic311.connectors.accela";
 
+    private static final Map<String, String> DEFAULT_STATUS_TYPES = Map.of("Closed", "CLOSED", "Complete", "COMPLETE",
+            "Void", "VOID", "Denied", "DENIED");
+
     private static final Map<String, String> DEFAULT_PRIORITIES = Map.of("P1", "High", "P2", "High", "P3", "Medium",
             "P4", "Low");
 
     public AccelaConnectorProperties {
         priorities = withDefaults(priorities);
+        statusTypes = statusTypes == null || statusTypes.isEmpty() ? DEFAULT_STATUS_TYPES : Map.copyOf(statusTypes);
         inProgressStatuses = inProgressStatuses == null ? List.of() : List.copyOf(inProgressStatuses);
         departments = departments == null ? Map.of() : Map.copyOf(departments);
         SecretSetting.check(PREFIX + ".app-secret", appSecret, appSecretFile);
