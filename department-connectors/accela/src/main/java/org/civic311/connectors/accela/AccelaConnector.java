@@ -3,9 +3,11 @@ package org.civic311.connectors.accela;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +19,7 @@ import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.KnownWorkItems;
 import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
@@ -42,14 +45,26 @@ public class AccelaConnector implements DepartmentConnector {
     private final AccelaStatuses statuses;
     private final RecordWorkUpdates updates;
     private final int pageSize;
+    private final KnownWorkItems known;
 
-    /** Makes no call to Accela, which may be down at start. The settings were checked when they were bound. */
-    public AccelaConnector(AccelaConnectorProperties properties) {
-        this(properties, PAGE_SIZE);
+    /**
+     * Makes no call to Accela, which may be down at start. The settings were checked when they were bound.
+     *
+     * @param known the records created for our tasks, by the ids Accela gave them: how a poll recognises a record
+     *              whose tag a clerk or an agency script has overwritten
+     */
+    public AccelaConnector(AccelaConnectorProperties properties, KnownWorkItems known) {
+        this(properties, known, PAGE_SIZE);
     }
 
-    AccelaConnector(AccelaConnectorProperties properties, int pageSize) {
+    /** With only our tag in shortNotes to recognise our records by. */
+    public AccelaConnector(AccelaConnectorProperties properties) {
+        this(properties, KnownWorkItems.NONE);
+    }
+
+    AccelaConnector(AccelaConnectorProperties properties, KnownWorkItems known, int pageSize) {
         this.properties = properties;
+        this.known = known;
         this.client = new AccelaClient(properties);
         this.time = new AgencyTime(properties.zone());
         this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypes());
@@ -70,7 +85,7 @@ public class AccelaConnector implements DepartmentConnector {
     @Override
     public ExternalRef push(WorkOrder order) {
         WorkOrderRecord wanted = WorkOrderRecord.of(order, properties, time);
-        Optional<JsonNode> earlier = findTagged(wanted.tag());
+        Optional<JsonNode> earlier = findTagged(wanted);
         String recordId;
         if (earlier.isPresent()) {
             recordId = AccelaAnswer.text(earlier.get(), "id");
@@ -106,8 +121,9 @@ public class AccelaConnector implements DepartmentConnector {
         AccelaClient.RecordPage page;
         do {
             page = client.searchRecords(criteria, null, offset, pageSize);
+            Set<String> createdForUs = createdForUs(page.records());
             for (JsonNode record : page.records()) {
-                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes")) && !updates.readBefore(record, since)) {
+                if (createdForUs.contains(AccelaAnswer.text(record, "id")) && !updates.readBefore(record, since)) {
                     updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
                 }
             }
@@ -135,27 +151,54 @@ public class AccelaConnector implements DepartmentConnector {
         return criteria;
     }
 
+    /**
+     * The ids of the records that were created for our tasks: the ones the orchestrator holds the id of, whatever
+     * their shortNotes say now, and the ones that still carry our tag (made by a push whose answer was lost, or not
+     * yet recorded by the orchestrator).
+     */
+    private Set<String> createdForUs(List<JsonNode> records) {
+        Set<String> ours = new HashSet<>();
+        List<String> untagged = new ArrayList<>();
+        for (JsonNode record : records) {
+            String id = AccelaAnswer.text(record, "id");
+            if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
+                ours.add(id);
+            } else if (id != null) {
+                untagged.add(id);
+            }
+        }
+        if (!untagged.isEmpty()) {
+            ours.addAll(known.known(SYSTEM, untagged));
+        }
+        return ours;
+    }
+
     private List<WorkUpdate> read(JsonNode record, WorkStatus status) {
         String recordId = AccelaAnswer.text(record, "id");
         return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
     }
 
-    private static final int TAG_SEARCH_PAGE = 100;
+    /** How many records one tag search reads at most; Accela allows up to 1000 a page. */
+    static final int TAG_SEARCH_LIMIT = 100;
 
-    /** The record tagged for this task, if an earlier attempt created one; with its custom forms. */
-    private Optional<JsonNode> findTagged(String tag) {
+    /**
+     * The record an earlier attempt created for this task, if its create answer was lost; with its custom forms. One
+     * page of records of the task's record type carrying our tag, however many the agency holds: a server that
+     * matches shortNotes loosely may answer more, and the search stays this size all the same.
+     */
+    private Optional<JsonNode> findTagged(WorkOrderRecord wanted) {
+        String tag = wanted.tag();
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
-        List<JsonNode> tagged = new ArrayList<>();
-        AccelaClient.RecordPage page;
-        int offset = 0;
-        do {
-            // Every page: a server matching loosely (civic311-task-1 finding civic311-task-10…) may put ours last.
-            page = client.searchRecords(criteria, "customForms", offset, TAG_SEARCH_PAGE);
-            page.records().stream()
-                    .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
-                    .forEach(tagged::add);
-            offset += TAG_SEARCH_PAGE;
-        } while (page.hasMore() && tagged.isEmpty());
+        criteria.putObject("type").put("value", wanted.recordType());
+        AccelaClient.RecordPage page = client.searchRecords(criteria, "customForms", 0, TAG_SEARCH_LIMIT);
+        List<JsonNode> tagged = page.records().stream()
+                .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
+                .toList();
+        if (tagged.isEmpty() && page.hasMore()) {
+            log.warn("Accela answered a search for shortNotes " + tag + " with more than " + TAG_SEARCH_LIMIT
+                    + " records, none of them tagged so: its search does not match shortNotes exactly, and a record"
+                    + " whose create answer was lost may not be found");
+        }
         if (tagged.size() > 1) {
             log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
                     + AccelaAnswer.text(tagged.get(0), "id"));

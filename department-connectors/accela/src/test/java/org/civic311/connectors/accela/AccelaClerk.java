@@ -51,6 +51,12 @@ final class AccelaClerk {
                 .body(Map.of("status", Map.of("value", status))));
     }
 
+    /** Overwrites the record's short notes, as clerks do with what they see as a free-text field. */
+    void setShortNotes(String recordId, String shortNotes) {
+        call(http.put().uri("/v4/records/{id}", recordId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("shortNotes", shortNotes)));
+    }
+
     void comment(String recordId, String text) {
         call(http.post().uri("/v4/records/{id}/comments", recordId).contentType(MediaType.APPLICATION_JSON)
                 .body(List.of(Map.of("text", text))));

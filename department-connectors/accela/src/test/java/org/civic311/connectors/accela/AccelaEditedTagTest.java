@@ -1,0 +1,80 @@
+package org.civic311.connectors.accela;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.KnownWorkItems;
+import org.civic311.connectors.WorkStatus;
+import org.civic311.connectors.WorkUpdate;
+import org.civic311.simulators.accela.AccelaSimulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Our tag lives in shortNotes, a field clerks and agency scripts may overwrite. The record id Accela gave at create,
+ * which the orchestrator keeps with the task, is what a poll goes by.
+ */
+@AccelaSimulatorTest
+class AccelaEditedTagTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccelaSimulator accela;
+
+    /** The ids the orchestrator stored when each push returned. */
+    final Set<String> dispatched = ConcurrentHashMap.newKeySet();
+
+    AccelaConnector connector;
+    AccelaClerk clerk;
+
+    @BeforeEach
+    void connect() {
+        KnownWorkItems orchestrator = (String system, Collection<String> ids) ->
+                ids.stream().filter(dispatched::contains).collect(Collectors.toSet());
+        connector = new AccelaConnector(AccelaSettings.forSimulator(port), orchestrator);
+        clerk = new AccelaClerk(port);
+    }
+
+    @Test
+    void aCompletionIsReportedAfterAClerkOverwroteOurTag() {
+        var since = WorkOrders.aMinuteAgo();
+        ExternalRef item = push();
+        clerk.setShortNotes(item.id(), "Owner called twice - see comments");
+
+        accela.completeWorkflowTask(item.id(), "Violation Corrected", "Owner mowed the lot");
+
+        List<WorkUpdate> pulled = connector.pullUpdates(since).updates();
+        assertThat(pulled).filteredOn(update -> update.ref().equals(item))
+                .extracting(WorkUpdate::status).contains(WorkStatus.COMPLETED);
+    }
+
+    @Test
+    void recordsClerksMadeThemselvesAreStillNotReported() {
+        var since = WorkOrders.aMinuteAgo();
+        String walkIn = clerk.createWalkIn(AccelaSettings.TALL_GRASS);
+        ExternalRef ours = push();
+        clerk.setShortNotes(ours.id(), "");
+
+        accela.completeWorkflowTask(walkIn, "Violation Corrected", "Mowed");
+        accela.completeWorkflowTask(ours.id(), "Violation Corrected", "Mowed");
+
+        assertThat(connector.pullUpdates(since).updates()).extracting(update -> update.ref().id())
+                .contains(ours.id()).doesNotContain(walkIn);
+    }
+
+    private ExternalRef push() {
+        ExternalRef ref = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
+        dispatched.add(ref.id());
+        return ref;
+    }
+}
