@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civic311.connectors.ConnectorRefusal;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,9 @@ class RefusedWorkIncidents extends AbstractProcessEnginePlugin {
         @Override
         protected void decrementRetries(JobEntity job) {
             if (isRefusal(exception)) {
-                // No retries left: the engine raises the failedJob incident with the exception's message.
+                // No retries left: the engine raises the failedJob incident with the exception's message. Due now, so
+                // the retry a person gives it runs at once rather than at the next step of the schedule.
+                job.setDuedate(ClockUtil.getCurrentTime());
                 job.setRetries(0);
             } else {
                 super.decrementRetries(job);

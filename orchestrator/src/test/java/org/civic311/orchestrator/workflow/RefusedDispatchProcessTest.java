@@ -67,6 +67,7 @@ class RefusedDispatchProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Task_DispatchToDepartment");
         assertThat(incident.getIncidentMessage()).isEqualTo(REFUSAL);
         assertThat(job(work).getRetries()).isZero();
+        assertThat(job(work).getDuedate()).as("a retry runs at once").isInThePast();
         assertThat(attempts.get()).isEqualTo(1);
 
         // The clerk fixes the agency's priority list; the operator retries the job in Cockpit.
