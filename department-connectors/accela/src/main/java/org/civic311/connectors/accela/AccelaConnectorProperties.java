@@ -156,8 +156,12 @@ public record AccelaConnectorProperties(
      *
      * @param recordTypes          service code to Accela record type value, Group/Type/SubType/Category
      * @param customForm           the custom form (ASI group) our intake fields are written to
-     * @param assignedToDepartment the department records are assigned to (assignedToDepartment); the agency's default
-     *                             when empty
+     * @param assignedToDepartment the department records are assigned to (assignedToDepartment), as Accela's seven-part
+     *                             key, e.g. {@code CIVIC311/CODE/ENFORCE/NA/NA/NA/NA}; the agency's default when empty
+     * @param createBody           how new records of this department are written, for agencies that require more
+     *                             than the defaults
+     * @param createBodies         the same for one request type (service code) whose record type needs another body;
+     *                             it replaces {@code create-body} whole
      */
     public record Department(
             @NotEmpty(message = "the service codes mapped to Accela record types, e.g. record-types.[high_weeds]="
@@ -166,10 +170,19 @@ public record AccelaConnectorProperties(
                     + " record type as Group/Type/SubType/Category, e.g. ServiceRequest/Trees and Weeds/Tall Grass"
                     + " and Weeds/NA") String> recordTypes,
             @DefaultValue @Valid CustomForm customForm,
-            String assignedToDepartment) {
+            @Pattern(regexp = SEVEN_PART_KEY, message = SEVEN_PART_MESSAGE) String assignedToDepartment,
+            @DefaultValue @Valid CreateBody createBody,
+            Map<String, @NotNull @Valid CreateBody> createBodies) {
 
         public Department {
             recordTypes = recordTypes == null ? Map.of() : Map.copyOf(recordTypes);
+            createBodies = createBodies == null ? Map.of() : Map.copyOf(createBodies);
+        }
+
+        /** How a record for this request type is written. */
+        CreateBody createBody(String serviceCode) {
+            CreateBody own = ConfiguredKey.find(createBodies, serviceCode);
+            return own != null ? own : createBody;
         }
 
         /** The record type for the service code, or null when none is mapped. */
@@ -177,6 +190,46 @@ public record AccelaConnectorProperties(
             return ConfiguredKey.find(recordTypes, serviceCode);
         }
     }
+
+    /** An Accela department key: agency, bureau, division, section, group, office and one more level. */
+    static final String SEVEN_PART_KEY = "[^/]*[^/\\s][^/]*(/[^/]*[^/\\s][^/]*){6}";
+    static final String SEVEN_PART_MESSAGE = "must be an Accela department key of seven parts, e.g."
+            + " CIVIC311/CODE/ENFORCE/NA/NA/NA/NA";
+
+    /**
+     * How the Create Record body is written. Agencies commonly require a structured address and their own priority
+     * codes; {@code GET /v4/records/describe/create?type=...} lists what an agency requires of a record type.
+     *
+     * @param address              LINE: the address as one line ({@code addressLine1}) with the coordinates; STRUCTURED:
+     *                             also split into {@code streetStart}, {@code direction}, {@code streetName},
+     *                             {@code streetSuffix}, with {@code city} and {@code state}
+     * @param city                 the {@code city} of structured addresses (Open311 reports carry none)
+     * @param state                the {@code state} value of structured addresses, as the agency lists it, e.g. IL
+     * @param priorities           our priority (P1...) to the agency's priority value or code for these records;
+     *                             unlisted priorities fall back to the connector's {@code priorities}
+     * @param assignedToDepartment the department key these records are assigned to, instead of the department's
+     */
+    public record CreateBody(
+            @DefaultValue("LINE") @NotNull AddressFormat address,
+            String city,
+            String state,
+            Map<String, String> priorities,
+            @Pattern(regexp = SEVEN_PART_KEY, message = SEVEN_PART_MESSAGE) String assignedToDepartment) {
+
+        public CreateBody {
+            priorities = priorities == null ? Map.of() : Map.copyOf(priorities);
+        }
+
+        /** A structured address is written only with the city and state the agency needs with it. */
+        @AssertTrue(message = "a STRUCTURED address needs the city and state: set city and state")
+        boolean isAddressComplete() {
+            return address != AddressFormat.STRUCTURED || city != null && !city.isBlank() && state != null
+                    && !state.isBlank();
+        }
+    }
+
+    /** How a record's address is written. */
+    public enum AddressFormat { LINE, STRUCTURED }
 
     /**
      * The custom form our intake fields go to, and the name of each field in it. A field whose name is set empty is
