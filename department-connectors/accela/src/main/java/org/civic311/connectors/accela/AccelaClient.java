@@ -104,6 +104,28 @@ final class AccelaClient {
         }
     }
 
+    /** {@code PUT /v4/records/{id}}: gives the record a status (request_simpleRecordModel). */
+    void setStatus(String recordId, String status) {
+        ObjectNode body = AccelaAnswer.JSON.createObjectNode();
+        body.putObject("status").put("value", status);
+        call("set the status of record " + recordId, HttpMethod.PUT,
+                uri -> uri.path("/v4/records/{id}").build(recordId), body);
+    }
+
+    /** {@code POST /v4/records/{id}/comments}: one comment, not shown on inspections. */
+    void addComment(String recordId, String text) {
+        ArrayNode comments = AccelaAnswer.JSON.createArrayNode();
+        comments.addObject().put("text", text).put("displayOnInspection", "N");
+        JsonNode results = call("comment on record " + recordId, HttpMethod.POST,
+                uri -> uri.path("/v4/records/{id}/comments").build(recordId), comments).path("result");
+        for (JsonNode result : results) {
+            if (!result.path("isSuccess").asBoolean(true)) {
+                throw new ConnectorRefusal("Accela did not add the comment to record " + recordId + ": "
+                        + AccelaAnswer.text(result, "code") + " " + AccelaAnswer.text(result, "message"));
+            }
+        }
+    }
+
     /** {@code GET /v4/records/{id}/workflowTasks}: taskItemModel[], empty when none. */
     JsonNode workflowTasks(String recordId) {
         return call("read the workflow of record " + recordId, HttpMethod.GET,

@@ -105,6 +105,22 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     /**
+     * Withdraws the work: says why in a comment, then gives the record the agency's {@code cancel-status}. Safe to
+     * repeat (a second comment says the same). Without a {@code cancel-status} Accela is left as it is.
+     */
+    @Override
+    public boolean cancel(ExternalRef item, String reason) {
+        if (!properties.cancels()) {
+            return false;
+        }
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        client.addComment(item.id(), CustomFieldFormat.text("Withdrawn by Civic311" + why));
+        client.setStatus(item.id(), properties.cancelStatus().strip());
+        log.info("Set Accela record " + item.id() + " to " + properties.cancelStatus().strip());
+        return true;
+    }
+
+    /**
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
      * voided or denied, or taken in hand. The search starts at the beginning of the agency-local day before the
      * watermark's: an agency that stores status dates without a time of day dates every change of a day at midnight,

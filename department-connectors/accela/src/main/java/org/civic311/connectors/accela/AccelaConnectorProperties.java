@@ -55,6 +55,9 @@ import org.springframework.validation.annotation.Validated;
  * @param inProgressStatuses record statuses (of an open record) that mean the department has started the work. Status
  *                           values are agency-configured; closing and cancelling are read from the status type, which
  *                           is fixed by Accela
+ * @param cancelStatus       the record status Civic311 gives a record whose work it withdraws, e.g. {@code Void} or
+ *                           {@code Withdrawn}: one of the agency's statuses. Empty: Civic311 withdraws nothing in
+ *                           Accela, and the agency's clerks learn of it from the request
  * @param statusTypes        the agency's record status values and the status type each has (Void: VOID), for records
  *                           Accela answers without their status type. Unlisted statuses of such a record are read
  *                           from its dates: completeDate means COMPLETE, closedDate CLOSED
@@ -83,6 +86,7 @@ public record AccelaConnectorProperties(
         String contactType,
         Map<String, String> priorities,
         @DefaultValue("In Progress") List<String> inProgressStatuses,
+        String cancelStatus,
         Map<String, @NotNull @Pattern(regexp = "(?i)APPROVED|CLOSED|COMPLETE|DENIED|INCOMPLETE|OPEN|PENDING|UNASSIGNED|VOID",
                 message = "must be one of Accela's status types: APPROVED CLOSED COMPLETE DENIED INCOMPLETE OPEN PENDING"
                         + " UNASSIGNED VOID") String> statusTypes,
@@ -127,6 +131,10 @@ public record AccelaConnectorProperties(
     /** The user's password, read from its file when one is configured. */
     String resolvedPassword() {
         return SecretSetting.resolve(PREFIX + ".password", password, passwordFile);
+    }
+
+    boolean cancels() {
+        return cancelStatus != null && !cancelStatus.isBlank();
     }
 
     /** For an error message about a call that went unanswered. */
