@@ -131,8 +131,9 @@ public class AccelaSimulator {
     }
 
     /**
-     * From now until {@link #reset()} or {@code agencyScriptRejectsNewRecords(null)}, the agency's ApplicationSubmitBefore
-     * script rejects every valid Create Record request with this message: HTTP 500 {@code emse_error}, nothing saved.
+     * From now until {@link #reset()} or {@code agencyScriptRejectsNewRecords(null)}, the agency's
+     * ApplicationSubmitBefore script rejects every valid Create Record request with this message: HTTP 500
+     * {@code emse_error}, nothing saved.
      * An agency's script does this for a record it finds incomplete, e.g. without a parcel; every retry meets it again.
      */
     public void agencyScriptRejectsNewRecords(String message) {

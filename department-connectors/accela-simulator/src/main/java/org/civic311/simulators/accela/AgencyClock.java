@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The agency's notion of time. Accela writes dates as agency-local {@code yyyy-MM-dd HH:mm:ss} with no
- * offset (or in another documented shape, {@link AnswerShapes}); it reads the same, a bare date, or (being lenient, like the real parsers) an ISO-8601 date-time.
+ * offset (or in another documented shape, {@link AnswerShapes}); it reads the same, a bare date, or (being
+ * lenient, like the real parsers) an ISO-8601 date-time.
  */
 final class AgencyClock {
 
