@@ -140,6 +140,19 @@ public class AccelaSimulator {
         faults.submitScriptRefuses(message);
     }
 
+    /**
+     * Until {@link #reset()}, a record search by {@code shortNotes} also finds every record whose short notes start
+     * with the value, as a search that matches text loosely would: a client must not page through them all.
+     */
+    public void matchShortNotesLoosely(boolean loose) {
+        faults.matchShortNotesLoosely(loose);
+    }
+
+    /** Record searches ({@code POST /v4/search/records}) served since the last reset, each page one. */
+    public int searchesServed() {
+        return faults.searchesServed();
+    }
+
     /** Records created since the last reset, including those whose response was lost. */
     public int recordsCreated() {
         return records.created();

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The failures a test has asked for, and a count of the ones that happened. */
+/** The failures and quirks a test has asked for, and a count of the ones that happened. */
 final class Faults {
 
     private final AtomicBoolean down = new AtomicBoolean();
@@ -13,6 +13,8 @@ final class Faults {
     private final AtomicInteger responsesLost = new AtomicInteger();
     private final AtomicInteger requestsRefused = new AtomicInteger();
     private final AtomicReference<String> submitScriptRefusal = new AtomicReference<>();
+    private final AtomicBoolean looseShortNotes = new AtomicBoolean();
+    private final AtomicInteger searchesServed = new AtomicInteger();
 
     void goDown() {
         down.set(true);
@@ -68,8 +70,26 @@ final class Faults {
         return Optional.ofNullable(submitScriptRefusal.get());
     }
 
+    void matchShortNotesLoosely(boolean loose) {
+        looseShortNotes.set(loose);
+    }
+
+    boolean matchesShortNotesLoosely() {
+        return looseShortNotes.get();
+    }
+
+    void searchServed() {
+        searchesServed.incrementAndGet();
+    }
+
+    int searchesServed() {
+        return searchesServed.get();
+    }
+
     void reset() {
         submitScriptRefusal.set(null);
+        looseShortNotes.set(false);
+        searchesServed.set(0);
         down.set(false);
         responsesToLose.set(0);
         responsesLost.set(0);

@@ -78,7 +78,9 @@ class RecordsController {
     ResponseEntity<JsonNode> search(ApiCaller caller, @RequestBody(required = false) JsonNode body,
                                     @RequestParam Map<String, String> query) {
         Paging paging = Paging.parse(query.get("offset"), query.get("limit"));
-        Records.Listing listing = records.list(RecordCriteria.fromSearch(body, clock), paging, expansions(query.get("expand")));
+        faults.searchServed();
+        Records.Listing listing = records.list(RecordCriteria.fromSearch(body, clock, faults.matchesShortNotesLoosely()),
+                paging, expansions(query.get("expand")));
         listing.items().forEach(record -> RecordJson.select((ObjectNode) record, names(query.get("fields"))));
         return ok(Envelope.page(listing.items(), paging, listing.total()));
     }

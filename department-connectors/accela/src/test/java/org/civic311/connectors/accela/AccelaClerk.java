@@ -62,6 +62,13 @@ final class AccelaClerk {
                 .body(List.of(Map.of("text", text))));
     }
 
+    /** A record the clerk creates with short notes of their own. */
+    String createWithShortNotes(String recordType, String shortNotes) {
+        return call(http.post().uri("/v4/records").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", Map.of("value", recordType), "description", "Follow-up", "shortNotes", shortNotes)))
+                .path("result").path("id").asText();
+    }
+
     /** A record the clerk creates at the counter: no Civic311 tag. */
     String createWalkIn(String recordType) {
         return call(http.post().uri("/v4/records").contentType(MediaType.APPLICATION_JSON)

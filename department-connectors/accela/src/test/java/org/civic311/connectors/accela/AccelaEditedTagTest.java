@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Our tag lives in shortNotes, a field clerks and agency scripts may overwrite. The record id Accela gave at create,
- * which the orchestrator keeps with the task, is what a poll goes by.
+ * which the orchestrator keeps with the task, is what a poll goes by; the tag only finds a record whose create answer
+ * was lost, with a search of bounded size.
  */
 @AccelaSimulatorTest
 class AccelaEditedTagTest {
@@ -70,6 +71,27 @@ class AccelaEditedTagTest {
 
         assertThat(connector.pullUpdates(since).updates()).extracting(update -> update.ref().id())
                 .contains(ours.id()).doesNotContain(walkIn);
+    }
+
+    @Test
+    void thePushSearchesOnePageForALostRecordHoweverManyALooseSearchMatches() {
+        String taskKey = WorkOrders.newTaskId();
+        for (int i = 0; i < AccelaConnector.TAG_SEARCH_LIMIT + 20; i++) {
+            clerk.createWithShortNotes(AccelaSettings.TALL_GRASS, RecordTag.of(taskKey) + " follow-up " + i);
+        }
+        accela.matchShortNotesLoosely(true);
+        try {
+            int searchesBefore = accela.searchesServed();
+            int createdBefore = accela.recordsCreated();
+
+            ExternalRef ref = connector.push(WorkOrders.highWeeds(taskKey));
+
+            assertThat(accela.searchesServed() - searchesBefore).as("search pages read").isEqualTo(1);
+            assertThat(accela.recordsCreated() - createdBefore).isEqualTo(1);
+            assertThat(accela.findRecord(ref.id()).orElseThrow().shortNotes()).isEqualTo(RecordTag.of(taskKey));
+        } finally {
+            accela.matchShortNotesLoosely(false);
+        }
     }
 
     private ExternalRef push() {
