@@ -34,6 +34,14 @@ final class AccelaApiException extends RuntimeException {
         return new AccelaApiException(400, "data_validation_error", message, more);
     }
 
+    /**
+     * An agency's EMSE script run before the change (an ApplicationSubmitBefore event) rejected it: HTTP 500, and
+     * nothing was saved. (A script failing after the change answers 200 with the code in the envelope.)
+     */
+    static AccelaApiException scriptRejected(String message) {
+        return new AccelaApiException(500, "emse_error", message, null);
+    }
+
     static AccelaApiException invalidToken(String message, String more) {
         return new AccelaApiException(401, "invalid_token", message, more);
     }

@@ -1,5 +1,6 @@
 package org.civic311.simulators.accela;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +15,15 @@ public class AccelaSimulator {
     private final Records records;
     private final Tokens tokens;
     private final Faults faults;
+    private final AnswerShapes shapes;
+    private final ZoneId agencyZone;
 
-    AccelaSimulator(Records records, Tokens tokens, Faults faults) {
+    AccelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes, ZoneId agencyZone) {
+        this.agencyZone = agencyZone;
         this.records = records;
         this.tokens = tokens;
         this.faults = faults;
+        this.shapes = shapes;
     }
 
     /**
@@ -57,6 +62,24 @@ public class AccelaSimulator {
     public void reset() {
         records.reset();
         faults.reset();
+        shapes.reset();
+    }
+
+    /**
+     * Until {@link #reset()}, every date the agency answers (records, workflow tasks, comments) is written in this
+     * shape: agency-local date and time (the default), the agency's day only, or a UTC instant. All three appear in
+     * Accela's own examples.
+     */
+    public void answerDatesAs(AnswerShapes.DateShape shape) {
+        shapes.dates(shape);
+    }
+
+    /**
+     * Until {@link #reset()}, records carry their statusType in this shape: a string (the default), an array (as
+     * recordModel declares it) or not at all (as the create response and GET /v4/records).
+     */
+    public void answerStatusTypeAs(AnswerShapes.StatusTypeShape shape) {
+        shapes.statusTypes(shape);
     }
 
     /**
@@ -64,7 +87,16 @@ public class AccelaSimulator {
      * record's statusDate (and closedDate, completeDate) is the midnight of the day it changed, in the agency's zone.
      */
     public void storeStatusDatesOnly(boolean datesOnly) {
-        records.storeStatusDatesOnly(datesOnly);
+        records.storeStatusDays(datesOnly ? agencyZone : null);
+    }
+
+    /**
+     * Until {@link #reset()}, the agency stores status dates without a time of day, at midnight in its server's zone
+     * rather than its own: a change on an agency day is dated that day's midnight in {@code serverZone}, which is a
+     * time of day in the agency's (Accela's examples show such days as {@code …T07:00:00Z}).
+     */
+    public void storeStatusDaysAtMidnightIn(ZoneId serverZone) {
+        records.storeStatusDays(serverZone);
     }
 
     /** Every access token is expired from now on (token_expired); refresh tokens still work. */
@@ -96,6 +128,29 @@ public class AccelaSimulator {
      */
     public void loseNextResponses(int count) {
         faults.loseNextResponses(count);
+    }
+
+    /**
+     * From now until {@link #reset()} or {@code agencyScriptRejectsNewRecords(null)}, the agency's
+     * ApplicationSubmitBefore script rejects every valid Create Record request with this message: HTTP 500
+     * {@code emse_error}, nothing saved.
+     * An agency's script does this for a record it finds incomplete, e.g. without a parcel; every retry meets it again.
+     */
+    public void agencyScriptRejectsNewRecords(String message) {
+        faults.submitScriptRefuses(message);
+    }
+
+    /**
+     * Until {@link #reset()}, a record search by {@code shortNotes} also finds every record whose short notes start
+     * with the value, as a search that matches text loosely would: a client must not page through them all.
+     */
+    public void matchShortNotesLoosely(boolean loose) {
+        faults.matchShortNotesLoosely(loose);
+    }
+
+    /** Record searches ({@code POST /v4/search/records}) served since the last reset, each page one. */
+    public int searchesServed() {
+        return faults.searchesServed();
     }
 
     /** Records created since the last reset, including those whose response was lost. */

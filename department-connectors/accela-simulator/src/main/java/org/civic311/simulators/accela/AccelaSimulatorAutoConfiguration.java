@@ -53,8 +53,14 @@ public class AccelaSimulatorAutoConfiguration {
     }
 
     @Bean
-    Records accelaRecords(RecordCatalog catalog, AgencyClock clock, AccelaSimulatorProperties properties) {
-        RecordJson json = new RecordJson(clock, properties.agency(), catalog);
+    AnswerShapes accelaAnswerShapes() {
+        return new AnswerShapes();
+    }
+
+    @Bean
+    Records accelaRecords(RecordCatalog catalog, AgencyClock clock, AccelaSimulatorProperties properties,
+                          AnswerShapes shapes) {
+        RecordJson json = new RecordJson(clock, properties.agency(), catalog, shapes);
         return new Records(catalog, clock, json, properties.agency(), properties.recordIdCode());
     }
 
@@ -64,8 +70,9 @@ public class AccelaSimulatorAutoConfiguration {
     }
 
     @Bean
-    AccelaSimulator accelaSimulator(Records records, Tokens tokens, Faults faults) {
-        return new AccelaSimulator(records, tokens, faults);
+    AccelaSimulator accelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes,
+                                    AgencyClock clock) {
+        return new AccelaSimulator(records, tokens, faults, shapes, clock.zone());
     }
 
     /** The gateway sees every request under the base path, before Spring MVC does. */

@@ -35,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactTypes         allowed contact type values; a record contact must have one
  * @param priorities           allowed priority values
  * @param reportedChannels     allowed reported-channel values
+ * @param departments          the agency's department keys (seven parts, as {@code CIVIC311/CODE/ENFORCE/NA/NA/NA/NA});
+ *                             when any are given, a record's assignedToDepartment must be one of them
  * @param customForms          custom forms (ASI groups) every record type carries, with their field names
  * @param workflow             the workflow every new record starts
  */
@@ -56,24 +58,27 @@ public record AccelaSimulatorProperties(
         @DefaultValue({"Complainant", "Applicant", "Property Owner"}) List<String> contactTypes,
         @DefaultValue({"High", "Medium", "Low"}) List<String> priorities,
         @DefaultValue({"Call Center", "Email", "Internet", "Mobile App", "Phone", "Walk In"}) List<String> reportedChannels,
+        List<String> departments,
         List<CustomFormSetting> customForms,
         WorkflowSetting workflow) {
 
     public AccelaSimulatorProperties {
         apps = apps != null ? apps : List.of(new App("demo", "demo"));
+        departments = departments != null ? List.copyOf(departments) : List.of();
         users = users != null ? users : List.of(new User("demo", "demo"));
         recordTypes = recordTypes != null ? recordTypes : List.of(
-                new RecordTypeSetting("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA", "Tall Grass and Weeds", null, "SR"),
-                new RecordTypeSetting("ServiceRequest/Property Maintenance/Junk and Debris/NA", "Junk and Debris", null, "SR"),
-                new RecordTypeSetting("ServiceRequest/Vehicles/Abandoned Vehicle/NA", "Abandoned Vehicle", null, "SR"),
-                new RecordTypeSetting("Enforcement/Housing/Property Maintenance/NA", "Housing Code Violation", null, "CE"));
+                new RecordTypeSetting("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA", "Tall Grass and Weeds", null, "SR", null),
+                new RecordTypeSetting("ServiceRequest/Property Maintenance/Junk and Debris/NA", "Junk and Debris", null, "SR", null),
+                new RecordTypeSetting("ServiceRequest/Vehicles/Abandoned Vehicle/NA", "Abandoned Vehicle", null, "SR", null),
+                new RecordTypeSetting("Enforcement/Housing/Property Maintenance/NA", "Housing Code Violation", null, "CE", null));
         recordStatuses = recordStatuses != null ? recordStatuses : List.of(
                 new RecordStatusSetting("Received", StatusType.OPEN),
                 new RecordStatusSetting("In Progress", StatusType.OPEN),
                 new RecordStatusSetting("Closed", StatusType.CLOSED),
                 new RecordStatusSetting("Complete", StatusType.COMPLETE));
         customForms = customForms != null ? customForms : List.of(new CustomFormSetting("CIVIC311-INTAKE",
-                List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date")));
+                List.of("Civic311 Task ID", "Tracking Number", "Service Code", "Due Date"),
+                List.of(new FieldTypeSetting("Due Date", CustomFieldType.DATE))));
         workflow = workflow != null ? workflow : new WorkflowSetting("CE_INVESTIGATION", List.of(
                 new TaskSetting("Investigation", "Code Enforcement", 10, List.of(
                         new TaskStatusSetting("In Progress", false, "In Progress"),
@@ -96,16 +101,42 @@ public record AccelaSimulatorProperties(
      * @param alias          the display text; defaults to the sub-type
      * @param module         the module; defaults to the group
      * @param customIdPrefix what customIds of this type start with, before the two-digit year
+     * @param requiredFields   what a Create Record request of this type must carry, as an agency configures it (and
+     *                         {@code GET /v4/records/describe/create} lists): top-level fields such as {@code priority}
+     *                         or {@code assignedToDepartment}, and fields of the primary address as
+     *                         {@code addresses.streetName}. A request without one is a data_validation_error
      */
-    public record RecordTypeSetting(String value, String alias, String module, String customIdPrefix) {
+    public record RecordTypeSetting(String value, String alias, String module, String customIdPrefix,
+                                    List<String> requiredFields) {
+
+        public RecordTypeSetting {
+            requiredFields = requiredFields == null ? List.of() : List.copyOf(requiredFields);
+        }
     }
 
     /** A record status and its type. */
     public record RecordStatusSetting(String value, StatusType type) {
     }
 
-    /** A custom form: its id (like {@code GROUP-SUBGROUP}) and the names of its fields. */
-    public record CustomFormSetting(String id, List<String> fields) {
+    /**
+     * A custom form: its id (like {@code GROUP-SUBGROUP}), the names of its fields, and the type of each field that is
+     * not Text.
+     */
+    public record CustomFormSetting(String id, List<String> fields, List<FieldTypeSetting> types) {
+
+        public CustomFormSetting {
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+
+        /** The field's type; Text unless {@code types} says otherwise. */
+        CustomFieldType type(String field) {
+            return types.stream().filter(typed -> typed.field().equals(field)).map(FieldTypeSetting::type)
+                    .findFirst().orElse(CustomFieldType.TEXT);
+        }
+    }
+
+    /** The type of one custom-form field. */
+    public record FieldTypeSetting(String field, CustomFieldType type) {
     }
 
     /** A workflow: its process code and its tasks, done one after another. */

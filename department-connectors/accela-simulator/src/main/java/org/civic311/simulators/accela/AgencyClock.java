@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The agency's notion of time. Accela writes dates as agency-local {@code yyyy-MM-dd HH:mm:ss} with no
- * offset; it reads the same, a bare date, or (being lenient, like the real parsers) an ISO-8601 date-time.
+ * offset (or in another documented shape, {@link AnswerShapes}); it reads the same, a bare date, or (being
+ * lenient, like the real parsers) an ISO-8601 date-time.
  */
 final class AgencyClock {
 
@@ -36,10 +37,6 @@ final class AgencyClock {
     /** Two-digit year, as record ids and customIds carry it. */
     String yearOfCentury() {
         return String.format("%02d", LocalDate.now(clock.withZone(zone)).getYear() % 100);
-    }
-
-    String format(Instant instant) {
-        return instant == null ? null : ACCELA.format(instant.atZone(zone));
     }
 
     /** Reads a date the client sent; a bare date means its first moment. */

@@ -1,15 +1,20 @@
 package org.civic311.simulators.accela;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The failures a test has asked for, and a count of the ones that happened. */
+/** The failures and quirks a test has asked for, and a count of the ones that happened. */
 final class Faults {
 
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger responsesToLose = new AtomicInteger();
     private final AtomicInteger responsesLost = new AtomicInteger();
     private final AtomicInteger requestsRefused = new AtomicInteger();
+    private final AtomicReference<String> submitScriptRefusal = new AtomicReference<>();
+    private final AtomicBoolean looseShortNotes = new AtomicBoolean();
+    private final AtomicInteger searchesServed = new AtomicInteger();
 
     void goDown() {
         down.set(true);
@@ -56,7 +61,35 @@ final class Faults {
         return requestsRefused.get();
     }
 
+    /** The message of an agency's ApplicationSubmitBefore script that rejects every new record; null accepts them. */
+    void submitScriptRefuses(String message) {
+        submitScriptRefusal.set(message);
+    }
+
+    Optional<String> submitScriptRefusal() {
+        return Optional.ofNullable(submitScriptRefusal.get());
+    }
+
+    void matchShortNotesLoosely(boolean loose) {
+        looseShortNotes.set(loose);
+    }
+
+    boolean matchesShortNotesLoosely() {
+        return looseShortNotes.get();
+    }
+
+    void searchServed() {
+        searchesServed.incrementAndGet();
+    }
+
+    int searchesServed() {
+        return searchesServed.get();
+    }
+
     void reset() {
+        submitScriptRefusal.set(null);
+        looseShortNotes.set(false);
+        searchesServed.set(0);
         down.set(false);
         responsesToLose.set(0);
         responsesLost.set(0);

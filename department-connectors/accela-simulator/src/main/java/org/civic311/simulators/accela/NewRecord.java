@@ -27,6 +27,7 @@ record NewRecord(RecordType type, String name, String description, String shortN
         RecordType type = catalog.type(body.get("type"));
         String priority = body.value("priority");
         String channel = body.value("reportedChannel");
+        requireFields(type, json);
         return new NewRecord(type,
                 body.text("name"),
                 body.text("description"),
@@ -34,10 +35,26 @@ record NewRecord(RecordType type, String name, String description, String shortN
                 priority == null ? null : catalog.priority(priority),
                 channel == null ? null : catalog.reportedChannel(channel),
                 body.date("reportedDate", clock),
-                body.text("assignedToDepartment"),
+                catalog.department(body.text("assignedToDepartment")),
                 elements(body, "addresses", ModelFields.ADDRESS),
                 contacts(body, catalog),
                 body.has("customForms"));
+    }
+
+    /** @throws AccelaApiException data_validation_error naming the first field the record type requires that is missing */
+    private static void requireFields(RecordType type, JsonNode json) {
+        for (String field : type.requiredFields()) {
+            JsonNode value = field.startsWith("addresses.")
+                    ? json.path("addresses").path(0).path(field.substring("addresses.".length()))
+                    : json.path(field);
+            boolean given = value.isValueNode() ? !value.asText().isBlank()
+                    : value.isObject() ? !value.path("value").asText("").isBlank() : !value.isMissingNode() && !value.isNull()
+                    && !value.isEmpty();
+            if (!given) {
+                throw AccelaApiException.invalidData("The field " + field + " is required for record type "
+                        + type.value() + ".", "Required for this record type: " + type.requiredFields());
+            }
+        }
     }
 
     /** @throws AccelaApiException data_validation_error when the value is wider than the field */

@@ -27,6 +27,7 @@ final class RecordCatalog {
     private final List<String> contactTypes;
     private final List<String> priorities;
     private final List<String> reportedChannels;
+    private final List<String> departments;
     private final Map<String, CustomFormSetting> forms = new LinkedHashMap<>();
     private final WorkflowSetting workflow;
 
@@ -45,10 +46,16 @@ final class RecordCatalog {
         contactTypes = List.copyOf(agency.contactTypes());
         priorities = List.copyOf(agency.priorities());
         reportedChannels = List.copyOf(agency.reportedChannels());
+        departments = agency.departments();
         for (CustomFormSetting form : agency.customForms()) {
             if (form.id() == null || form.fields() == null || form.fields().isEmpty()) {
                 throw new IllegalStateException("Each custom form needs an id and fields: " + form);
             }
+            form.types().stream().filter(typed -> !form.fields().contains(typed.field())).findFirst()
+                    .ifPresent(typed -> {
+                        throw new IllegalStateException("Custom form " + form.id() + " gives a type to '"
+                                + typed.field() + "', which is not one of its fields " + form.fields());
+                    });
             forms.put(form.id(), form);
         }
         workflow = checked(agency.workflow());
@@ -144,6 +151,11 @@ final class RecordCatalog {
 
     String reportedChannel(String value) {
         return oneOf(reportedChannels, value, "reported channel");
+    }
+
+    /** The department key as the agency has it; any key when the agency lists none. */
+    String department(String key) {
+        return departments.isEmpty() || key == null ? key : oneOf(departments, key, "department");
     }
 
     CustomFormSetting form(String id) {

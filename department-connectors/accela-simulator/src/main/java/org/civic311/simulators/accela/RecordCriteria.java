@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -58,6 +59,14 @@ final class RecordCriteria {
 
     /** The recordSearchModel body of {@code POST /v4/search/records}. */
     static RecordCriteria fromSearch(JsonNode json, AgencyClock clock) {
+        return fromSearch(json, clock, false);
+    }
+
+    /**
+     * @param shortNotesByPrefix whether {@code shortNotes} matches every record whose short notes start with the value,
+     *                           as a search that matches text loosely does
+     */
+    static RecordCriteria fromSearch(JsonNode json, AgencyClock clock, boolean shortNotesByPrefix) {
         RecordCriteria criteria = new RecordCriteria();
         if (json == null || json.isNull() || json.isMissingNode()) {
             return criteria;
@@ -68,7 +77,14 @@ final class RecordCriteria {
             criteria.tests.add(record -> record.id.equalsIgnoreCase(id) || record.value.equalsIgnoreCase(id));
         }
         criteria.text(body.text("customId"), record -> record.customId);
-        criteria.text(body.text("shortNotes"), record -> record.shortNotes);
+        String shortNotes = body.text("shortNotes");
+        if (shortNotesByPrefix && shortNotes != null && !shortNotes.isBlank()) {
+            String prefix = shortNotes.strip().toLowerCase(Locale.ROOT);
+            criteria.tests.add(record -> record.shortNotes != null
+                    && record.shortNotes.toLowerCase(Locale.ROOT).startsWith(prefix));
+        } else {
+            criteria.text(shortNotes, record -> record.shortNotes);
+        }
         criteria.text(body.text("name"), record -> record.name);
         criteria.text(body.text("module"), record -> record.type.module());
         criteria.text(body.value("status"), record -> record.status);

@@ -21,11 +21,13 @@ final class RecordJson {
     private final AgencyClock clock;
     private final String agency;
     private final RecordCatalog catalog;
+    private final AnswerShapes shapes;
 
-    RecordJson(AgencyClock clock, String agency, RecordCatalog catalog) {
+    RecordJson(AgencyClock clock, String agency, RecordCatalog catalog, AnswerShapes shapes) {
         this.clock = clock;
         this.agency = agency;
         this.catalog = catalog;
+        this.shapes = shapes;
     }
 
     static ObjectNode valueText(String value, String text) {
@@ -53,7 +55,7 @@ final class RecordJson {
         date(json, "reportedDate", record.reportedDate);
         text(json, "assignedToDepartment", record.assignedToDepartment);
         json.set("status", valueText(record.status, record.status));
-        json.put("statusType", record.statusType.name());
+        shapes.statusType(json, record.statusType.name());
         date(json, "statusDate", record.statusDate);
         date(json, "openedDate", record.openedDate);
         date(json, "closedDate", record.closedDate);
@@ -177,7 +179,7 @@ final class RecordJson {
 
     private void date(ObjectNode json, String field, Instant instant) {
         if (instant != null) {
-            json.put(field, clock.format(instant));
+            json.put(field, shapes.date(instant, clock.zone()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.civic311.simulators.accela;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
  * dashed, with spaces written {@code .c} ({@code ServiceRequest-Trees.cand.cWeeds-Tall.cGrass.cand.cWeeds-NA}).
  */
 record RecordType(String value, String id, String alias, String module,
-                  String group, String type, String subType, String category, String customIdPrefix) {
+                  String group, String type, String subType, String category, String customIdPrefix,
+                  List<String> requiredFields) {
 
     static RecordType of(AccelaSimulatorProperties.RecordTypeSetting setting) {
         String value = setting.value();
@@ -23,7 +25,8 @@ record RecordType(String value, String id, String alias, String module,
         String id = Arrays.stream(levels).map(level -> level.replace(" ", ".c")).collect(Collectors.joining("-"));
         String alias = setting.alias() == null || setting.alias().isBlank() ? levels[2] : setting.alias();
         String module = setting.module() == null || setting.module().isBlank() ? levels[0] : setting.module();
-        return new RecordType(value, id, alias, module, levels[0], levels[1], levels[2], levels[3], setting.customIdPrefix());
+        return new RecordType(value, id, alias, module, levels[0], levels[1], levels[2], levels[3], setting.customIdPrefix(),
+                setting.requiredFields());
     }
 
     /** Whether a filter names this type, by value or by id. */

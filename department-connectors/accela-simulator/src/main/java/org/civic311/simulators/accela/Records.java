@@ -1,6 +1,7 @@
 package org.civic311.simulators.accela;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ final class Records {
 
     private final RecordCatalog catalog;
     private final AgencyClock clock;
-    private boolean statusDatesOnly;
+    /** The zone whose midnight a status date is stored at, for an agency that stores days; null stores moments. */
+    private ZoneId statusDayZone;
     private final RecordJson json;
     private final String agency;
     private final String idCode;
@@ -215,7 +217,9 @@ final class Records {
                     throw AccelaApiException.invalidData("Invalid field '" + field.getKey() + "' for custom form '"
                             + setting.id() + "'.", "Fields of " + setting.id() + ": " + setting.fields());
                 }
-                values.put(field.getKey(), form.text(field.getKey()));
+                String value = form.text(field.getKey());
+                setting.type(field.getKey()).check(setting.id(), field.getKey(), value);
+                values.put(field.getKey(), value);
             });
         }
         ArrayNode results = Envelope.JSON.arrayNode();
@@ -343,17 +347,20 @@ final class Records {
         return created;
     }
 
-    /** Like an agency whose status dates have no time of day: every status change of a day is dated at its midnight. */
-    synchronized void storeStatusDatesOnly(boolean datesOnly) {
-        statusDatesOnly = datesOnly;
+    /**
+     * Like an agency whose status dates have no time of day: every status change of an agency day is dated at that
+     * day's midnight in {@code dayZone} (the agency's, or its server's); null dates each change to the second again.
+     */
+    synchronized void storeStatusDays(ZoneId dayZone) {
+        statusDayZone = dayZone;
     }
 
     private Instant statusTime(Instant now) {
-        return statusDatesOnly ? now.atZone(clock.zone()).toLocalDate().atStartOfDay(clock.zone()).toInstant() : now;
+        return statusDayZone == null ? now : now.atZone(clock.zone()).toLocalDate().atStartOfDay(statusDayZone).toInstant();
     }
 
     synchronized void reset() {
-        statusDatesOnly = false;
+        statusDayZone = null;
         byId.clear();
         customIdSequences.clear();
         recordSequence = 0;

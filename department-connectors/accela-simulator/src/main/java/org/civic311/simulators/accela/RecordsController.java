@@ -33,16 +33,22 @@ class RecordsController {
     private final Records records;
     private final RecordCatalog catalog;
     private final AgencyClock clock;
+    private final Faults faults;
 
-    RecordsController(Records records, RecordCatalog catalog, AgencyClock clock) {
+    RecordsController(Records records, RecordCatalog catalog, AgencyClock clock, Faults faults) {
         this.records = records;
         this.catalog = catalog;
         this.clock = clock;
+        this.faults = faults;
     }
 
     @PostMapping("/records")
     ResponseEntity<JsonNode> create(ApiCaller caller, @RequestBody(required = false) JsonNode body) {
         NewRecord request = NewRecord.from(body, catalog, clock);
+        // The agency's ApplicationSubmitBefore script runs on a valid request, before anything is saved.
+        faults.submitScriptRefusal().ifPresent(message -> {
+            throw AccelaApiException.scriptRejected(message);
+        });
         return ok(Envelope.of(records.create(request, caller.userId())));
     }
 
@@ -72,7 +78,9 @@ class RecordsController {
     ResponseEntity<JsonNode> search(ApiCaller caller, @RequestBody(required = false) JsonNode body,
                                     @RequestParam Map<String, String> query) {
         Paging paging = Paging.parse(query.get("offset"), query.get("limit"));
-        Records.Listing listing = records.list(RecordCriteria.fromSearch(body, clock), paging, expansions(query.get("expand")));
+        faults.searchServed();
+        Records.Listing listing = records.list(RecordCriteria.fromSearch(body, clock, faults.matchesShortNotesLoosely()),
+                paging, expansions(query.get("expand")));
         listing.items().forEach(record -> RecordJson.select((ObjectNode) record, names(query.get("fields"))));
         return ok(Envelope.page(listing.items(), paging, listing.total()));
     }

@@ -279,6 +279,25 @@ class RecordsApiTest {
     }
 
     @Test
+    void customFormValuesMustBeInTheFormatOfTheFieldsType() {
+        String id = accela.createRecord("civic311:task-1");
+
+        Reply isoDate = accela.put("/v4/records/" + id + "/customForms",
+                List.of(Map.of("id", "CIVIC311-INTAKE", "Tracking Number", "SR-1", "Due Date", "2026-07-14")));
+        Reply longText = accela.put("/v4/records/" + id + "/customForms",
+                List.of(Map.of("id", "CIVIC311-INTAKE", "Tracking Number", "x".repeat(257))));
+        Reply accelaDate = accela.put("/v4/records/" + id + "/customForms",
+                List.of(Map.of("id", "CIVIC311-INTAKE", "Due Date", "07/14/2026")));
+
+        assertError(isoDate, 400, "data_validation_error");
+        assertThat(isoDate.json().get("message").asText()).contains("Due Date");
+        assertError(longText, 400, "data_validation_error");
+        assertThat(accelaDate.status()).isEqualTo(200);
+        assertThat(simulator.findRecord(id).orElseThrow().customForms().get("CIVIC311-INTAKE"))
+                .as("only the valid write was kept").containsExactly(Map.entry("Due Date", "07/14/2026"));
+    }
+
+    @Test
     void concurrentCreationsGetDistinctIds() {
         Set<String> ids = ConcurrentHashMap.newKeySet();
         IntStream.range(0, 20).parallel().forEach(i -> ids.add(accela.createRecord("civic311:task-" + i)));

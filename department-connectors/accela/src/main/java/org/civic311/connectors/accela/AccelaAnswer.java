@@ -21,10 +21,28 @@ record AccelaAnswer(int status, String body, String traceIdHeader) {
     /** The codes of a 401 that a new token cures. */
     private static final Set<String> STALE_TOKEN = Set.of("token_expired", "invalid_token");
 
+    /** An agency's EMSE script failed; as a 500, before the change was made. */
+    static final String EMSE_ERROR = "emse_error";
+
+    private static final Set<Integer> RETRIED_4XX = Set.of(401, 403, 404, 408, 429);
+
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     boolean isSuccess() {
         return status >= 200 && status < 300;
+    }
+
+    /**
+     * Whether Accela refused the call for a reason a retry would meet again: a 4xx about what we sent (bad_request,
+     * data_validation_error...), or a 500 {@code emse_error}, an agency script run before the change that rejects it.
+     * Not: 401 and 403 (credentials and permissions, which an operator fixes for every task at once), 404 (a record
+     * not yet visible), 408 and 429 (timing), nor any other 5xx.
+     */
+    boolean isRefusal() {
+        if (status == 500) {
+            return EMSE_ERROR.equals(code());
+        }
+        return status >= 400 && status < 500 && !RETRIED_4XX.contains(status);
     }
 
     /** An API call refused because our access token expired or is no longer known: worth one more try. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,8 +28,10 @@ import org.springframework.web.util.UriBuilder;
  * their custom forms, workflow tasks and comments, and the record search.
  * <p>
  * Every call carries the raw access token and the three x-accela headers. A call refused because the token went
- * stale is made once more with a renewed token. Any other refusal, an unreachable server and a 5xx answer are a
- * {@link ConnectorException} with Accela's code, message and trace id: the engine retries those.
+ * stale is made once more with a renewed token. A refusal that a retry would repeat (a validation error, an agency
+ * script that rejects the change) is a {@link ConnectorRefusal}; an unreachable server, an outage, a throttled or
+ * unauthorised call is a {@link ConnectorException}, which the engine retries. Both carry Accela's code, message and
+ * trace id.
  */
 final class AccelaClient {
 
@@ -94,7 +97,30 @@ final class AccelaClient {
                 uri -> uri.path("/v4/records/{id}/customForms").build(recordId), forms).path("result");
         for (JsonNode result : results) {
             if (!result.path("isSuccess").asBoolean(true)) {
-                throw new ConnectorException("Accela did not write the custom form of record " + recordId + ": "
+                // A field the agency's form will not take: the same values are refused on every try.
+                throw new ConnectorRefusal("Accela did not write the custom form of record " + recordId + ": "
+                        + AccelaAnswer.text(result, "code") + " " + AccelaAnswer.text(result, "message"));
+            }
+        }
+    }
+
+    /** {@code PUT /v4/records/{id}}: gives the record a status (request_simpleRecordModel). */
+    void setStatus(String recordId, String status) {
+        ObjectNode body = AccelaAnswer.JSON.createObjectNode();
+        body.putObject("status").put("value", status);
+        call("set the status of record " + recordId, HttpMethod.PUT,
+                uri -> uri.path("/v4/records/{id}").build(recordId), body);
+    }
+
+    /** {@code POST /v4/records/{id}/comments}: one comment, not shown on inspections. */
+    void addComment(String recordId, String text) {
+        ArrayNode comments = AccelaAnswer.JSON.createArrayNode();
+        comments.addObject().put("text", text).put("displayOnInspection", "N");
+        JsonNode results = call("comment on record " + recordId, HttpMethod.POST,
+                uri -> uri.path("/v4/records/{id}/comments").build(recordId), comments).path("result");
+        for (JsonNode result : results) {
+            if (!result.path("isSuccess").asBoolean(true)) {
+                throw new ConnectorRefusal("Accela did not add the comment to record " + recordId + ": "
                         + AccelaAnswer.text(result, "code") + " " + AccelaAnswer.text(result, "message"));
             }
         }
@@ -121,7 +147,8 @@ final class AccelaClient {
             answer = send(what, method, uri, body, tokens.renew(token));
         }
         if (!answer.isSuccess()) {
-            throw new ConnectorException("Accela could not " + what + ": " + answer.describe() + hint(answer.code()));
+            String failure = "Accela could not " + what + ": " + answer.describe() + hint(answer.code());
+            throw answer.isRefusal() ? new ConnectorRefusal(failure) : new ConnectorException(failure);
         }
         JsonNode json = answer.json();
         if (json == null) {

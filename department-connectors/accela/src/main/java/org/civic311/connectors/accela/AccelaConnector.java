@@ -1,10 +1,13 @@
 package org.civic311.connectors.accela;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,8 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.KnownWorkItems;
 import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
@@ -40,17 +45,29 @@ public class AccelaConnector implements DepartmentConnector {
     private final AccelaStatuses statuses;
     private final RecordWorkUpdates updates;
     private final int pageSize;
+    private final KnownWorkItems known;
 
-    /** Makes no call to Accela, which may be down at start. The settings were checked when they were bound. */
-    public AccelaConnector(AccelaConnectorProperties properties) {
-        this(properties, PAGE_SIZE);
+    /**
+     * Makes no call to Accela, which may be down at start. The settings were checked when they were bound.
+     *
+     * @param known the records created for our tasks, by the ids Accela gave them: how a poll recognises a record
+     *              whose tag a clerk or an agency script has overwritten
+     */
+    public AccelaConnector(AccelaConnectorProperties properties, KnownWorkItems known) {
+        this(properties, known, PAGE_SIZE);
     }
 
-    AccelaConnector(AccelaConnectorProperties properties, int pageSize) {
+    /** With only our tag in shortNotes to recognise our records by. */
+    public AccelaConnector(AccelaConnectorProperties properties) {
+        this(properties, KnownWorkItems.NONE);
+    }
+
+    AccelaConnector(AccelaConnectorProperties properties, KnownWorkItems known, int pageSize) {
         this.properties = properties;
+        this.known = known;
         this.client = new AccelaClient(properties);
         this.time = new AgencyTime(properties.zone());
-        this.statuses = new AccelaStatuses(properties.inProgressStatuses());
+        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypes());
         this.updates = new RecordWorkUpdates(statuses, time);
         this.pageSize = pageSize;
     }
@@ -68,7 +85,7 @@ public class AccelaConnector implements DepartmentConnector {
     @Override
     public ExternalRef push(WorkOrder order) {
         WorkOrderRecord wanted = WorkOrderRecord.of(order, properties, time);
-        Optional<JsonNode> earlier = findTagged(wanted.tag());
+        Optional<JsonNode> earlier = findTagged(wanted);
         String recordId;
         if (earlier.isPresent()) {
             recordId = AccelaAnswer.text(earlier.get(), "id");
@@ -88,12 +105,29 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     /**
+     * Withdraws the work: says why in a comment, then gives the record the agency's {@code cancel-status}. Safe to
+     * repeat (a second comment says the same). Without a {@code cancel-status} Accela is left as it is.
+     */
+    @Override
+    public boolean cancel(ExternalRef item, String reason) {
+        if (!properties.cancels()) {
+            return false;
+        }
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        client.addComment(item.id(), CustomFieldFormat.text("Withdrawn by Civic311" + why));
+        client.setStatus(item.id(), properties.cancelStatus().strip());
+        log.info("Set Accela record " + item.id() + " to " + properties.cancelStatus().strip());
+        return true;
+    }
+
+    /**
      * Our records whose status changed since the watermark and means something to the task: closed or completed,
-     * voided or denied, or taken in hand. The search starts at the beginning of the watermark's day in the agency's
-     * zone: an agency that stores status dates without a time of day dates every change of the day at midnight, and
-     * would otherwise hide each one behind a watermark later that day. Of the day's changes, those dated with a time
-     * before the watermark were read by an earlier poll and are passed over; date-only ones are read again on every
-     * poll, and their update ids make them count once.
+     * voided or denied, or taken in hand. The search starts at the beginning of the agency-local day before the
+     * watermark's: an agency that stores status dates without a time of day dates every change of a day at midnight,
+     * in its own zone or its server's (written as a UTC instant, up to a day earlier than the agency's day), and would
+     * otherwise hide each one behind the watermark. Of those changes, the ones dated to a moment before the watermark
+     * were read by an earlier poll and are passed over; the ones dated to a day (or a time that may be a day's
+     * midnight somewhere) are read again on every poll, and their update ids make them count once.
      */
     @Override
     public PulledUpdates pullUpdates(Instant since) {
@@ -103,8 +137,9 @@ public class AccelaConnector implements DepartmentConnector {
         AccelaClient.RecordPage page;
         do {
             page = client.searchRecords(criteria, null, offset, pageSize);
+            Set<String> createdForUs = createdForUs(page.records());
             for (JsonNode record : page.records()) {
-                if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes")) && !updates.readBefore(record, since)) {
+                if (createdForUs.contains(AccelaAnswer.text(record, "id")) && !updates.readBefore(record, since)) {
                     updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
                 }
             }
@@ -114,16 +149,15 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     /**
-     * Records of our record types whose status changed since then into a status type the table maps. Clerks' own
-     * records of those types come too; they carry no tag of ours and are left out afterwards.
+     * Records of our record types whose status changed since then. Clerks' own records of those types come too; they
+     * are not ours and are left out afterwards, before anything more is asked about them.
      */
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
-            criteria.put("statusDateFrom", time.format(time.startOfDay(since)));
+            criteria.put("statusDateFrom", time.format(time.startOfDay(since.minus(Duration.ofDays(1)))));
         }
-        ArrayNode statusTypes = criteria.putArray("statusTypes");
-        statuses.statusTypesToPoll().forEach(statusTypes::add);
+        // No statusTypes filter: records that come without a status type would not match it. The status is read below.
         ArrayNode types = criteria.putArray("types");
         properties.departments().values().stream()
                 .filter(Objects::nonNull)
@@ -133,27 +167,54 @@ public class AccelaConnector implements DepartmentConnector {
         return criteria;
     }
 
+    /**
+     * The ids of the records that were created for our tasks: the ones the orchestrator holds the id of, whatever
+     * their shortNotes say now, and the ones that still carry our tag (made by a push whose answer was lost, or not
+     * yet recorded by the orchestrator).
+     */
+    private Set<String> createdForUs(List<JsonNode> records) {
+        Set<String> ours = new HashSet<>();
+        List<String> untagged = new ArrayList<>();
+        for (JsonNode record : records) {
+            String id = AccelaAnswer.text(record, "id");
+            if (RecordTag.isOurs(AccelaAnswer.text(record, "shortNotes"))) {
+                ours.add(id);
+            } else if (id != null) {
+                untagged.add(id);
+            }
+        }
+        if (!untagged.isEmpty()) {
+            ours.addAll(known.known(SYSTEM, untagged));
+        }
+        return ours;
+    }
+
     private List<WorkUpdate> read(JsonNode record, WorkStatus status) {
         String recordId = AccelaAnswer.text(record, "id");
         return updates.read(record, status, client.workflowTasks(recordId), () -> client.comments(recordId));
     }
 
-    private static final int TAG_SEARCH_PAGE = 100;
+    /** How many records one tag search reads at most; Accela allows up to 1000 a page. */
+    static final int TAG_SEARCH_LIMIT = 100;
 
-    /** The record tagged for this task, if an earlier attempt created one; with its custom forms. */
-    private Optional<JsonNode> findTagged(String tag) {
+    /**
+     * The record an earlier attempt created for this task, if its create answer was lost; with its custom forms. One
+     * page of records of the task's record type carrying our tag, however many the agency holds: a server that
+     * matches shortNotes loosely may answer more, and the search stays this size all the same.
+     */
+    private Optional<JsonNode> findTagged(WorkOrderRecord wanted) {
+        String tag = wanted.tag();
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
-        List<JsonNode> tagged = new ArrayList<>();
-        AccelaClient.RecordPage page;
-        int offset = 0;
-        do {
-            // Every page: a server matching loosely (civic311-task-1 finding civic311-task-10…) may put ours last.
-            page = client.searchRecords(criteria, "customForms", offset, TAG_SEARCH_PAGE);
-            page.records().stream()
-                    .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
-                    .forEach(tagged::add);
-            offset += TAG_SEARCH_PAGE;
-        } while (page.hasMore() && tagged.isEmpty());
+        criteria.putObject("type").put("value", wanted.recordType());
+        AccelaClient.RecordPage page = client.searchRecords(criteria, "customForms", 0, TAG_SEARCH_LIMIT);
+        List<JsonNode> tagged = page.records().stream()
+                .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
+                .toList();
+        if (tagged.isEmpty() && page.hasMore()) {
+            log.warn("Accela answered a search for shortNotes " + tag + " with more than " + TAG_SEARCH_LIMIT
+                    + " records, none of them tagged so: its search does not match shortNotes exactly, and a record"
+                    + " whose create answer was lost may not be found");
+        }
         if (tagged.size() > 1) {
             log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
                     + AccelaAnswer.text(tagged.get(0), "id"));
@@ -169,9 +230,10 @@ public class AccelaConnector implements DepartmentConnector {
         try {
             client.putCustomForms(recordId, forms);
         } catch (ConnectorException e) {
-            throw new ConnectorException("Accela record " + recordId + " exists for " + order.trackingNumber()
-                    + " (task " + order.taskKey() + ") but its custom form is not written; the retry finds the record"
-                    + " and writes it. " + e.getMessage(), e);
+            String failure = "Accela record " + recordId + " exists for " + order.trackingNumber() + " (task "
+                    + order.taskKey() + ") but its custom form is not written; the retry finds the record and writes"
+                    + " it. " + e.getMessage();
+            throw e instanceof ConnectorRefusal ? new ConnectorRefusal(failure, e) : new ConnectorException(failure, e);
         }
     }
 }

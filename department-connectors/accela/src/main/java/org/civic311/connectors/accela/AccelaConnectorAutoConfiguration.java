@@ -1,5 +1,7 @@
 package org.civic311.connectors.accela;
 
+import org.civic311.connectors.KnownWorkItems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 public class AccelaConnectorAutoConfiguration {
 
     @Bean
-    AccelaConnector accelaConnector(AccelaConnectorProperties properties) {
-        return new AccelaConnector(properties);
+    AccelaConnector accelaConnector(AccelaConnectorProperties properties, ObjectProvider<KnownWorkItems> known) {
+        return new AccelaConnector(properties, known.getIfAvailable(() -> KnownWorkItems.NONE));
     }
 }

@@ -55,6 +55,12 @@ import org.springframework.validation.annotation.Validated;
  * @param inProgressStatuses record statuses (of an open record) that mean the department has started the work. Status
  *                           values are agency-configured; closing and cancelling are read from the status type, which
  *                           is fixed by Accela
+ * @param cancelStatus       the record status Civic311 gives a record whose work it withdraws, e.g. {@code Void} or
+ *                           {@code Withdrawn}: one of the agency's statuses. Empty: Civic311 withdraws nothing in
+ *                           Accela, and the agency's clerks learn of it from the request
+ * @param statusTypes        the agency's record status values and the status type each has (Void: VOID), for records
+ *                           Accela answers without their status type. Unlisted statuses of such a record are read
+ *                           from its dates: completeDate means COMPLETE, closedDate CLOSED
  * @param departments        department code (as routed, e.g. {@code code-enforcement}) to how its records are created
  */
 @ConfigurationProperties(AccelaConnectorProperties.PREFIX)
@@ -80,17 +86,25 @@ public record AccelaConnectorProperties(
         String contactType,
         Map<String, String> priorities,
         @DefaultValue("In Progress") List<String> inProgressStatuses,
+        String cancelStatus,
+        Map<String, @NotNull @Pattern(regexp = "(?i)APPROVED|CLOSED|COMPLETE|DENIED|INCOMPLETE|OPEN|PENDING|UNASSIGNED|VOID",
+                message = "must be one of Accela's status types: APPROVED CLOSED COMPLETE DENIED INCOMPLETE OPEN PENDING"
+                        + " UNASSIGNED VOID") String> statusTypes,
         @NotEmpty(message = "the departments that work in Accela, e.g. " + PREFIX
                 + ".departments.code-enforcement.record-types.[high_weeds]")
         Map<String, @NotNull @Valid Department> departments) {
 
     static final String PREFIX = "civic311.connectors.accela";
 
+    private static final Map<String, String> DEFAULT_STATUS_TYPES = Map.of("Closed", "CLOSED", "Complete", "COMPLETE",
+            "Void", "VOID", "Denied", "DENIED");
+
     private static final Map<String, String> DEFAULT_PRIORITIES = Map.of("P1", "High", "P2", "High", "P3", "Medium",
             "P4", "Low");
 
     public AccelaConnectorProperties {
         priorities = withDefaults(priorities);
+        statusTypes = statusTypes == null || statusTypes.isEmpty() ? DEFAULT_STATUS_TYPES : Map.copyOf(statusTypes);
         inProgressStatuses = inProgressStatuses == null ? List.of() : List.copyOf(inProgressStatuses);
         departments = departments == null ? Map.of() : Map.copyOf(departments);
         SecretSetting.check(PREFIX + ".app-secret", appSecret, appSecretFile);
@@ -117,6 +131,10 @@ public record AccelaConnectorProperties(
     /** The user's password, read from its file when one is configured. */
     String resolvedPassword() {
         return SecretSetting.resolve(PREFIX + ".password", password, passwordFile);
+    }
+
+    boolean cancels() {
+        return cancelStatus != null && !cancelStatus.isBlank();
     }
 
     /** For an error message about a call that went unanswered. */
@@ -146,8 +164,12 @@ public record AccelaConnectorProperties(
      *
      * @param recordTypes          service code to Accela record type value, Group/Type/SubType/Category
      * @param customForm           the custom form (ASI group) our intake fields are written to
-     * @param assignedToDepartment the department records are assigned to (assignedToDepartment); the agency's default
-     *                             when empty
+     * @param assignedToDepartment the department records are assigned to (assignedToDepartment), as Accela's seven-part
+     *                             key, e.g. {@code CIVIC311/CODE/ENFORCE/NA/NA/NA/NA}; the agency's default when empty
+     * @param createBody           how new records of this department are written, for agencies that require more
+     *                             than the defaults
+     * @param createBodies         the same for one request type (service code) whose record type needs another body;
+     *                             it replaces {@code create-body} whole
      */
     public record Department(
             @NotEmpty(message = "the service codes mapped to Accela record types, e.g. record-types.[high_weeds]="
@@ -156,10 +178,19 @@ public record AccelaConnectorProperties(
                     + " record type as Group/Type/SubType/Category, e.g. ServiceRequest/Trees and Weeds/Tall Grass"
                     + " and Weeds/NA") String> recordTypes,
             @DefaultValue @Valid CustomForm customForm,
-            String assignedToDepartment) {
+            @Pattern(regexp = SEVEN_PART_KEY, message = SEVEN_PART_MESSAGE) String assignedToDepartment,
+            @DefaultValue @Valid CreateBody createBody,
+            Map<String, @NotNull @Valid CreateBody> createBodies) {
 
         public Department {
             recordTypes = recordTypes == null ? Map.of() : Map.copyOf(recordTypes);
+            createBodies = createBodies == null ? Map.of() : Map.copyOf(createBodies);
+        }
+
+        /** How a record for this request type is written. */
+        CreateBody createBody(String serviceCode) {
+            CreateBody own = ConfiguredKey.find(createBodies, serviceCode);
+            return own != null ? own : createBody;
         }
 
         /** The record type for the service code, or null when none is mapped. */
@@ -168,20 +199,82 @@ public record AccelaConnectorProperties(
         }
     }
 
+    /** An Accela department key: agency, bureau, division, section, group, office and one more level. */
+    static final String SEVEN_PART_KEY = "[^/]*[^/\\s][^/]*(/[^/]*[^/\\s][^/]*){6}";
+    static final String SEVEN_PART_MESSAGE = "must be an Accela department key of seven parts, e.g."
+            + " CIVIC311/CODE/ENFORCE/NA/NA/NA/NA";
+
+    /**
+     * How the Create Record body is written. Agencies commonly require a structured address and their own priority
+     * codes; {@code GET /v4/records/describe/create?type=...} lists what an agency requires of a record type.
+     *
+     * @param address              LINE: the address as one line ({@code addressLine1}) with the coordinates; STRUCTURED:
+     *                             also split into {@code streetStart}, {@code direction}, {@code streetName},
+     *                             {@code streetSuffix}, with {@code city} and {@code state}
+     * @param city                 the {@code city} of structured addresses (Open311 reports carry none)
+     * @param state                the {@code state} value of structured addresses, as the agency lists it, e.g. IL
+     * @param priorities           our priority (P1...) to the agency's priority value or code for these records;
+     *                             unlisted priorities fall back to the connector's {@code priorities}
+     * @param assignedToDepartment the department key these records are assigned to, instead of the department's
+     */
+    public record CreateBody(
+            @DefaultValue("LINE") @NotNull AddressFormat address,
+            String city,
+            String state,
+            Map<String, String> priorities,
+            @Pattern(regexp = SEVEN_PART_KEY, message = SEVEN_PART_MESSAGE) String assignedToDepartment) {
+
+        public CreateBody {
+            priorities = priorities == null ? Map.of() : Map.copyOf(priorities);
+        }
+
+        /** A structured address is written only with the city and state the agency needs with it. */
+        @AssertTrue(message = "a STRUCTURED address needs the city and state: set city and state")
+        boolean isAddressComplete() {
+            return address != AddressFormat.STRUCTURED || city != null && !city.isBlank() && state != null
+                    && !state.isBlank();
+        }
+    }
+
+    /** How a record's address is written. */
+    public enum AddressFormat { LINE, STRUCTURED }
+
     /**
      * The custom form our intake fields go to, and the name of each field in it. A field whose name is set empty is
      * not written; an empty {@code id} writes no custom form at all.
+     *
+     * @param dueDateField  a Date field: written as {@code MM/dd/yyyy}, the agency's day
+     * @param answerFields  fields that take a resident's answer, each with the field's type in the agency's form
      */
     public record CustomForm(
             @DefaultValue("CIVIC311-INTAKE") String id,
             @DefaultValue("Civic311 Task ID") String taskIdField,
             @DefaultValue("Tracking Number") String trackingNumberField,
             @DefaultValue("Service Code") String serviceCodeField,
-            @DefaultValue("Due Date") String dueDateField) {
+            @DefaultValue("Due Date") String dueDateField,
+            List<@NotNull @Valid AnswerField> answerFields) {
+
+        public CustomForm {
+            answerFields = answerFields == null ? List.of() : List.copyOf(answerFields);
+        }
 
         boolean isWritten() {
             return id != null && !id.isBlank();
         }
+    }
+
+    /**
+     * A custom-form field that takes the resident's answer to one of the request type's questions.
+     *
+     * @param attribute the question's code, as the request type names it, e.g. {@code vacant_lot}
+     * @param field     the field's name in the agency's form, e.g. {@code Vacant Lot}
+     * @param type      the field's type there: TEXT (at most 256 characters), DATE (MM/dd/yyyy), CHECKBOX
+     *                  (CHECKED/UNCHECKED) or RADIO (Yes/No)
+     */
+    public record AnswerField(
+            @NotBlank(message = "the question's code, e.g. vacant_lot") String attribute,
+            @NotBlank(message = "the field's name in the agency's custom form") String field,
+            @DefaultValue("TEXT") @NotNull CustomFieldFormat type) {
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.civic311.connectors.accela;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +41,21 @@ final class AccelaStatuses {
     private static final String OPEN = "OPEN";
 
     private final Set<String> inProgress;
+    private final Map<String, String> typeByStatus;
 
-    AccelaStatuses(Collection<String> inProgressStatuses) {
+    /**
+     * @param statusTypes the agency's status values and the status type each has, for records that come without
+     *                    their status type
+     */
+    AccelaStatuses(Collection<String> inProgressStatuses, Map<String, String> statusTypes) {
         this.inProgress = inProgressStatuses.stream().map(AccelaStatuses::key).collect(Collectors.toUnmodifiableSet());
+        this.typeByStatus = statusTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                entry -> key(entry.getKey()), entry -> entry.getValue().strip().toUpperCase(Locale.ROOT), (a, b) -> a));
+    }
+
+    /** The status type the agency's table gives this status value, if it has one. */
+    Optional<String> typeOfStatus(String status) {
+        return status == null ? Optional.empty() : Optional.ofNullable(typeByStatus.get(key(status)));
     }
 
     /** What a record in this status means for our task; empty when it means nothing to report. */
@@ -58,15 +69,6 @@ final class AccelaStatuses {
             return Optional.of(WorkStatus.IN_PROGRESS);
         }
         return Optional.empty();
-    }
-
-    /** The status types a poll asks Accela for: only records in these can mean something to us. */
-    List<String> statusTypesToPoll() {
-        List<String> types = BY_STATUS_TYPE.keySet().stream().sorted().collect(Collectors.toList());
-        if (!inProgress.isEmpty()) {
-            types.add(OPEN);
-        }
-        return List.copyOf(types);
     }
 
     private static String key(String status) {

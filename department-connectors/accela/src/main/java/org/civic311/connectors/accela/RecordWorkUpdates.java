@@ -3,6 +3,7 @@ package org.civic311.connectors.accela;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,13 +38,40 @@ final class RecordWorkUpdates {
      * before {@code since}. A change dated without a time of day (midnight) may have happened at any time that day.
      */
     boolean readBefore(JsonNode record, Instant since) {
-        Instant changedAt = time.parse(statusDateOf(record));
-        return changedAt != null && changedAt.isBefore(since) && !changedAt.equals(time.startOfDay(changedAt));
+        String statusDate = statusDateOf(record);
+        Instant changedAt = time.parse(statusDate);
+        return changedAt != null && changedAt.isBefore(since) && time.hasTimeOfDay(statusDate);
     }
 
     /** What the record's status means for our task, if anything. */
     Optional<WorkStatus> statusOf(JsonNode record) {
-        return statuses.of(AccelaAnswer.text(record, "statusType"), statusValue(record));
+        return statuses.of(statusTypeOf(record), statusValue(record));
+    }
+
+    /**
+     * The record's status type: as Accela wrote it, a string or (as recordModel declares it) an array. Some answers
+     * leave it out: then the agency's status value table says, or else the record's own dates: a completeDate means
+     * COMPLETE, a closedDate CLOSED, neither OPEN.
+     */
+    String statusTypeOf(JsonNode record) {
+        JsonNode written = record.get("statusType");
+        String type = written != null && written.isArray() ? firstValue(written) : valueOf(written);
+        if (type != null) {
+            return type.strip().toUpperCase(Locale.ROOT);
+        }
+        return statuses.typeOfStatus(statusValue(record)).orElseGet(() ->
+                AccelaAnswer.text(record, "completeDate") != null ? "COMPLETE"
+                        : AccelaAnswer.text(record, "closedDate") != null ? "CLOSED" : "OPEN");
+    }
+
+    private static String firstValue(JsonNode array) {
+        for (JsonNode element : array) {
+            String value = valueOf(element);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /**
@@ -53,7 +81,7 @@ final class RecordWorkUpdates {
      */
     List<WorkUpdate> read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
         String recordId = AccelaAnswer.text(record, "id");
-        String statusType = AccelaAnswer.text(record, "statusType");
+        String statusType = statusTypeOf(record);
         String statusDate = statusDateOf(record);
         Instant changedAt = time.parse(statusDate);
         ExternalRef ref = new ExternalRef(AccelaConnector.SYSTEM, recordId);

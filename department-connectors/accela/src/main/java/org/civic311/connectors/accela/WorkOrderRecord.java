@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.WorkOrder;
+import org.civic311.connectors.accela.AccelaConnectorProperties.CreateBody;
 import org.civic311.connectors.accela.AccelaConnectorProperties.CustomForm;
 import org.civic311.connectors.accela.AccelaConnectorProperties.Department;
 
@@ -70,16 +71,17 @@ final class WorkOrderRecord {
         put(body, "name", name());
         body.put("description", description());
         body.put("shortNotes", tag());
-        String priority = order.priority() == null ? null
-                : AccelaConnectorProperties.ConfiguredKey.find(properties.priorities(), order.priority());
+        CreateBody create = department.createBody(order.serviceCode());
+        String priority = priority(create);
         if (!isBlank(priority)) {
             body.putObject("priority").put("value", priority);
         }
         if (!isBlank(properties.reportedChannel())) {
             body.putObject("reportedChannel").put("value", properties.reportedChannel());
         }
-        put(body, "assignedToDepartment", department.assignedToDepartment());
-        ObjectNode address = address();
+        put(body, "assignedToDepartment", isBlank(create.assignedToDepartment()) ? department.assignedToDepartment()
+                : create.assignedToDepartment());
+        ObjectNode address = address(create);
         if (address != null) {
             body.putArray("addresses").add(address);
         }
@@ -122,10 +124,14 @@ final class WorkOrderRecord {
 
     private Map<String, String> fieldValues(CustomForm form) {
         Map<String, String> values = new LinkedHashMap<>();
-        field(values, form.taskIdField(), order.taskKey());
-        field(values, form.trackingNumberField(), order.trackingNumber());
-        field(values, form.serviceCodeField(), order.serviceCode());
-        field(values, form.dueDateField(), order.dueAt() == null ? null : time.date(order.dueAt()));
+        field(values, form.taskIdField(), CustomFieldFormat.text(order.taskKey()));
+        field(values, form.trackingNumberField(), CustomFieldFormat.text(order.trackingNumber()));
+        field(values, form.serviceCodeField(), CustomFieldFormat.text(order.serviceCode()));
+        field(values, form.dueDateField(), order.dueAt() == null ? null
+                : CustomFieldFormat.date(order.dueAt().atZone(time.zone()).toLocalDate()));
+        for (AccelaConnectorProperties.AnswerField answer : form.answerFields()) {
+            field(values, answer.field(), answer.type().value(order.attributes().get(answer.attribute()), time.zone()));
+        }
         return values;
     }
 
@@ -170,11 +176,39 @@ final class WorkOrderRecord {
         return values == null ? List.of() : values;
     }
 
-    /** recordAddressModel: the one-line address and the coordinates; Accela keeps x as longitude, y as latitude. */
-    private ObjectNode address() {
+    /** The record type's own priority value or code, else the connector's. */
+    private String priority(CreateBody create) {
+        if (order.priority() == null) {
+            return null;
+        }
+        String own = AccelaConnectorProperties.ConfiguredKey.find(create.priorities(), order.priority());
+        return own != null ? own : AccelaConnectorProperties.ConfiguredKey.find(properties.priorities(), order.priority());
+    }
+
+    /**
+     * recordAddressModel: the one-line address and the coordinates (Accela keeps x as longitude, y as latitude); for a
+     * STRUCTURED address also its street parts, city and state.
+     */
+    private ObjectNode address(CreateBody create) {
         WorkOrder.Location location = order.location();
         ObjectNode address = AccelaAnswer.JSON.createObjectNode();
         put(address, "addressLine1", location.address());
+        if (create.address() == AccelaConnectorProperties.AddressFormat.STRUCTURED) {
+            StreetAddress.parse(location.address()).ifPresent(street -> {
+                address.put("streetStart", street.number());
+                if (street.direction() != null) {
+                    address.putObject("direction").put("value", street.direction());
+                }
+                address.put("streetName", street.name());
+                if (street.suffix() != null) {
+                    address.putObject("streetSuffix").put("value", street.suffix());
+                }
+            });
+            put(address, "city", create.city());
+            if (!isBlank(create.state())) {
+                address.putObject("state").put("value", create.state().strip());
+            }
+        }
         put(address, "postalCode", location.zipcode());
         if (location.lat() != null && location.lon() != null) {
             address.put("xCoordinate", location.lon());

@@ -51,9 +51,22 @@ final class AccelaClerk {
                 .body(Map.of("status", Map.of("value", status))));
     }
 
+    /** Overwrites the record's short notes, as clerks do with what they see as a free-text field. */
+    void setShortNotes(String recordId, String shortNotes) {
+        call(http.put().uri("/v4/records/{id}", recordId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("shortNotes", shortNotes)));
+    }
+
     void comment(String recordId, String text) {
         call(http.post().uri("/v4/records/{id}/comments", recordId).contentType(MediaType.APPLICATION_JSON)
                 .body(List.of(Map.of("text", text))));
+    }
+
+    /** A record the clerk creates with short notes of their own. */
+    String createWithShortNotes(String recordType, String shortNotes) {
+        return call(http.post().uri("/v4/records").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", Map.of("value", recordType), "description", "Follow-up", "shortNotes", shortNotes)))
+                .path("result").path("id").asText();
     }
 
     /** A record the clerk creates at the counter: no Civic311 tag. */

@@ -33,7 +33,7 @@ class AccelaConnectorAutoConfigurationTest {
         "civic311.connectors.accela.zone=America/Chicago",
         "civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
                 + "ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA",
-        "civic311.connectors.accela.departments.code-enforcement.assigned-to-department=CODE",
+        "civic311.connectors.accela.departments.code-enforcement.assigned-to-department=CIVIC311/CODE/ENFORCE/NA/NA/NA/NA",
     };
 
     @Test
@@ -58,7 +58,7 @@ class AccelaConnectorAutoConfigurationTest {
             assertThat(properties.inProgressStatuses()).containsExactly("In Progress");
             AccelaConnectorProperties.Department department = properties.department("code-enforcement");
             assertThat(department.recordType("high_weeds")).isEqualTo("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
-            assertThat(department.assignedToDepartment()).isEqualTo("CODE");
+            assertThat(department.assignedToDepartment()).isEqualTo("CIVIC311/CODE/ENFORCE/NA/NA/NA/NA");
             assertThat(department.customForm().id()).isEqualTo("CIVIC311-INTAKE");
             assertThat(department.customForm().taskIdField()).isEqualTo("Civic311 Task ID");
         });
@@ -150,7 +150,7 @@ class AccelaConnectorAutoConfigurationTest {
     @Test
     void aDepartmentWithoutRecordTypesStopsStartupNamingTheProperty() {
         runner.withPropertyValues(complete)
-                .withPropertyValues("civic311.connectors.accela.departments.parks.assigned-to-department=PARKS")
+                .withPropertyValues("civic311.connectors.accela.departments.parks.assigned-to-department=CIVIC311/PARKS/NA/NA/NA/NA/NA")
                 .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
                         .containsExactly("civic311.connectors.accela.departments[parks].record-types"));
     }
@@ -162,6 +162,22 @@ class AccelaConnectorAutoConfigurationTest {
                         + "Tall Grass and Weeds")
                 .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
                         .containsExactly("civic311.connectors.accela.departments[code-enforcement].record-types[high_weeds]"));
+    }
+
+    @Test
+    void aDepartmentKeyThatIsNotSevenPartsStopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.assigned-to-department=CODE")
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.departments[code-enforcement].assigned-to-department"));
+    }
+
+    @Test
+    void aStructuredAddressWithoutCityAndStateStopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.create-body.address=STRUCTURED")
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.accela.departments[code-enforcement].create-body.address-complete"));
     }
 
     @Test

@@ -54,6 +54,12 @@ class AccelaConnectorContractTest extends DepartmentConnectorContract {
         accela.completeWorkflowTask(item.id(), "Violation Corrected", note);
     }
 
+    /** Records in the agency carrying the task's tag: what a repeated push must not add to. */
+    protected int itemsFor(String taskKey) {
+        String tag = RecordTag.of(taskKey);
+        return (int) accela.records().stream().filter(record -> tag.equals(record.shortNotes())).count();
+    }
+
     @Override
     protected List<StatusCase> statusCases() {
         return List.of(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civic311.connectors.ExternalRef;
+import org.civic311.connectors.KnownWorkItems;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 import org.civic311.simulators.accela.AccelaSimulator;
@@ -153,7 +154,7 @@ class AccelaConnectorPullTest {
             accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed " + i);
             items.add(item);
         }
-        AccelaConnector twoPerPage = new AccelaConnector(AccelaSettings.forSimulator(port), 2);
+        AccelaConnector twoPerPage = new AccelaConnector(AccelaSettings.forSimulator(port), KnownWorkItems.NONE, 2);
 
         List<WorkUpdate> updates = twoPerPage.pullUpdates(since).updates();
 

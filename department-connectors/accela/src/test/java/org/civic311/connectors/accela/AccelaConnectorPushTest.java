@@ -71,7 +71,7 @@ class AccelaConnectorPushTest {
     }
 
     @Test
-    void theCustomFormCarriesOurTaskIdTrackingNumberServiceCodeAndTheAgencysDueDate() {
+    void theCustomFormCarriesOurTaskIdTrackingNumberServiceCodeTheAgencysDueDateAndAnswersInAccelasFormats() {
         String taskId = WorkOrders.newTaskId();
 
         ExternalRef ref = connector.push(WorkOrders.highWeeds(taskId));
@@ -82,7 +82,9 @@ class AccelaConnectorPushTest {
                 "Civic311 Task ID", taskId,
                 "Tracking Number", "SR-2026-" + taskId,
                 "Service Code", "high_weeds",
-                "Due Date", "2026-07-14"));
+                // A Date field takes MM/dd/yyyy, a CheckBox CHECKED or UNCHECKED: the simulator refuses anything else.
+                "Due Date", "07/14/2026",
+                "Vacant Lot", "CHECKED"));
     }
 
     @Test

@@ -30,7 +30,13 @@ final class AccelaSettings {
             "environment", "TEST",
             "zone", AGENCY_ZONE.getId(),
             "departments." + DEPARTMENT + ".record-types.[" + HIGH_WEEDS + "]", TALL_GRASS,
-            "departments." + DEPARTMENT + ".record-types.[junk_debris]", "ServiceRequest/Property Maintenance/Junk and Debris/NA"};
+            "departments." + DEPARTMENT + ".record-types.[junk_debris]", "ServiceRequest/Property Maintenance/Junk and Debris/NA",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[0].attribute", "vacant_lot",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[0].field", "Vacant Lot",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[0].type", "CHECKBOX",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[1].attribute", "hazard",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[1].field", "Hazard",
+            "departments." + DEPARTMENT + ".custom-form.answer-fields[1].type", "RADIO"};
         String[] settings = Arrays.copyOf(agency, agency.length + overrides.length);
         System.arraycopy(overrides, 0, settings, agency.length, overrides.length);
         return ConnectorSettings.bind(AccelaConnectorProperties.PREFIX, AccelaConnectorProperties.class, settings);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecordWorkUpdatesTest {
 
     final ObjectMapper json = new ObjectMapper();
-    final RecordWorkUpdates updates = new RecordWorkUpdates(new AccelaStatuses(List.of("In Progress")),
+    final RecordWorkUpdates updates = new RecordWorkUpdates(new AccelaStatuses(List.of("In Progress"),
+            Map.of("Void", "VOID")),
             new AgencyTime(ZoneOffset.UTC));
 
     @Test

@@ -14,8 +14,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.civic311.orchestrator.PublicAnswers;
 import org.civic311.orchestrator.request.ServiceRequests;
+import org.civic311.simulators.accela.AccelaSimulator;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +75,8 @@ class DemoDepartmentSystemsTest {
     JdbcClient db;
     @Autowired
     CityworksSimulator cityworks;
+    @Autowired
+    AccelaSimulator accela;
     @Autowired
     ManagementService jobs;
     @Autowired
@@ -177,6 +181,32 @@ class DemoDepartmentSystemsTest {
         DemoMailbox resident = new DemoMailbox("neighbour@example.org", SMTP, IMAP);
         await().atMost(Duration.ofSeconds(30)).until(() -> resident.inbox().size() == 1);
         assertThat(resident.inbox().get(0).body()).contains("Owner mowed the lot").contains("Code Enforcement");
+    }
+
+    @Test
+    void anAgencyScriptRejectingTheRecordIsAnIncidentAtOnceWithItsWordsAndARetrySendsItOnceFixed() throws Exception {
+        accela.agencyScriptRejectsNewRecords("A parcel number is required for Tall Grass and Weeds.");
+        try {
+            String id = submit("high_weeds", null);
+
+            Incident incident = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> runtime.createIncidentQuery().incidentMessageLike("%parcel number%").list().stream()
+                            .findFirst().orElse(null), found -> found != null);
+            assertThat(incident.getIncidentMessage()).contains("emse_error");
+            assertThat(failedTasks(List.of(id))).as("tried once, not retried").isEqualTo(1);
+            assertThat(db.sql("SELECT t.dispatch_attempts FROM department_task t JOIN service_request r"
+                    + " ON r.id = t.request_id WHERE r.tracking_number = :id").param("id", id)
+                    .query(Integer.class).single()).isEqualTo(1);
+
+            // The agency fixes its script; the operator retries the job in Cockpit.
+            accela.agencyScriptRejectsNewRecords(null);
+            jobs.setJobRetries(incident.getConfiguration(), 1);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> dispatchedTasks(List.of(id)) == 1);
+            assertThat(runtime.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+        } finally {
+            accela.agencyScriptRejectsNewRecords(null);
+        }
     }
 
     @Test
