@@ -55,6 +55,7 @@ class AccelaConnectorContractTest extends DepartmentConnectorContract {
     }
 
     /** Records in the agency carrying the task's tag: what a repeated push must not add to. */
+    @Override
     protected int itemsFor(String taskKey) {
         String tag = RecordTag.of(taskKey);
         return (int) accela.records().stream().filter(record -> tag.equals(record.shortNotes())).count();
