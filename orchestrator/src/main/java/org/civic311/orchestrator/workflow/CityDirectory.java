@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class CityDirectory {
 
     @Bean
-    LdapIdentityProviderPlugin cityDirectory(StaffProperties staff) {
+    LdapIdentityProviderPlugin ldapIdentityProvider(StaffProperties staff) {
         Directory directory = staff.ldap();
         LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin();
         plugin.setServerUrl(directory.url());

@@ -1,0 +1,167 @@
+package org.civic311.orchestrator.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Staff from the city's directory, a real LDAP server (in memory, on a free port): its users log in with their
+ * directory passwords, over {@code /engine-rest} and Tasklist, and get the tasks of their directory groups.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:city-directory;DB_CLOSE_DELAY=-1",
+        "civic311.departments.forestry.name=Urban Forestry",
+        "civic311.admin.id=cityops",
+        "civic311.admin.password=",
+        "civic311.staff.ldap.manager-dn=cn=civic311,ou=services,dc=springfield,dc=example",
+        "civic311.staff.ldap.manager-password=directory-reader-secret",
+        "civic311.staff.ldap.base-dn=dc=springfield,dc=example",
+        "civic311.staff.ldap.user-search-base=ou=people",
+        "civic311.staff.ldap.user-search-filter=(objectclass=inetOrgPerson)",
+        "civic311.staff.ldap.group-search-base=ou=groups"})
+@ActiveProfiles("conformance")
+class CityDirectoryTest {
+
+    static final String BASE = "dc=springfield,dc=example";
+    static InMemoryDirectoryServer directory;
+
+    @DynamicPropertySource
+    static void theCityDirectory(DynamicPropertyRegistry registry) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        config.addAdditionalBindCredentials("cn=civic311,ou=services," + BASE, "directory-reader-secret");
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
+        directory = new InMemoryDirectoryServer(config);
+        directory.add("dn: " + BASE, "objectClass: domain", "dc: springfield");
+        directory.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
+        directory.add("dn: ou=groups," + BASE, "objectClass: organizationalUnit", "ou: groups");
+        person("cityops", "City", "Operations", "ops-directory-pw");
+        person("jroe", "Jo", "Roe", "jroe-directory-pw");
+        person("mlee", "Mo", "Lee", "mlee-directory-pw");
+        person("dkim", "Dana", "Kim", "dkim-directory-pw");
+        group("supervisors-streets", "jroe");
+        group("supervisors-forestry", "mlee");
+        group("directors", "dkim");
+        directory.startListening();
+        registry.add("civic311.staff.ldap.url", () -> "ldap://127.0.0.1:" + directory.getListenPort());
+    }
+
+    static void person(String uid, String givenName, String surname, String password) throws Exception {
+        directory.add("dn: uid=" + uid + ",ou=people," + BASE, "objectClass: inetOrgPerson", "uid: " + uid,
+                "cn: " + givenName + " " + surname, "givenName: " + givenName, "sn: " + surname,
+                "mail: " + uid + "@springfield.example", "userPassword: " + password);
+    }
+
+    static void group(String cn, String member) throws Exception {
+        directory.add("dn: cn=" + cn + ",ou=groups," + BASE, "objectClass: groupOfNames", "cn: " + cn,
+                "member: uid=" + member + ",ou=people," + BASE);
+    }
+
+    @AfterAll
+    static void closeTheDirectory() {
+        directory.shutDown(true);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void deployTheEscalations() {
+        repository.createDeployment().name("escalations")
+                .addModelInstance("two-escalations.bpmn", StaffRightsTest.ESCALATIONS).deploy();
+    }
+
+    @Test
+    void aSupervisorOfTheDirectoryGetsTheirDepartmentsTaskOnly() throws Exception {
+        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        StaffClient jroe = StaffClient.as(port, "jroe", "jroe-directory-pw");
+
+        assertThat(taskKeys(jroe.get("/engine-rest/task?processInstanceId=" + instance)))
+                .containsExactly(StaffRightsTest.STREETS);
+        HttpResponse<String> refused = jroe.post("/engine-rest/task/" + taskId(instance, StaffRightsTest.FORESTRY)
+                + "/complete", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        HttpResponse<String> done = jroe.post("/engine-rest/task/" + taskId(instance, StaffRightsTest.STREETS)
+                + "/complete", "{}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+        assertThat(taskKeys(StaffClient.as(port, "mlee", "mlee-directory-pw")
+                .get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(StaffRightsTest.FORESTRY);
+    }
+
+    @Test
+    void aDirectorOfTheDirectorySeesEveryTask() throws Exception {
+        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+
+        assertThat(taskKeys(StaffClient.as(port, "dkim", "dkim-directory-pw")
+                .get("/engine-rest/task?processInstanceId=" + instance)))
+                .containsExactlyInAnyOrder(StaffRightsTest.STREETS, StaffRightsTest.FORESTRY);
+    }
+
+    @Test
+    void aSupervisorOfTheDirectoryLogsInToTasklist() throws Exception {
+        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        StaffClient browser = StaffClient.anonymous(port);
+
+        HttpResponse<String> login = browser.logIn("tasklist", "mlee", "mlee-directory-pw");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(json.readTree(login.body()).get("authorizedApps").toString()).contains("tasklist")
+                .doesNotContain("cockpit");
+        HttpResponse<String> listed = browser.get("/camunda/api/engine/engine/default/task?processInstanceId="
+                + instance);
+        assertThat(taskKeys(listed)).containsExactly(StaffRightsTest.FORESTRY);
+    }
+
+    @Test
+    void theAdministratorIsTheDirectorysUserOfThatId() throws Exception {
+        StaffClient cityops = StaffClient.as(port, "cityops", "ops-directory-pw");
+
+        HttpResponse<String> groups = cityops.get("/engine-rest/group?member=jroe");
+        assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        json.readTree(groups.body()).forEach(g -> ids.add(g.get("id").asText()));
+        assertThat(ids).containsExactly("supervisors-streets");
+        JsonNode profile = json.readTree(cityops.get("/engine-rest/user/jroe/profile").body());
+        assertThat(profile.get("lastName").asText()).isEqualTo("Roe");
+        assertThat(cityops.get("/engine-rest/deployment").statusCode()).isEqualTo(200);
+    }
+
+    List<String> taskKeys(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        json.readTree(response.body()).forEach(task -> keys.add(task.get("taskDefinitionKey").asText()));
+        return keys;
+    }
+
+    String taskId(String instance, String key) {
+        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+    }
+}
