@@ -1,6 +1,9 @@
 package org.civic311.orchestrator.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civic311.orchestrator.workflow.TwoEscalations.FORESTRY;
+import static org.civic311.orchestrator.workflow.TwoEscalations.STREETS;
+import static org.civic311.orchestrator.workflow.TwoEscalations.keysIn;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,11 +15,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,50 +85,41 @@ class CityDirectoryTest {
     @LocalServerPort
     int port;
     @Autowired
-    RepositoryService repository;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
+    ProcessEngine engine;
 
     final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void deployTheEscalations() {
-        repository.createDeployment().name("escalations")
-                .addModelInstance("two-escalations.bpmn", StaffRightsTest.ESCALATIONS).deploy();
-    }
-
     @Test
     void aSupervisorOfTheDirectoryGetsTheirDepartmentsTaskOnly() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        TwoEscalations escalations = new TwoEscalations(engine);
+        String instance = escalations.instance;
         StaffClient jroe = StaffClient.as(port, "jroe", "jroe-directory-pw");
 
-        assertThat(taskKeys(jroe.get("/engine-rest/task?processInstanceId=" + instance)))
-                .containsExactly(StaffRightsTest.STREETS);
-        HttpResponse<String> refused = jroe.post("/engine-rest/task/" + taskId(instance, StaffRightsTest.FORESTRY)
+        assertThat(keysIn(jroe.get("/engine-rest/task?processInstanceId=" + instance)))
+                .containsExactly(STREETS);
+        HttpResponse<String> refused = jroe.post("/engine-rest/task/" + escalations.taskId(FORESTRY)
                 + "/complete", "{}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-        HttpResponse<String> done = jroe.post("/engine-rest/task/" + taskId(instance, StaffRightsTest.STREETS)
+        HttpResponse<String> done = jroe.post("/engine-rest/task/" + escalations.taskId(STREETS)
                 + "/complete", "{}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
 
-        assertThat(taskKeys(StaffClient.as(port, "mlee", "mlee-directory-pw")
-                .get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(StaffRightsTest.FORESTRY);
+        assertThat(keysIn(StaffClient.as(port, "mlee", "mlee-directory-pw")
+                .get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(FORESTRY);
     }
 
     @Test
     void aDirectorOfTheDirectorySeesEveryTask() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        String instance = new TwoEscalations(engine).instance;
 
-        assertThat(taskKeys(StaffClient.as(port, "dkim", "dkim-directory-pw")
+        assertThat(keysIn(StaffClient.as(port, "dkim", "dkim-directory-pw")
                 .get("/engine-rest/task?processInstanceId=" + instance)))
-                .containsExactlyInAnyOrder(StaffRightsTest.STREETS, StaffRightsTest.FORESTRY);
+                .containsExactlyInAnyOrder(STREETS, FORESTRY);
     }
 
     @Test
     void aSupervisorOfTheDirectoryLogsInToTasklist() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        String instance = new TwoEscalations(engine).instance;
         StaffClient browser = StaffClient.anonymous(port);
 
         HttpResponse<String> login = browser.logIn("tasklist", "mlee", "mlee-directory-pw");
@@ -137,7 +128,7 @@ class CityDirectoryTest {
                 .doesNotContain("cockpit");
         HttpResponse<String> listed = browser.get("/camunda/api/engine/engine/default/task?processInstanceId="
                 + instance);
-        assertThat(taskKeys(listed)).containsExactly(StaffRightsTest.FORESTRY);
+        assertThat(keysIn(listed)).containsExactly(FORESTRY);
     }
 
     @Test
@@ -152,16 +143,5 @@ class CityDirectoryTest {
         JsonNode profile = json.readTree(cityops.get("/engine-rest/user/jroe/profile").body());
         assertThat(profile.get("lastName").asText()).isEqualTo("Roe");
         assertThat(cityops.get("/engine-rest/deployment").statusCode()).isEqualTo(200);
-    }
-
-    List<String> taskKeys(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<String> keys = new ArrayList<>();
-        json.readTree(response.body()).forEach(task -> keys.add(task.get("taskDefinitionKey").asText()));
-        return keys;
-    }
-
-    String taskId(String instance, String key) {
-        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
     }
 }

@@ -1,10 +1,12 @@
 package org.civic311.orchestrator.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civic311.orchestrator.workflow.TwoEscalations.FORESTRY;
+import static org.civic311.orchestrator.workflow.TwoEscalations.STREETS;
+import static org.civic311.orchestrator.workflow.TwoEscalations.keysIn;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,74 +47,55 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("conformance")
 class StaffRightsTest {
 
-    static final String STREETS = "Task_StreetsEscalation";
-    static final String FORESTRY = "Task_ForestryEscalation";
-
-    /** Two departments' escalations, side by side. */
-    static final BpmnModelInstance ESCALATIONS = Bpmn.createExecutableProcess("twoEscalations")
-            .camundaHistoryTimeToLive(1)
-            .startEvent()
-            .parallelGateway("Gateway_Both")
-            .userTask(STREETS).camundaCandidateGroups("supervisors-streets").endEvent("Event_StreetsHandled")
-            .moveToNode("Gateway_Both")
-            .userTask(FORESTRY).camundaCandidateGroups("supervisors-forestry").endEvent("Event_ForestryHandled")
-            .done();
-
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     RepositoryService repository;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
     @Autowired
     IdentityService identity;
 
     final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void deployTheEscalations() {
-        repository.createDeployment().name("escalations").enableDuplicateFiltering(false)
-                .addModelInstance("two-escalations.bpmn", ESCALATIONS).deploy();
-    }
-
     @Test
     void aSupervisorSeesAndCompletesTheirDepartmentsTaskOnly() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        TwoEscalations escalations = new TwoEscalations(engine);
+        String instance = escalations.instance;
         StaffClient streets = StaffClient.as(port, "streets-supervisor", "streets-pw-1");
 
-        assertThat(taskKeys(streets.get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(STREETS);
+        assertThat(keysIn(streets.get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(STREETS);
 
-        HttpResponse<String> refused = streets.post("/engine-rest/task/" + taskId(instance, FORESTRY) + "/complete", "{}");
+        HttpResponse<String> refused = streets.post("/engine-rest/task/" + escalations.taskId(FORESTRY) + "/complete", "{}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-        assertThat(openTasks(instance)).containsExactlyInAnyOrder(STREETS, FORESTRY);
+        assertThat(escalations.openTasks()).containsExactlyInAnyOrder(STREETS, FORESTRY);
 
-        HttpResponse<String> done = streets.post("/engine-rest/task/" + taskId(instance, STREETS) + "/complete", "{}");
+        HttpResponse<String> done = streets.post("/engine-rest/task/" + escalations.taskId(STREETS) + "/complete", "{}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(openTasks(instance)).containsExactly(FORESTRY);
+        assertThat(escalations.openTasks()).containsExactly(FORESTRY);
     }
 
     @Test
     void theOtherDepartmentsSupervisorSeesTheirsOnly() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        String instance = new TwoEscalations(engine).instance;
 
-        assertThat(taskKeys(StaffClient.as(port, "forestry-supervisor", "forestry-pw-2")
+        assertThat(keysIn(StaffClient.as(port, "forestry-supervisor", "forestry-pw-2")
                 .get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(FORESTRY);
-        assertThat(taskKeys(StaffClient.as(port, "clerk", "clerk-pw-4")
+        assertThat(keysIn(StaffClient.as(port, "clerk", "clerk-pw-4")
                 .get("/engine-rest/task?processInstanceId=" + instance))).isEmpty();
     }
 
     @Test
     void aDirectorSeesAndCompletesEveryTask() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        TwoEscalations escalations = new TwoEscalations(engine);
+        String instance = escalations.instance;
         StaffClient director = StaffClient.as(port, "director", "director-pw-3");
 
-        assertThat(taskKeys(director.get("/engine-rest/task?processInstanceId=" + instance)))
+        assertThat(keysIn(director.get("/engine-rest/task?processInstanceId=" + instance)))
                 .containsExactlyInAnyOrder(STREETS, FORESTRY);
-        HttpResponse<String> done = director.post("/engine-rest/task/" + taskId(instance, FORESTRY) + "/complete", "{}");
+        HttpResponse<String> done = director.post("/engine-rest/task/" + escalations.taskId(FORESTRY) + "/complete", "{}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(openTasks(instance)).containsExactly(STREETS);
+        assertThat(escalations.openTasks()).containsExactly(STREETS);
     }
 
     @Test
@@ -134,7 +114,7 @@ class StaffRightsTest {
 
     @Test
     void staffUseTasklistAndSeeTheirTasksInItsFilter() throws Exception {
-        String instance = runtime.startProcessInstanceByKey("twoEscalations").getId();
+        String instance = new TwoEscalations(engine).instance;
         StaffClient browser = StaffClient.anonymous(port);
 
         HttpResponse<String> login = browser.logIn("tasklist", "streets-supervisor", "streets-pw-1");
@@ -150,7 +130,7 @@ class StaffRightsTest {
                 .findFirst().orElseThrow().get("id").asText();
         HttpResponse<String> listed = browser.post("/camunda/api/engine/engine/default/filter/" + filter + "/list",
                 "{\"processInstanceId\": \"" + instance + "\"}");
-        assertThat(taskKeys(listed)).containsExactly(STREETS);
+        assertThat(keysIn(listed)).containsExactly(STREETS);
     }
 
     @Test
@@ -201,21 +181,5 @@ class StaffRightsTest {
                 + "--" + boundary + "--\r\n";
         return client.post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
                 body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    List<String> taskKeys(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<String> keys = new ArrayList<>();
-        json.readTree(response.body()).forEach(task -> keys.add(task.get("taskDefinitionKey").asText()));
-        return keys;
-    }
-
-    String taskId(String instance, String key) {
-        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
-    }
-
-    List<String> openTasks(String instance) {
-        return tasks.createTaskQuery().processInstanceId(instance).list().stream()
-                .map(t -> t.getTaskDefinitionKey()).toList();
     }
 }
