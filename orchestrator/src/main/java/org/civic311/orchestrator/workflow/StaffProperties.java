@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.civic311.connectors.InvalidSettingException;
 import org.civic311.connectors.SecretSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,6 +38,11 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
             StaffMember member = users.get(i);
             SecretSetting.check(PREFIX + ".users[" + i + "].password", member.password(), member.passwordFile());
         }
+        if (ldap != null && !users.isEmpty()) {
+            throw new InvalidSettingException("Settings " + PREFIX + ".users and " + PREFIX + ".ldap are both given:"
+                    + " staff come either from the settings or from the directory; with a directory, put the users in"
+                    + " its groups");
+        }
         if (ldap != null) {
             SecretSetting.check(PREFIX + ".ldap.manager-password", ldap.managerPassword(), ldap.managerPasswordFile());
         }
@@ -45,13 +51,6 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
     /** Whether users, groups and passwords come from the city's directory. */
     boolean fromDirectory() {
         return ldap != null;
-    }
-
-    /** Named for the setting it checks. */
-    @AssertTrue(message = "staff come either from civic311.staff.users or from the directory (civic311.staff.ldap),"
-            + " not both: with a directory, put the users in its groups")
-    boolean isUsers() {
-        return ldap == null || users.isEmpty();
     }
 
     /**
