@@ -119,7 +119,8 @@ class CityDirectoryTest {
 
     @Test
     void aSupervisorOfTheDirectoryLogsInToTasklist() throws Exception {
-        String instance = new TwoEscalations(engine).instance;
+        TwoEscalations escalations = new TwoEscalations(engine);
+        String instance = escalations.instance;
         StaffClient browser = StaffClient.anonymous(port);
 
         HttpResponse<String> login = browser.logIn("tasklist", "mlee", "mlee-directory-pw");
@@ -129,6 +130,8 @@ class CityDirectoryTest {
         HttpResponse<String> listed = browser.get("/camunda/api/engine/engine/default/task?processInstanceId="
                 + instance);
         assertThat(keysIn(listed)).containsExactly(FORESTRY);
+        assertThat(browser.refusedOfTask(escalations.taskId(FORESTRY), escalations.processDefinitionId(), "mlee"))
+                .isEmpty();
     }
 
     @Test

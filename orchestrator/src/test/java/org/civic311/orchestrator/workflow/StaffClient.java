@@ -7,10 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /** A member of staff (or nobody) calling the engine over HTTP: /engine-rest with HTTP Basic, or the webapps' login. */
 class StaffClient {
+
+    /** The engine's API as the webapps call it, with the login's session. */
+    static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
     private final int port;
     private final String basic;
@@ -55,6 +60,20 @@ class StaffClient {
         return send(request("/camunda/api/admin/auth/user/default/login/" + app)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** What Tasklist loads to show a task and its form, when the logged-in user cannot have it: path and answer. */
+    List<String> refusedOfTask(String task, String processDefinition, String user) throws Exception {
+        List<String> refused = new ArrayList<>();
+        for (String path : List.of("/task/" + task, "/task/" + task + "/form", "/task/" + task + "/form-variables",
+                "/task/" + task + "/identity-links", "/task/" + task + "/variables",
+                "/process-definition/" + processDefinition, "/user/" + user + "/profile")) {
+            HttpResponse<String> shown = get(WEBAPP_ENGINE + path);
+            if (shown.statusCode() != 200) {
+                refused.add(path + ": " + shown.statusCode() + " " + shown.body());
+            }
+        }
+        return refused;
     }
 
     private HttpRequest.Builder request(String path) {

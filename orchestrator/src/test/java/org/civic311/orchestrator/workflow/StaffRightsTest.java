@@ -134,6 +134,21 @@ class StaffRightsTest {
     }
 
     @Test
+    void aSupervisorOpensAndSubmitsTheirTaskInTasklist() throws Exception {
+        TwoEscalations escalations = new TwoEscalations(engine);
+        String task = escalations.taskId(STREETS);
+        StaffClient browser = StaffClient.anonymous(port);
+        browser.logIn("tasklist", "streets-supervisor", "streets-pw-1");
+
+        assertThat(browser.refusedOfTask(task, escalations.processDefinitionId(), "streets-supervisor")).isEmpty();
+        HttpResponse<String> submitted = browser.post(StaffClient.WEBAPP_ENGINE + "/task/" + task + "/submit-form",
+                "{\"variables\": {\"note\": {\"value\": \"Crew sent\", \"type\": \"String\"}}}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        assertThat(escalations.openTasks()).containsExactly(FORESTRY);
+        assertThat(escalations.variable("note")).isEqualTo("Crew sent");
+    }
+
+    @Test
     void supervisorsAndDirectorsCannotOpenCockpitOrAdmin() throws Exception {
         for (String app : List.of("cockpit", "admin")) {
             assertThat(StaffClient.anonymous(port).logIn(app, "streets-supervisor", "streets-pw-1").statusCode())

@@ -22,7 +22,9 @@ class TwoEscalations {
             .camundaHistoryTimeToLive(1)
             .startEvent()
             .parallelGateway("Gateway_Both")
-            .userTask(STREETS).camundaCandidateGroups("supervisors-streets").endEvent("Event_StreetsHandled")
+            .userTask(STREETS).camundaCandidateGroups("supervisors-streets")
+                .camundaFormField().camundaId("note").camundaLabel("Note").camundaType("string").camundaFormFieldDone()
+                .endEvent("Event_StreetsHandled")
             .moveToNode("Gateway_Both")
             .userTask(FORESTRY).camundaCandidateGroups("supervisors-forestry").endEvent("Event_ForestryHandled")
             .done();
@@ -38,6 +40,17 @@ class TwoEscalations {
         engine.getRepositoryService().createDeployment().name("escalations").enableDuplicateFiltering(false)
                 .addModelInstance("two-escalations.bpmn", MODEL).deploy();
         this.instance = engine.getRuntimeService().startProcessInstanceByKey("twoEscalations").getId();
+    }
+
+    String processDefinitionId() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /** A process variable as the engine holds it. */
+    Object variable(String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName(name).singleResult().getValue();
     }
 
     String taskId(String key) {
