@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * The engine's first administrator (Cockpit, Admin, {@code /engine-rest}). Required: an engine without one would
  * let whoever comes first make themselves administrator.
  *
- * @param id           the administrator's user id: letters and digits; with a directory, a user of the directory
+ * @param id           the administrator's user id (letters and digits, with single dots, hyphens or underscores
+ *                     between them); with a directory, a user of the directory
  * @param password     from the environment (CIVIC311_ADMIN_PASSWORD), never in a file in the repository; not
  *                     given when staff come from the directory, which holds the password
  * @param passwordFile instead of {@code password}: a file holding it (a mounted secret), read once at start
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 record AdministratorProperties(
         @NotBlank(message = "the user id of the engine's first administrator (Cockpit, Admin, /engine-rest),"
                 + " e.g. cityops")
-        @Pattern(regexp = "[a-zA-Z0-9]*", message = "must be letters and digits only") String id,
+        @Pattern(regexp = StaffProperties.ID, message = StaffProperties.ID_RULE) String id,
         String password,
         Path passwordFile) {
 

@@ -28,9 +28,12 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
 
     static final String PREFIX = "civic311.staff";
 
-    /** What engine user and group ids may hold (the engine's own rule is letters and digits only). */
-    static final String ID = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
-    static final String ID_RULE = "must be letters and digits, in parts joined by single hyphens";
+    /**
+     * What user and group ids may hold: the engine's rule as application.yml widens it (the engine's own is letters
+     * and digits only), so that a directory's logins and the staff groups fit.
+     */
+    static final String ID = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
+    static final String ID_RULE = "must be letters and digits, in parts joined by single dots, hyphens or underscores";
 
     StaffProperties {
         users = users == null ? List.of() : List.copyOf(users);
