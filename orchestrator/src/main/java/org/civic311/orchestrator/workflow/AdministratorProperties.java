@@ -2,7 +2,6 @@ package org.civic311.orchestrator.workflow;
 
 import java.nio.file.Path;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -14,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * The engine's first administrator (Cockpit, Admin, {@code /engine-rest}). Required: an engine without one would
  * let whoever comes first make themselves administrator.
  *
- * @param id           the administrator's user id: letters and digits, as the engine requires of user ids
- * @param password     from the environment (CIVIC311_ADMIN_PASSWORD), never in a file in the repository
+ * @param id           the administrator's user id (letters and digits, with single dots, hyphens or underscores
+ *                     between them); with a directory, a user of the directory
+ * @param password     from the environment (CIVIC311_ADMIN_PASSWORD), never in a file in the repository; not
+ *                     given when staff come from the directory, which holds the password
  * @param passwordFile instead of {@code password}: a file holding it (a mounted secret), read once at start
  */
 @Validated
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 record AdministratorProperties(
         @NotBlank(message = "the user id of the engine's first administrator (Cockpit, Admin, /engine-rest),"
                 + " e.g. cityops")
-        @Pattern(regexp = "[a-zA-Z0-9]*", message = "must be letters and digits only") String id,
+        @Pattern(regexp = StaffProperties.ID, message = StaffProperties.ID_RULE) String id,
         String password,
         Path passwordFile) {
 
@@ -33,10 +34,8 @@ record AdministratorProperties(
         SecretSetting.check(PREFIX + ".password", password, passwordFile);
     }
 
-    /** Named for the setting it checks, so that a failure names {@code password}. */
-    @AssertTrue(message = "the password of the engine's first administrator: give password, or password-file"
-            + " (a mounted secret)")
-    boolean isPassword() {
+    /** Required unless staff come from the directory, which holds the administrator's password then. */
+    boolean hasPassword() {
         return SecretSetting.isGiven(password, passwordFile);
     }
 

@@ -3,6 +3,7 @@
  * the delegate beans the BPMN files name ({@code ${routeRequest}}, {@code ${dispatchTask}},
  * {@code ${closeRequest}}, {@code ${notifyResident}}; the only beans an expression can reach), message
  * correlation, the request-type catalog read from the deployed processes, and what the engine allows: its
- * configured administrator, no Admin setup page, no scripts unless enabled.
+ * configured administrator, the staff (from the settings or the city's directory) and their rights, no Admin
+ * setup page, no scripts unless enabled.
  */
 package org.civic311.orchestrator.workflow;

@@ -36,7 +36,7 @@ class AdministratorSettingTest {
 
     @Test
     void anIdTheEngineCannotStoreStopsTheStartToo() {
-        assertThat(messages(start("--civic311.admin.id=city-ops", "--civic311.admin.password=s3cret")))
+        assertThat(messages(start("--civic311.admin.id=city ops", "--civic311.admin.password=s3cret")))
                 .anyMatch(m -> m.contains("civic311.admin") && m.contains("'id'"));
     }
 

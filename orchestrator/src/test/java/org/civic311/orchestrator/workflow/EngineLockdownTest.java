@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ParseException;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a stranger, or a process deployed from the Modeler, can do with the engine of a production install: the
- * administrator is the configured one (its password from a mounted file), the Admin webapp's first-user setup is
- * never offered, expressions see the delegates only, and scripts are refused.
+ * administrator is the configured one (its password from a mounted file) and the demo's logins do not exist, the
+ * Admin webapp's first-user setup is never offered, expressions see the delegates only, and scripts are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("conformance")
@@ -72,6 +74,14 @@ class EngineLockdownTest {
         assertThat(engineRest("/engine-rest/group?member=cityops", "cityops:from-the-vault-7Q").body())
                 .contains("\"id\":\"" + Groups.CAMUNDA_ADMIN + "\"");
         assertThat(engineRest("/engine-rest/group?member=cityops", "cityops:guess").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void noDemoLoginExists() throws Exception {
+        for (String user : List.of("demo", "streets-supervisor", "forestry-supervisor", "code-supervisor", "director")) {
+            assertThat(engineRest("/engine-rest/task", user + ":demo").statusCode()).as(user).isEqualTo(401);
+        }
+        assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("cityops");
     }
 
     @Test
