@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
@@ -43,7 +44,7 @@ public class EmailConnector implements DepartmentConnector {
 
     private final int maxRepliesPerPoll;
 
-    private final SentWork sent = new SentWork();
+    private final SentCopies sent;
 
     /** Makes no call to the mail servers, which may be down at start. The settings were checked when they were bound. */
     public EmailConnector(EmailConnectorProperties properties) {
@@ -56,6 +57,7 @@ public class EmailConnector implements DepartmentConnector {
         this.tokens = new ReplyTokens(properties.tokenSecret());
         this.outbox = new SmtpOutbox(properties);
         this.mailbox = new ReplyMailbox(properties.imap());
+        this.sent = new SentCopies(properties.imap());
         this.reader = new ReplyReader(properties, tokens);
     }
 
@@ -65,33 +67,37 @@ public class EmailConnector implements DepartmentConnector {
     }
 
     /**
-     * Sends the work email, once per task in this process: pushing the same task again sends nothing. Email cannot
-     * be searched for what an earlier attempt sent, so a retry after a restart (or on another node) following a
-     * send that did succeed sends a second copy. Both copies carry the same token (it is derived from the
-     * task key alone), so a reply to either one reaches the same task. The task is known by the token without its
-     * signature ({@link ReplyToken#reference()}), which may be logged; the signature stays in the mail.
+     * Sends the work email once per task: a copy is filed in the reply mailbox's sent folder, and a task whose copy is
+     * there is not sent again, whichever node pushes it and however often. The task is known by the token without
+     * its signature ({@link ReplyToken#reference()}), which may be logged; the signature stays in the mail.
      */
     @Override
     public ExternalRef push(WorkOrder order) {
         String department = order.department().toLowerCase(Locale.ROOT);
         EmailConnectorProperties.Department configured = properties.departments().get(department);
         if (configured == null) {
-            throw new ConnectorException("Department '" + order.department() + "' has no mailbox: add "
+            throw new ConnectorRefusal("Department '" + order.department() + "' has no mailbox: add "
                     + EmailConnectorProperties.PREFIX + ".departments." + department + ".address");
         }
         ReplyToken token;
         try {
             token = tokens.issue(order.taskKey(), department);
         } catch (IllegalArgumentException e) {
-            throw new ConnectorException("Cannot reference task " + order.taskKey() + " in an email: " + e.getMessage(), e);
+            throw new ConnectorRefusal("Cannot reference task " + order.taskKey() + " in an email: " + e.getMessage(), e);
         }
         ExternalRef ref = new ExternalRef(SYSTEM, token.reference());
-        if (sent.contains(token.reference())) {
+        if (sent.hold(token)) {
             log.info("Task " + order.taskKey() + " was already sent to " + configured.address() + "; not sending again");
             return ref;
         }
-        outbox.send(configured.address(), WorkOrderMail.of(order, token, properties.zone()), token);
-        sent.add(token.reference());
+        MimeMessage mail = outbox.send(configured.address(), WorkOrderMail.of(order, token, properties.zone()), token);
+        try {
+            sent.keep(mail);
+        } catch (MessagingException | RuntimeException e) {
+            // The department has its work; only a later retry of this push could send it twice.
+            log.warn("Sent task " + order.taskKey() + " but could not file its copy in the " + sent.where() + ": "
+                    + e.getMessage());
+        }
         log.info("Sent " + order.trackingNumber() + " (task " + order.taskKey() + ") to " + configured.address());
         return ref;
     }

@@ -76,6 +76,7 @@ public record EmailConnectorProperties(
      * The reply mailbox.
      *
      * @param port        143, or 993 with {@code ssl: true}
+     * @param sentFolder  where a copy of each work email is kept, so a task is never sent twice; created if missing
      * @param ssl         connect over TLS from the start (imaps)
      * @param readTimeout how long one IMAP command may wait for the server (also bounds writing to it)
      */
@@ -85,6 +86,7 @@ public record EmailConnectorProperties(
             @NotBlank(message = "the login of the reply mailbox") String username,
             String password,
             @DefaultValue("INBOX") String folder,
+            @DefaultValue("Civic311 Sent") @NotBlank(message = "the folder that keeps a copy of each work email") String sentFolder,
             boolean ssl,
             @DefaultValue("10s") @Timeout Duration connectTimeout,
             @DefaultValue("30s") @Timeout Duration readTimeout) {

@@ -47,8 +47,8 @@ final class SmtpOutbox {
         return Long.toString(timeout.toMillis());
     }
 
-    /** Sends one plain-text email whose Message-ID carries the token, so replies point back at it. */
-    void send(String to, WorkOrderMail mail, ReplyToken token) {
+    /** Sends one plain-text email whose Message-ID carries the token, so replies point back at it; returns it as sent. */
+    MimeMessage send(String to, WorkOrderMail mail, ReplyToken token) {
         try {
             MimeMessage message = new TokenMessage(sender.getSession(), token);
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
@@ -58,6 +58,7 @@ final class SmtpOutbox {
             helper.setSubject(mail.subject());
             helper.setText(mail.body());
             sender.send(message);
+            return message;
         } catch (MessagingException | MailException e) {
             throw new ConnectorException("Could not send the work email for " + token.reference() + " to " + to
                     + " through " + sender.getHost() + ":" + sender.getPort() + ": " + e.getMessage(), e);
@@ -76,7 +77,7 @@ final class SmtpOutbox {
 
         @Override
         protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", "<" + token + "@civic311>");
+            setHeader("Message-ID", SentCopies.messageId(token));
         }
     }
 }

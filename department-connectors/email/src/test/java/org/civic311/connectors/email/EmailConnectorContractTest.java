@@ -56,7 +56,7 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
     @Override
     protected int itemsFor(String taskKey) throws Exception {
         int carrying = 0;
-        for (MimeMessage work : mail.getReceivedMessagesForDomain(STREETS)) {
+        for (MimeMessage work : EmailConnectorTest.inbox(mail, STREETS)) {
             if (ReplyToken.find(work.getMessageID()).stream().anyMatch(token -> token.taskKey().equals(taskKey))) {
                 carrying++;
             }
@@ -80,7 +80,7 @@ class EmailConnectorContractTest extends DepartmentConnectorContract {
     /** The clerk presses Reply to the work mail of that item: the reference travels back in the subject. */
     private void reply(ExternalRef item, String text) throws Exception {
         String token = null;
-        for (MimeMessage work : mail.getReceivedMessagesForDomain(STREETS)) {
+        for (MimeMessage work : EmailConnectorTest.inbox(mail, STREETS)) {
             if (EmailConnectorTest.token(work).startsWith(item.id() + ".")) {
                 token = EmailConnectorTest.token(work);
             }

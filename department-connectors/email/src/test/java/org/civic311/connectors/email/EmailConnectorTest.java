@@ -30,11 +30,15 @@ import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.Redaction;
@@ -280,15 +284,33 @@ class EmailConnectorTest {
     }
 
     @Test
-    void replyToTheSecondCopyOfADispatchRetriedAfterARestartReachesTheSameTask() throws Exception {
+    void aPushRepeatedAfterARestartFindsTheFiledCopyAndSendsNothing() throws Exception {
         ExternalRef first = connector.push(pothole("42"));
-        ExternalRef retry = restarted().push(pothole("42"));
-        MimeMessage secondCopy = awaitDepartmentMail(2).get(1);
+        awaitDepartmentMail(1);
 
-        send(replyTo(secondCopy, DEPARTMENT_MAILBOX, "DONE"));
+        ExternalRef retry = restarted().push(pothole("42"));
 
         assertThat(retry).isEqualTo(first);
-        assertThat(awaitUpdates()).singleElement().extracting(WorkUpdate::ref).isEqualTo(first);
+        assertThat(departmentMail()).hasSize(1);
+        String sentId = awaitDepartmentMail(1).get(0).getMessageID();
+        assertThat(filedCopies()).singleElement()
+                .satisfies(copy -> assertThat(copy.getMessageID()).isEqualTo(sentId));
+    }
+
+    @Test
+    void aPushWhileTheReplyMailboxIsUnreadableSendsNothingAndIsRetried() {
+        EmailConnector wrongMailboxPassword = new EmailConnector(properties(greenMail.getSmtp().getPort(), "wrong"));
+
+        assertThatThrownBy(() -> wrongMailboxPassword.push(pothole("42")))
+                .isInstanceOf(ConnectorException.class).isNotInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("Civic311 Sent");
+        assertThat(departmentMail()).isEmpty();
+    }
+
+    private List<MimeMessage> filedCopies() throws Exception {
+        MailFolder folder = greenMail.getManagers().getImapHostManager()
+                .getFolder(greenMail.getUserManager().getUser(REPLY_LOGIN), "Civic311 Sent");
+        return folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
     }
 
     @Test
@@ -491,9 +513,21 @@ class EmailConnectorTest {
     }
 
     List<MimeMessage> departmentMail() {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(DEPARTMENT_MAILBOX))
-                .toList();
+        return inbox(greenMail, DEPARTMENT_MAILBOX);
+    }
+
+    /** What arrived in that address's inbox: not the copies Civic311 files in its own sent folder. */
+    static List<MimeMessage> inbox(GreenMailExtension mail, String address) {
+        GreenMailUser user = mail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return mail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static jakarta.mail.Address[] recipients(MimeMessage m) {
