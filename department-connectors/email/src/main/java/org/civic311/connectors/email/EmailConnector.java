@@ -67,9 +67,11 @@ public class EmailConnector implements DepartmentConnector {
     }
 
     /**
-     * Sends the work email once per task: a copy is filed in the reply mailbox's sent folder, and a task whose copy is
-     * there is not sent again, whichever node pushes it and however often. The task is known by the token without
-     * its signature ({@link ReplyToken#reference()}), which may be logged; the signature stays in the mail.
+     * Sends the work email, unless its copy is already filed in the reply mailbox's sent folder: a push repeated
+     * after a restart or on another node sends nothing. Only a failure between sending and filing (logged) leaves a
+     * later retry free to send a second copy, which carries the same token, so a reply to either reaches the task.
+     * The task is known by the token without its signature ({@link ReplyToken#reference()}), which may be logged;
+     * the signature stays in the mail.
      */
     @Override
     public ExternalRef push(WorkOrder order) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -90,6 +91,12 @@ public record EmailConnectorProperties(
             boolean ssl,
             @DefaultValue("10s") @Timeout Duration connectTimeout,
             @DefaultValue("30s") @Timeout Duration readTimeout) {
+
+        /** Our own copies in the folder read for replies would be read as the department's answers. */
+        @AssertTrue(message = "must not be the folder read for replies (imap.folder)")
+        public boolean isSentFolderApartFromReplies() {
+            return sentFolder == null || folder == null || !sentFolder.strip().equalsIgnoreCase(folder.strip());
+        }
     }
 
     /**

@@ -9,13 +9,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 
-import jakarta.mail.Authenticator;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
@@ -32,13 +29,13 @@ import org.springframework.integration.mail.ImapMailReceiver;
  */
 final class ReplyMailbox {
 
-    private final EmailConnectorProperties.Imap imap;
+    private final MailboxLogin login;
     private final String url;
 
     ReplyMailbox(EmailConnectorProperties.Imap imap) {
-        this.imap = imap;
+        this.login = new MailboxLogin(imap);
         // No credentials in the URL: the receiver logs it. They come from the authenticator instead.
-        this.url = protocol() + "://" + imap.host() + ":" + imap.port() + "/"
+        this.url = login.protocol() + "://" + imap.host() + ":" + imap.port() + "/"
                 + URLEncoder.encode(imap.folder(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -51,13 +48,8 @@ final class ReplyMailbox {
      */
     Replies receivedSince(Instant since, int most) {
         OldestFirst receiver = new OldestFirst(url, since, most);
-        receiver.setJavaMailProperties(javaMailProperties());
-        receiver.setJavaMailAuthenticator(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(imap.username(), imap.password());
-            }
-        });
+        receiver.setJavaMailProperties(login.javaMailProperties());
+        receiver.setJavaMailAuthenticator(login.authenticator());
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setFlaggedAsFallback(false); // where the server has no keywords, no \Flagged instead
@@ -71,8 +63,7 @@ final class ReplyMailbox {
             List<MimeMessage> messages = Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
             return new Replies(messages, receiver.readUpTo);
         } catch (MessagingException | RuntimeException e) {
-            throw new ConnectorException("Could not read the reply mailbox " + imap.username() + " at "
-                    + imap.host() + ":" + imap.port() + ": " + e.getMessage(), e);
+            throw new ConnectorException("Could not read the reply mailbox " + login.mailbox() + ": " + e.getMessage(), e);
         } finally {
             receiver.destroy(); // closes the folder and logs out
         }
@@ -148,22 +139,5 @@ final class ReplyMailbox {
     private static Date searchFrom(Instant since) {
         return Date.from(since.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).atStartOfDay(ZoneOffset.UTC)
                 .toInstant());
-    }
-
-    private Properties javaMailProperties() {
-        Properties properties = new Properties();
-        String protocol = protocol();
-        properties.setProperty("mail." + protocol + ".user", imap.username());
-        // Without timeouts, a server that accepts the connection and never answers would hang the poll.
-        properties.setProperty("mail." + protocol + ".connectiontimeout", SmtpOutbox.millis(imap.connectTimeout()));
-        properties.setProperty("mail." + protocol + ".timeout", SmtpOutbox.millis(imap.readTimeout()));
-        properties.setProperty("mail." + protocol + ".writetimeout", SmtpOutbox.millis(imap.readTimeout()));
-        // BODY.PEEK: fetching a message never sets \Seen.
-        properties.setProperty("mail." + protocol + ".peek", "true");
-        return properties;
-    }
-
-    private String protocol() {
-        return imap.ssl() ? "imaps" : "imap";
     }
 }

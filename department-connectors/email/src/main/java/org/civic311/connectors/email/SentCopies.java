@@ -1,18 +1,15 @@
 package org.civic311.connectors.email;
 
-import java.util.Properties;
-
-import jakarta.mail.Authenticator;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.MessageIDTerm;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 
 /**
  * A copy of every work email, kept in a folder of the reply mailbox as a mail client keeps its Sent folder. Before a
@@ -22,17 +19,27 @@ import org.civic311.connectors.ConnectorException;
 final class SentCopies {
 
     private final EmailConnectorProperties.Imap imap;
+    private final MailboxLogin login;
 
     SentCopies(EmailConnectorProperties.Imap imap) {
         this.imap = imap;
+        this.login = new MailboxLogin(imap);
     }
 
-    /** @throws ConnectorException when the mailbox cannot be read: sending blind could send a second copy */
+    /**
+     * Whether the task's work email was sent already. Makes the folder the first time, so that the copy of what is
+     * sent next has somewhere to go.
+     *
+     * @throws ConnectorRefusal  when the folder does not exist and cannot be made: nothing can be sent safely until
+     *                           an administrator makes it or the setting names one that exists
+     * @throws ConnectorException when the mailbox cannot be read: sending blind could send a second copy
+     */
     boolean hold(ReplyToken token) {
         try (Store store = connect()) {
             Folder folder = store.getFolder(imap.sentFolder());
-            if (!folder.exists()) {
-                return false;
+            if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
+                throw new ConnectorRefusal("The " + where() + " does not exist and the login may not create it:"
+                        + " create it, or set " + EmailConnectorProperties.PREFIX + ".imap.sent-folder to one that exists");
             }
             folder.open(Folder.READ_ONLY);
             try {
@@ -41,19 +48,15 @@ final class SentCopies {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            throw new ConnectorException("Could not look for earlier work emails in " + where() + ": "
+            throw new ConnectorException("Could not look for earlier work emails in the " + where() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** Files the sent message, creating the folder the first time. */
+    /** Files the message as sent. */
     void keep(MimeMessage sent) throws MessagingException {
         try (Store store = connect()) {
-            Folder folder = store.getFolder(imap.sentFolder());
-            if (!folder.exists()) {
-                folder.create(Folder.HOLDS_MESSAGES);
-            }
-            folder.appendMessages(new Message[] {sent});
+            store.getFolder(imap.sentFolder()).appendMessages(new Message[] {sent});
         }
     }
 
@@ -62,23 +65,12 @@ final class SentCopies {
     }
 
     String where() {
-        return "folder '" + imap.sentFolder() + "' of " + imap.username() + " at " + imap.host() + ":" + imap.port();
+        return "folder '" + imap.sentFolder() + "' of " + login.mailbox();
     }
 
     private Store connect() throws MessagingException {
-        String protocol = imap.ssl() ? "imaps" : "imap";
-        Properties properties = new Properties();
-        properties.setProperty("mail." + protocol + ".connectiontimeout", SmtpOutbox.millis(imap.connectTimeout()));
-        properties.setProperty("mail." + protocol + ".timeout", SmtpOutbox.millis(imap.readTimeout()));
-        properties.setProperty("mail." + protocol + ".writetimeout", SmtpOutbox.millis(imap.readTimeout()));
-        Session session = Session.getInstance(properties, new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(imap.username(), imap.password());
-            }
-        });
-        Store store = session.getStore(protocol);
-        store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        Store store = Session.getInstance(login.javaMailProperties(), login.authenticator()).getStore(login.protocol());
+        store.connect(imap.host(), imap.port(), null, null);
         return store;
     }
 }

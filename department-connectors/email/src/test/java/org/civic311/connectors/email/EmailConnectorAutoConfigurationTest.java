@@ -79,6 +79,14 @@ class EmailConnectorAutoConfigurationTest {
     }
 
     @Test
+    void aSentFolderThatIsTheReplyFolderStopsStartup() {
+        runner.withPropertyValues(complete)
+                .withPropertyValues("civic311.connectors.email.imap.sent-folder=inbox")
+                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
+                        .containsExactly("civic311.connectors.email.imap.sent-folder-apart-from-replies"));
+    }
+
+    @Test
     void aDisabledConnectorAsksForNothing() {
         runner.withPropertyValues("civic311.connectors.email.enabled=false", "civic311.connectors.email.from=")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EmailConnectorProperties.class));
