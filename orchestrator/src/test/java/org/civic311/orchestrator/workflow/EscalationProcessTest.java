@@ -3,7 +3,9 @@ package org.civic311.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -13,11 +15,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -189,6 +194,37 @@ class EscalationProcessTest {
         fire("Event_SecondLevelTime");
         complete(task("Task_SecondLevelReview", work), withVariables(ProcessVariables.SUPERVISOR_ACTION, "note"));
         assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SecondLevelReview");
+    }
+
+    @Test
+    void theEscalationFormOffersTheFourActionsAndProposesTheCurrentDepartmentAndSystem() {
+        ProcessInstance work = runtimeService().startProcessInstanceByKey("department-work", "SR-2026-000010",
+                withRouting());
+        execute(job(work));
+        fire("Event_DueTime");
+        String taskId = task("Task_SupervisorReview", work).getId();
+
+        List<FormField> fields = formService().getTaskFormData(taskId).getFormFields();
+
+        assertThat(fields).extracting(FormField::getId).containsExactly("supervisorAction", "newDueDate", "reason",
+                "newDepartment", "newSystem", "resolution", "note");
+        @SuppressWarnings("unchecked")
+        Map<String, String> actions = (Map<String, String>) fields.get(0).getType().getInformation("values");
+        assertThat(actions.keySet())
+                .containsExactly("extend", "redispatch", "close", "note");
+        assertThat(fields.get(3).getValue().getValue()).isEqualTo("streets");
+        assertThat(fields.get(4).getValue().getValue()).isEqualTo("email");
+        // Tasklist submits the form: an action is required before anything runs.
+        assertThatThrownBy(() -> formService().submitTaskForm(taskId, Map.of("note", "no action chosen")))
+                .hasMessageContaining("supervisorAction");
+        assertThat(calls).doesNotContain("note");
+    }
+
+    private static Map<String, Object> withRouting() {
+        Map<String, Object> variables = new HashMap<>(DepartmentWorkProcessTest.withTask(42L));
+        variables.put(ProcessVariables.DEPARTMENT, "streets");
+        variables.put(ProcessVariables.SYSTEM, "email");
+        return variables;
     }
 
     /** Dispatched, waiting for department task 42, due in a week. */
