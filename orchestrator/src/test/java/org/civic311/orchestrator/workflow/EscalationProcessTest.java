@@ -106,7 +106,8 @@ class EscalationProcessTest {
         fire("Event_DueTime");
 
         assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SupervisorReview");
-        assertThat(work).task("Task_SupervisorReview").hasCandidateGroup("supervisors-streets").isNotAssigned();
+        assertThat(work).task("Task_SupervisorReview").hasCandidateGroup("supervisors-streets").isNotAssigned()
+                .hasDueDate((Date) runtimeService().getVariable(work.getId(), ProcessVariables.SLA_SECOND_LEVEL_AT));
 
         RequestTypeProcessTest.departmentFinishes(42L, "COMPLETED", "Filled");
         assertThat(work).hasPassed("Event_DepartmentReported", "Event_WorkDone").isEnded();
