@@ -255,6 +255,20 @@ class EscalationLoopTest {
     }
 
     @Test
+    void theEscalationOfARequestClosedMeanwhileCanOnlyBeEnded() throws Exception {
+        String id = submitPothole();
+        ProcessInstance work = overdue(id);
+        requests.close(requests.find(id).orElseThrow().id(), "Duplicate of an earlier report.", Instant.now());
+
+        assertRefused(work, Map.of("supervisorAction", "extend", "reason", "late",
+                "newDueDate", Date.from(Instant.now().plus(2, ChronoUnit.DAYS))), "closed already");
+        act(work, "streets-supervisor", Map.of("supervisorAction", "close"));
+
+        assertThat(work).isEnded();
+        assertThat(request(id).get("status_notes").asText()).isEqualTo("Duplicate of an earlier report.");
+    }
+
+    @Test
     void aProcessCancelledInCockpitClosesTheRequestWithAPublicNoteAndWithdrawsTheWork() throws Exception {
         String id = submitPothole();
         dispatched(id);

@@ -91,7 +91,11 @@ public class SupervisorActions {
 
     /** Cancels the department's task; the process then closes the request with the resolution and tells the resident. */
     public String close(long requestId, long taskId, String resolution, String supervisor) {
-        openRequest(requestId);
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            // Nothing left to close: the escalation ends, and the words the request was closed with stay.
+            staffNote(requestId, supervisor, "Escalation ended: the request was closed already.");
+            return resolution == null ? "" : resolution.strip();
+        }
         String words = required(resolution, "To close, give the resolution: the resident and the public read it.").strip();
         dispatcher.cancel(taskId, "Closed by the city: " + words);
         staffNote(requestId, supervisor, "Closed: " + words);
@@ -104,7 +108,7 @@ public class SupervisorActions {
 
     private void openRequest(long requestId) {
         if (requests.get(requestId).status() == RequestStatus.CLOSED) {
-            throw new SupervisorActionRefused("The request is closed already; only a note can be added.");
+            throw new SupervisorActionRefused("The request is closed already; close the escalation instead.");
         }
     }
 
