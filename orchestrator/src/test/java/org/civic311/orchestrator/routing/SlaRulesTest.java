@@ -41,6 +41,14 @@ class SlaRulesTest {
     }
 
     @Test
+    void potholesInTheLoopGetTwoBusinessDays() {
+        assertThat(rules.target(new SlaRequest("pothole", "streets", "P3", "60603", Map.of())))
+                .hasToString("2 BUSINESS_DAYS");
+        assertThat(rules.target(new SlaRequest("pothole", "streets", "P3", "60614", Map.of())))
+                .hasToString("3 BUSINESS_DAYS");
+    }
+
+    @Test
     void otherTypesFollowTheirPriority() {
         assertThat(target("street_light", "P2")).hasToString("3 BUSINESS_DAYS");
         assertThat(target("street_light", "P3")).hasToString("10 BUSINESS_DAYS");
