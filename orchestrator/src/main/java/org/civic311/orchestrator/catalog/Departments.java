@@ -1,6 +1,7 @@
 package org.civic311.orchestrator.catalog;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,6 +22,22 @@ public record Departments(Map<String, Department> departments) {
         return department == null || department.name() == null ? code : department.name();
     }
 
-    public record Department(String name) {
+    /** Whether routing may send work to {@code code}: it is one of the configured departments. */
+    public boolean isKnown(String code) {
+        return code != null && departments.containsKey(code);
+    }
+
+    /** Where the department's supervisors are warned of work nearing its due time, when configured. */
+    public Optional<String> supervisorsEmail(String code) {
+        Department department = departments.get(code);
+        return Optional.ofNullable(department == null ? null : department.supervisorsEmail())
+                .filter(address -> !address.isBlank());
+    }
+
+    /**
+     * @param name             what residents see
+     * @param supervisorsEmail the department's supervisors' (shared) address, for service-level warnings
+     */
+    public record Department(String name, String supervisorsEmail) {
     }
 }

@@ -75,6 +75,13 @@ public class DepartmentTasks {
                 .update();
     }
 
+    /** The department has until {@code dueAt} now. */
+    public void reschedule(long id, Instant dueAt) {
+        db.sql("UPDATE department_task SET due_at = :due WHERE id = :id")
+                .param("due", toColumn(dueAt)).param("id", id)
+                .update();
+    }
+
     void failedAttempt(long id, String error) {
         db.sql("UPDATE department_task SET dispatch_attempts = dispatch_attempts + 1, last_error = :error WHERE id = :id")
                 .param("error", ColumnText.fit(error, 1000)).param("id", id)

@@ -65,6 +65,33 @@ public class Dispatcher {
                 "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
     }
 
+    /**
+     * Withdraws the task: it is cancelled here, and in the department's system where its connector can cancel. A
+     * system that cannot, or cannot be reached, is named in a staff note, so that someone tells the department.
+     */
+    public void cancel(long taskId, String reason) {
+        DepartmentTask task = tasks.get(taskId);
+        if (task.status().isFinished()) {
+            return;
+        }
+        tasks.moveTo(taskId, TaskStatus.CANCELLED, reason, clock.instant());
+        if (task.externalId() == null) {
+            return; // never reached the department's system: the dispatch job finds it cancelled and sends nothing
+        }
+        String outcome;
+        try {
+            outcome = systems.connector(task.system()).cancel(new ExternalRef(task.system(), task.externalId()), reason)
+                    ? "Cancelled in " + task.system() + " (" + task.externalId() + ")."
+                    : task.system() + " cannot cancel work items: tell the department that " + task.externalId()
+                            + " is withdrawn.";
+        } catch (RuntimeException e) {
+            log.warn("Task {} could not be cancelled in {}: {}", taskId, task.system(), e.getMessage());
+            outcome = "Could not cancel " + task.externalId() + " in " + task.system() + " (" + e.getMessage()
+                    + "): tell the department that it is withdrawn.";
+        }
+        requests.addStaffNote(task.requestId(), "Civic311", outcome, clock.instant());
+    }
+
     private WorkOrder workOrder(DepartmentTask task, ServiceRequest request) {
         var resident = request.resident();
         return new WorkOrder(

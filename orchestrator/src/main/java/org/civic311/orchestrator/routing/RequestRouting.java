@@ -7,10 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.civic311.orchestrator.catalog.Departments;
+import org.civic311.orchestrator.dispatch.DepartmentTask;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.request.RequestNote;
 import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.ServiceRequests;
+import org.civic311.orchestrator.routing.SlaClock.ServiceLevelDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -48,21 +50,75 @@ public class RequestRouting {
         ServiceRequest request = requests.get(requestId);
         RoutingDecision decision = routingRules.route(new RoutingRequest(request.serviceCode(), request.lat(),
                 request.lon(), request.address(), request.zipcode(), request.attributes()));
-        SlaTarget target = slaRules.target(new SlaRequest(request.serviceCode(), decision.getDepartment(),
-                decision.getPriority()));
-        Instant due = slaClock.dueAt(request.requestedAt(), target);
+        SlaTarget target = target(request, decision.getDepartment(), decision.getPriority());
+        ServiceLevelDates dates = slaClock.dates(request.requestedAt(), target);
+        Instant due = dates.dueAt();
         String agency = departments.nameOf(decision.getDepartment());
         Instant now = clock.instant();
 
-        requests.routed(request.id(), decision.getDepartment(), agency, due,
-                agency + " will take care of it by " + DUE.format(due.atZone(zone)) + ".", now);
+        requests.routed(request.id(), decision.getDepartment(), agency, due, notice(agency, due), now);
         requests.addNote(request.id(), RequestNote.ROUTED, "Assigned to " + agency + ".", now);
         long taskId = tasks.plan(request.id(), decision.getDepartment(), decision.getSystem(), decision.getPriority(),
                 due, now);
-        return new RoutedTask(taskId, decision.getDepartment(), decision.getSystem(), decision.getPriority(), due);
+        return new RoutedTask(taskId, decision.getDepartment(), decision.getSystem(), decision.getPriority(), dates,
+                target.getSupervisorGroup(), target.getSecondLevelGroup());
     }
 
-    /** What the process needs to know about the routed work. */
-    public record RoutedTask(long taskId, String department, String system, String priority, Instant dueAt) {
+    /**
+     * The department has until {@code newDue} now: the request publishes it as its expected date, with a public
+     * note, and the warning and escalation dates follow it.
+     */
+    public RoutedTask extend(long requestId, long taskId, Instant newDue) {
+        ServiceRequest request = requests.get(requestId);
+        DepartmentTask task = tasks.get(taskId);
+        SlaTarget target = target(request, task.department(), task.priority());
+        Instant now = clock.instant();
+        String agency = departments.nameOf(task.department());
+        requests.routed(requestId, task.department(), agency, newDue, notice(agency, newDue), now);
+        requests.addNote(requestId, RequestNote.ACTIVITY, "The expected date is now " + day(newDue) + ".", now);
+        tasks.reschedule(taskId, newDue);
+        return new RoutedTask(taskId, task.department(), task.system(), task.priority(),
+                slaClock.datesUntil(now, newDue, target), target.getSupervisorGroup(), target.getSecondLevelGroup());
+    }
+
+    /**
+     * Plans a new task for the request with {@code department} in {@code system}, due at {@code newDue} or, when
+     * that is null, by the service level counted from now. The old task is the caller's to cancel.
+     */
+    public RoutedTask reroute(long requestId, String department, String system, String priority, Instant newDue) {
+        ServiceRequest request = requests.get(requestId);
+        SlaTarget target = target(request, department, priority);
+        Instant now = clock.instant();
+        ServiceLevelDates dates = newDue == null ? slaClock.dates(now, target) : slaClock.datesUntil(now, newDue, target);
+        String agency = departments.nameOf(department);
+        requests.routed(requestId, department, agency, dates.dueAt(), notice(agency, dates.dueAt()), now);
+        requests.addNote(requestId, RequestNote.ROUTED, "Passed to " + agency + ", expected by " + day(dates.dueAt())
+                + ".", now);
+        long taskId = tasks.plan(requestId, department, system, priority, dates.dueAt(), now);
+        return new RoutedTask(taskId, department, system, priority, dates, target.getSupervisorGroup(),
+                target.getSecondLevelGroup());
+    }
+
+    private SlaTarget target(ServiceRequest request, String department, String priority) {
+        return slaRules.target(new SlaRequest(request.serviceCode(), department, priority, request.zipcode(),
+                request.attributes()));
+    }
+
+    private String notice(String agency, Instant due) {
+        return agency + " will take care of it by " + day(due) + ".";
+    }
+
+    private String day(Instant at) {
+        return DUE.format(at.atZone(zone));
+    }
+
+    /**
+     * What the process needs to know about the routed work.
+     *
+     * @param supervisorGroup  who gets the escalation task at the due time
+     * @param secondLevelGroup who gets it when it is still unhandled at {@link ServiceLevelDates#secondLevelAt()}
+     */
+    public record RoutedTask(long taskId, String department, String system, String priority, ServiceLevelDates dates,
+                             String supervisorGroup, String secondLevelGroup) {
     }
 }

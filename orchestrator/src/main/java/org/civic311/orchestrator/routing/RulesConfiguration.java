@@ -37,6 +37,7 @@ class RulesConfiguration {
 
     @Bean
     SlaClock slaClock(@Value("${civic311.zone}") ZoneId zone, SlaProperties sla) {
-        return new SlaClock(zone, new HashSet<>(sla.holidays()));
+        return new SlaClock(zone, new HashSet<>(sla.holidays()), sla.businessHours().opens(),
+                sla.businessHours().closes());
     }
 }

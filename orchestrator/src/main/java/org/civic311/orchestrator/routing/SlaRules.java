@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.kie.api.runtime.KieContainer;
 
-/** Asks the rules of {@code rules/sla/} how long the department has. */
+/** Asks the rules of {@code rules/sla/} how long the department has and who hears of it when it is late. */
 public class SlaRules {
 
     private final KieContainer rules;
@@ -16,9 +16,11 @@ public class SlaRules {
     public SlaTarget target(SlaRequest request) {
         SlaTarget target = new SlaTarget();
         rules.newStatelessKieSession("sla").execute(List.of(request, target));
-        if (!target.isSet()) {
-            throw new IllegalStateException("No service-level rule matched " + request.getServiceCode()
-                    + " at priority " + request.getPriority());
+        if (!target.isComplete()) {
+            // The fallback rules should make this impossible; a rules edit that removed one must not pass silently.
+            throw new IllegalStateException("The service-level rules left " + request.getServiceCode()
+                    + " at priority " + request.getPriority() + " without a "
+                    + (!target.isSet() ? "target" : !target.isWarningSet() ? "warning point" : "escalation"));
         }
         return target;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civic311.orchestrator.request.RequestStatus;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,10 @@ class CloseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        long requestId = RouteRequestDelegate.requestId(execution);
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            return; // closed meanwhile (its process was ended by staff): keep the words it was closed with
+        }
         String resolution = (String) execution.getVariable(ProcessVariables.RESOLUTION);
         boolean cancelled = "CANCELLED".equals(execution.getVariable(ProcessVariables.OUTCOME));
         String notes;
@@ -29,6 +34,6 @@ class CloseRequestDelegate implements JavaDelegate {
         } else {
             notes = cancelled ? "Closed without action: " + resolution : resolution;
         }
-        requests.close(RouteRequestDelegate.requestId(execution), notes, clock.instant());
+        requests.close(requestId, notes, clock.instant());
     }
 }

@@ -10,7 +10,28 @@ final class ProcessVariables {
     static final String PRIORITY = "priority";
     /** A java.util.Date, so BPMN timers can use it: {@code ${slaDueAt}}. */
     static final String SLA_DUE_AT = "slaDueAt";
-    /** COMPLETED or CANCELLED. */
+    /** When the department's supervisors are emailed (a Date, {@code ${slaWarnAt}}). */
+    static final String SLA_WARN_AT = "slaWarnAt";
+    /** When unhandled overdue work goes to the second level (a Date, {@code ${slaSecondLevelAt}}). */
+    static final String SLA_SECOND_LEVEL_AT = "slaSecondLevelAt";
+    /** Candidate group of the escalation task at the due time, e.g. supervisors-streets. */
+    static final String SUPERVISOR_GROUP = "supervisorGroup";
+    /** Candidate group of the escalation task at the second level, e.g. directors. */
+    static final String SECOND_LEVEL_GROUP = "secondLevelGroup";
+    /** 1 or 2: the level of the current escalation task. */
+    static final String ESCALATION_LEVEL = "escalationLevel";
+    /** Whether the request was still open when a timer fired. */
+    static final String REQUEST_OPEN = "requestOpen";
+
+    // The escalation form's fields (processes/department-work.bpmn).
+    /** extend, redispatch, close or note. */
+    static final String SUPERVISOR_ACTION = "supervisorAction";
+    static final String NEW_DUE_DATE = "newDueDate";
+    static final String REASON = "reason";
+    static final String NEW_DEPARTMENT = "newDepartment";
+    static final String NEW_SYSTEM = "newSystem";
+    static final String NOTE = "note";
+    /** COMPLETED or CANCELLED (by the department), or CLOSED (by a supervisor). */
     static final String OUTCOME = "outcome";
     static final String RESOLUTION = "resolution";
 

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,12 @@ class DepartmentWorkProcessTest {
         Mocks.reset();
     }
 
+    static Map<String, Object> withTask(long taskId) {
+        Map<String, Object> variables = new HashMap<>(RequestTypeProcessTest.serviceLevel());
+        variables.put(ProcessVariables.DEPARTMENT_TASK_ID, taskId);
+        return variables;
+    }
+
     @Test
     void anUnreachableSystemIsRetriedWithBackoffThenBecomesAnIncidentThatCanBeRetried() {
         AtomicInteger attempts = new AtomicInteger();
@@ -56,7 +63,7 @@ class DepartmentWorkProcessTest {
             }
         });
         ProcessInstance work = runtimeService().startProcessInstanceByKey("department-work", "SR-2026-000002",
-                Map.of(ProcessVariables.DEPARTMENT_TASK_ID, 7L));
+                withTask(7L));
 
         Job first = job(work);
         assertThatThrownBy(() -> managementService().executeJob(first.getId())).hasMessageContaining("Connection refused");
@@ -87,7 +94,7 @@ class DepartmentWorkProcessTest {
     void waitsForTheCompletionOfItsOwnTaskOnly() {
         Mocks.register("dispatchTask", (JavaDelegate) execution -> { });
         ProcessInstance work = runtimeService().startProcessInstanceByKey("department-work", "SR-2026-000003",
-                Map.of(ProcessVariables.DEPARTMENT_TASK_ID, 8L));
+                withTask(8L));
         execute(job(work));
 
         RequestTypeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one");

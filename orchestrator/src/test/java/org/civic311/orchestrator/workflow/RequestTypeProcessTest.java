@@ -49,7 +49,7 @@ class RequestTypeProcessTest {
             execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 42L);
             execution.setVariable(ProcessVariables.DEPARTMENT, "streets");
             execution.setVariable(ProcessVariables.SYSTEM, "email");
-            execution.setVariable(ProcessVariables.SLA_DUE_AT, new Date());
+            execution.getProcessInstance().setVariables(serviceLevel());
         });
         Mocks.register("dispatchTask", (JavaDelegate) execution -> {
             calls.add("dispatch " + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID)
@@ -97,6 +97,18 @@ class RequestTypeProcessTest {
         return runtimeService().startProcessInstanceByKey(requestType, "SR-2026-000001",
                 Map.of(ProcessVariables.REQUEST_ID, 1L));
     }
+
+    /** Routing's service-level variables, with the due time a week away. */
+    static Map<String, Object> serviceLevel() {
+        Date now = new Date();
+        return Map.of(ProcessVariables.SLA_WARN_AT, new Date(now.getTime() + 5 * DAY),
+                ProcessVariables.SLA_DUE_AT, new Date(now.getTime() + 7 * DAY),
+                ProcessVariables.SLA_SECOND_LEVEL_AT, new Date(now.getTime() + 8 * DAY),
+                ProcessVariables.SUPERVISOR_GROUP, "supervisors-streets",
+                ProcessVariables.SECOND_LEVEL_GROUP, "directors");
+    }
+
+    private static final long DAY = 24 * 60 * 60 * 1000L;
 
     /** What the update import does when a department reports its task done: the application's own correlation. */
     static void departmentFinishes(long taskId, String outcome, String resolution) {

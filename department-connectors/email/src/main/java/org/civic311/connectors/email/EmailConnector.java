@@ -127,4 +127,24 @@ public class EmailConnector implements DepartmentConnector {
         }
         return new PulledUpdates(updates, unreadable, replies.readUpTo());
     }
+
+    /**
+     * A mailbox cannot take an email back: the department is told by a second email that the item is withdrawn. It
+     * carries the reference without its signature, so no reply to it can close anything.
+     */
+    @Override
+    public boolean cancel(ExternalRef item, String reason) {
+        String reference = item.id();
+        String department = reference.substring(reference.lastIndexOf('.') + 1);
+        EmailConnectorProperties.Department configured = properties.departments().get(department);
+        if (configured == null) {
+            throw new ConnectorException("Cannot cancel " + reference + ": department '" + department
+                    + "' has no mailbox (" + EmailConnectorProperties.PREFIX + ".departments." + department + ".address)");
+        }
+        outbox.send(configured.address(), "Withdrawn, do not work on it: " + reference,
+                "The work item " + reference + " sent to you earlier is withdrawn: please do not work on it.\n\n"
+                        + (reason == null ? "" : reason.strip() + "\n"));
+        log.info("Told " + configured.address() + " that " + reference + " is withdrawn");
+        return true;
+    }
 }

@@ -65,6 +65,22 @@ final class SmtpOutbox {
         }
     }
 
+    /** Sends one plain-text email that expects no reply that could act on anything. */
+    void send(String to, String subject, String text) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text);
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            throw new ConnectorException("Could not send '" + subject + "' to " + to + " through " + sender.getHost()
+                    + ":" + sender.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A message whose Message-ID is {@code <token@civic311>} instead of a random one. */
     private static final class TokenMessage extends MimeMessage {
 

@@ -107,6 +107,23 @@ class EmailConnectorTest {
     }
 
     @Test
+    void aWithdrawnItemIsAnnouncedToTheDepartmentAndAReplyToThatChangesNothing() throws Exception {
+        ExternalRef ref = connector.push(pothole("42"));
+        awaitDepartmentMail(1);
+
+        assertThat(connector.cancel(ref, "Sent to Urban Forestry instead.")).isTrue();
+
+        MimeMessage withdrawn = awaitDepartmentMail(2).get(1);
+        assertThat(withdrawn.getSubject()).isEqualTo("Withdrawn, do not work on it: " + ref.id());
+        assertThat((String) withdrawn.getContent()).contains(ref.id()).contains("Sent to Urban Forestry instead.");
+        // Only the signed token in the work email can close the task; the withdrawal carries none.
+        assertThat(withdrawn.getSubject() + withdrawn.getContent()).doesNotContain("[ref:");
+        send(replyTo(withdrawn, DEPARTMENT_MAILBOX, "DONE anyway"));
+        await().until(() -> greenMail.getReceivedMessagesForDomain(REPLY_MAILBOX).length == 1);
+        assertThat(connector.pullUpdates(Instant.EPOCH).updates()).isEmpty();
+    }
+
+    @Test
     void doneReplyFromTheDepartmentCompletesTheTask() throws Exception {
         ExternalRef ref = connector.push(pothole("42"));
         MimeMessage dispatched = awaitDepartmentMail(1).get(0);

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.civic311.orchestrator.PublicAnswers;
+import org.civic311.orchestrator.escalation.RequestWithdrawal;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.simulators.accela.AccelaSimulator;
 import org.civic311.simulators.cityworks.CityworksSimulator;
@@ -240,9 +241,13 @@ class DemoDepartmentSystemsTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(request(other).get("status").asText()).isEqualTo("closed"));
+        // The cancelled request was closed at once, its task withdrawn; the department's late closure is for staff.
         assertThat(db.sql("SELECT status FROM department_task WHERE task_key = :key").param("key", taskKeyOf(cancelled))
-                .query(String.class).single()).isEqualTo("COMPLETED");
-        assertThat(request(cancelled).get("status").asText()).isEqualTo("open");
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(request(cancelled).get("status").asText()).isEqualTo("closed");
+        assertThat(request(cancelled).get("status_notes").asText()).isEqualTo(RequestWithdrawal.NOTE);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PublicAnswers.staffNotes(requests, cancelled))
+                .anyMatch(note -> note.contains("cannot cancel")).contains("Pruned"));
     }
 
     @Test

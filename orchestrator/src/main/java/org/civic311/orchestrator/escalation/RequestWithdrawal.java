@@ -1,0 +1,44 @@
+package org.civic311.orchestrator.escalation;
+
+import java.time.Clock;
+
+import org.civic311.orchestrator.dispatch.Dispatcher;
+import org.civic311.orchestrator.request.RequestStatus;
+import org.civic311.orchestrator.request.ServiceRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** A request whose process staff ended before the work was done: closed with a public note, its task withdrawn. */
+@Service
+public class RequestWithdrawal {
+
+    /** The public note: says what happened, not who did it. */
+    public static final String NOTE = "Closed by the city without further work on this request.";
+
+    private static final Logger log = LoggerFactory.getLogger(RequestWithdrawal.class);
+
+    private final ServiceRequests requests;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    RequestWithdrawal(ServiceRequests requests, Dispatcher dispatcher, Clock clock) {
+        this.requests = requests;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** @param taskId the request's department task, or null when it was not routed yet */
+    public void processEnded(long requestId, Long taskId, String why) {
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            return;
+        }
+        if (taskId != null) {
+            dispatcher.cancel(taskId, NOTE);
+        }
+        requests.close(requestId, NOTE, clock.instant());
+        requests.addStaffNote(requestId, "Civic311", "Its process was ended" + (why == null ? "" : ": " + why) + ".",
+                clock.instant());
+        log.info("Request {} closed: its process was ended ({})", requestId, why);
+    }
+}

@@ -1,0 +1,131 @@
+package org.civic311.orchestrator.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.civic311.orchestrator.catalog.Departments;
+import org.civic311.orchestrator.dispatch.DepartmentSystems;
+import org.civic311.orchestrator.dispatch.DepartmentTask;
+import org.civic311.orchestrator.dispatch.DepartmentTasks;
+import org.civic311.orchestrator.dispatch.Dispatcher;
+import org.civic311.orchestrator.request.RequestStatus;
+import org.civic311.orchestrator.request.ServiceRequests;
+import org.civic311.orchestrator.routing.RequestRouting;
+import org.civic311.orchestrator.routing.RequestRouting.RoutedTask;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a supervisor can do with overdue work. Each action checks everything first and changes nothing when it
+ * refuses; each lands in the request's staff notes under the supervisor's name, and what the public may know (new
+ * date, new department, closure) in its public history without it.
+ */
+@Service
+public class SupervisorActions {
+
+    private final ServiceRequests requests;
+    private final DepartmentTasks tasks;
+    private final Dispatcher dispatcher;
+    private final DepartmentSystems systems;
+    private final Departments departments;
+    private final RequestRouting routing;
+    private final Clock clock;
+
+    SupervisorActions(ServiceRequests requests, DepartmentTasks tasks, Dispatcher dispatcher, DepartmentSystems systems,
+                      Departments departments, RequestRouting routing, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.dispatcher = dispatcher;
+        this.systems = systems;
+        this.departments = departments;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    /** Marks the request overdue in its staff notes; @return whether it is still open (else nothing is to be done) */
+    public boolean overdue(long requestId, int level, String group) {
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            return false;
+        }
+        requests.addStaffNote(requestId, "Civic311", (level == 1 ? "Overdue: " : "Still overdue: ")
+                + "escalation task for " + group + ".", clock.instant());
+        return true;
+    }
+
+    public RoutedTask extend(long requestId, long taskId, Instant newDue, String reason, String supervisor) {
+        openRequest(requestId);
+        if (newDue == null) {
+            throw new SupervisorActionRefused("To extend, give the new due date.");
+        }
+        future(newDue);
+        String why = required(reason, "To extend, give the reason (staff only).");
+        RoutedTask extended = routing.extend(requestId, taskId, newDue);
+        staffNote(requestId, supervisor, "Due date extended to " + newDue + ": " + why);
+        return extended;
+    }
+
+    /** Cancels the current task (in its system where it can) and plans a new one, which the process then sends. */
+    public RoutedTask redispatch(long requestId, long taskId, String department, String system, Instant newDue,
+                                 String reason, String supervisor) {
+        openRequest(requestId);
+        String code = required(department, "To send it again, give the department code.").strip();
+        String to = required(system, "To send it again, give the department system.").strip();
+        if (!departments.isKnown(code)) {
+            throw new SupervisorActionRefused("Unknown department '" + code + "'. Departments: "
+                    + String.join(", ", departments.departments().keySet()) + ".");
+        }
+        if (!systems.names().contains(to)) {
+            throw new SupervisorActionRefused("No connector for the system '" + to + "' is enabled. Systems: "
+                    + String.join(", ", systems.names()) + ".");
+        }
+        if (newDue != null) {
+            future(newDue);
+        }
+        String why = required(reason, "To send it again, give the reason (staff only).");
+        DepartmentTask old = tasks.get(taskId);
+        dispatcher.cancel(taskId, "Sent to " + departments.nameOf(code) + " instead.");
+        RoutedTask routed = routing.reroute(requestId, code, to, old.priority(), newDue);
+        staffNote(requestId, supervisor, "Sent to " + code + " in " + to + " (was " + old.department() + " in "
+                + old.system() + "): " + why);
+        return routed;
+    }
+
+    /** Cancels the department's task; the process then closes the request with the resolution and tells the resident. */
+    public String close(long requestId, long taskId, String resolution, String supervisor) {
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            // Nothing left to close: the escalation ends, and the words the request was closed with stay.
+            staffNote(requestId, supervisor, "Escalation ended: the request was closed already.");
+            return resolution == null ? "" : resolution.strip();
+        }
+        String words = required(resolution, "To close, give the resolution: the resident and the public read it.").strip();
+        dispatcher.cancel(taskId, "Closed by the city: " + words);
+        staffNote(requestId, supervisor, "Closed: " + words);
+        return words;
+    }
+
+    public void note(long requestId, String note, String supervisor) {
+        staffNote(requestId, supervisor, required(note, "Write the note."));
+    }
+
+    private void openRequest(long requestId) {
+        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+            throw new SupervisorActionRefused("The request is closed already; close the escalation instead.");
+        }
+    }
+
+    private void future(Instant due) {
+        if (!due.isAfter(clock.instant())) {
+            throw new SupervisorActionRefused("The new due date " + due + " is in the past; choose a later one.");
+        }
+    }
+
+    private static String required(String value, String refusal) {
+        if (value == null || value.isBlank()) {
+            throw new SupervisorActionRefused(refusal);
+        }
+        return value;
+    }
+
+    private void staffNote(long requestId, String supervisor, String text) {
+        requests.addStaffNote(requestId, supervisor == null ? "supervisor" : supervisor, text, clock.instant());
+    }
+}
