@@ -138,7 +138,7 @@ public class EmailConnector implements DepartmentConnector {
         String department = reference.substring(reference.lastIndexOf('.') + 1);
         EmailConnectorProperties.Department configured = properties.departments().get(department);
         if (configured == null) {
-            throw new ConnectorException("Cannot cancel " + reference + ": department '" + department
+            throw new ConnectorRefusal("Cannot cancel " + reference + ": department '" + department
                     + "' has no mailbox (" + EmailConnectorProperties.PREFIX + ".departments." + department + ".address)");
         }
         outbox.send(configured.address(), "Withdrawn, do not work on it: " + reference,

@@ -50,10 +50,6 @@ class DemoEscalationTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-escalation-" + HTTP + ";DB_CLOSE_DELAY=-1");
         registry.add("civic311.demo.mail-server.smtp-port", () -> SMTP);
         registry.add("civic311.demo.mail-server.imap-port", () -> IMAP);
-        // Until the demo's staff are configured, the engine must accept their ids (letters, digits and hyphens).
-        registry.add("camunda.bpm.generic-properties.properties.userResourceWhitelistPattern", () -> "[a-zA-Z0-9-]+");
-        registry.add("camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern",
-                () -> "[a-zA-Z0-9-]+|camunda-admin");
     }
 
     final HttpClient client = HttpClient.newHttpClient();
@@ -61,7 +57,6 @@ class DemoEscalationTest {
 
     @Test
     void aPotholeReachesItsWarningAndEscalationAndTheStreetsSupervisorExtendsIt() throws Exception {
-        ensureDemoSupervisorUntilStaffMerged();
         String id = json.readTree(call("POST", "/open311/v2/requests.json", null, form("api_key=demo-web",
                 "service_code=pothole", "address_string=121 N LaSalle St", "description=Deep pothole",
                 "attribute[hazard]=no", "email=resident@example.org"), "application/x-www-form-urlencoded"))
@@ -100,7 +95,6 @@ class DemoEscalationTest {
 
     @Test
     void aPastDueDateIsRefusedWithItsReason() throws Exception {
-        ensureDemoSupervisorUntilStaffMerged();
         String id = json.readTree(call("POST", "/open311/v2/requests.json", null, form("api_key=demo-web",
                 "service_code=pothole", "address_string=400 S State St", "attribute[hazard]=no"),
                 "application/x-www-form-urlencoded")).get(0).get("service_request_id").asText();
@@ -128,26 +122,6 @@ class DemoEscalationTest {
         HttpResponse<String> executed = send("POST", "/engine-rest/job/" + timer.get("id").asText() + "/execute", ADMIN,
                 null, null);
         assertThat(executed.statusCode()).as(executed.body()).isEqualTo(204);
-    }
-
-    /**
-     * The demo's streets supervisor, made through the engine REST API as the administrator when the demo profile
-     * does not have it yet. The candidate group alone lets its members see and complete the escalation task.
-     */
-    private void ensureDemoSupervisorUntilStaffMerged() throws Exception {
-        if (engine("GET", "/engine-rest/user?id=streets-supervisor", null).isEmpty()) {
-            call("POST", "/engine-rest/user/create", ADMIN, """
-                    {"profile": {"id": "streets-supervisor", "firstName": "Streets", "lastName": "Supervisor"},
-                     "credentials": {"password": "demo"}}""", "application/json");
-        }
-        if (engine("GET", "/engine-rest/group?id=supervisors-streets", null).isEmpty()) {
-            call("POST", "/engine-rest/group/create", ADMIN, """
-                    {"id": "supervisors-streets", "name": "Streets supervisors", "type": "WORKFLOW"}""",
-                    "application/json");
-        }
-        if (engine("GET", "/engine-rest/user?memberOfGroup=supervisors-streets&id=streets-supervisor", null).isEmpty()) {
-            call("PUT", "/engine-rest/group/supervisors-streets/members/streets-supervisor", ADMIN, null, null);
-        }
     }
 
     JsonNode engine(String method, String path, String body) throws Exception {
