@@ -373,7 +373,7 @@ class EscalationLoopTest {
     }
 
     static List<MimeMessage> mailTo(String mailbox) {
-        return List.of(MAIL.getReceivedMessagesForDomain(mailbox));
+        return Inbox.of(MAIL, mailbox);
     }
 
     static String subject(MimeMessage message) {

@@ -35,9 +35,6 @@ import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -382,18 +379,8 @@ class WholeLoopTest {
         }
     }
 
-    /** The inbox of that address: not the copies of work emails Civic311 files in its own mailbox. */
     static List<MimeMessage> messagesTo(String mailbox) {
-        GreenMailUser user = MAIL.getUserManager().getUserByEmail(mailbox);
-        if (user == null) {
-            return List.of();
-        }
-        try {
-            return MAIL.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                    .map(StoredMessage::getMimeMessage).toList();
-        } catch (FolderException e) {
-            throw new IllegalStateException(e);
-        }
+        return Inbox.of(MAIL, mailbox);
     }
 
     /** What a department clerk's mail client sends when they press Reply. */
