@@ -99,7 +99,8 @@ class LongOutageTest {
         Incident incident = incidentOf(work);
         assertThat(incident.getActivityId()).isEqualTo("Task_DispatchToDepartment");
         assertThat(incident.getIncidentTimestamp().toInstant()).isAfter(outageStarts.plus(Duration.ofHours(72)));
-        assertThat(incident.getIncidentMessage()).contains("Could not send the work email");
+        // The mail servers are down: the push stops at the reply mailbox, before anything could be sent twice.
+        assertThat(incident.getIncidentMessage()).contains("Could not look for earlier work emails");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,7 +108,8 @@ class RefusedDispatchProcessTest {
     }
 
     private static ProcessInstance startWork(long taskId) {
-        return runtimeService().startProcessInstanceByKey("department-work", "SR-2026-0000" + taskId,
-                Map.of(ProcessVariables.DEPARTMENT_TASK_ID, taskId));
+        Map<String, Object> variables = new HashMap<>(RequestTypeProcessTest.serviceLevel());
+        variables.put(ProcessVariables.DEPARTMENT_TASK_ID, taskId);
+        return runtimeService().startProcessInstanceByKey("department-work", "SR-2026-0000" + taskId, variables);
     }
 }
