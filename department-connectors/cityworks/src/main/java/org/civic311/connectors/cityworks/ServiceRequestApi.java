@@ -67,13 +67,16 @@ final class ServiceRequestApi {
     }
 
     /**
-     * {@code Cancel}: the request as Cityworks answers it after the call; empty when it is not found (warning 60).
-     * A request already closed or canceled comes back unchanged.
+     * {@code Cancel}: the request as Cityworks answers it after the call; empty when it is not found (warning 60,
+     * or a failure with 35 ErrorItemNotFound). A request already closed or canceled comes back unchanged.
      */
     Optional<RequestBase> cancel(long requestId, String reason) {
-        JsonNode value = client.call("Ams/ServiceRequest/Cancel",
-                new CallData().put("RequestIds", List.of(requestId)).putPresent("CancelReason", reason).fields())
-                .valueOrThrow();
+        Envelope answer = client.call("Ams/ServiceRequest/Cancel",
+                new CallData().put("RequestIds", List.of(requestId)).putPresent("CancelReason", reason).fields());
+        if (answer.failedWith(ITEM_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        JsonNode value = answer.valueOrThrow();
         for (JsonNode request : value) {
             if (request.path("RequestId").asLong() == requestId) {
                 return Optional.of(RequestBase.of(request, dates));

@@ -58,11 +58,17 @@ final class WorkOrderApi {
         return WorkOrderBase.of(first, dates, referenceField);
     }
 
-    /** {@code Cancel}: the work order as Cityworks answers it after the call, as ServiceRequestApi's. */
+    /**
+     * {@code Cancel}: the work order as Cityworks answers it after the call; empty when it is not found, as
+     * ServiceRequestApi's.
+     */
     Optional<WorkOrderBase> cancel(String workOrderId, String reason) {
-        JsonNode value = client.call("Ams/WorkOrder/Cancel",
-                new CallData().put("WorkOrderIds", List.of(workOrderId)).putPresent("CancelReason", reason).fields())
-                .valueOrThrow();
+        Envelope answer = client.call("Ams/WorkOrder/Cancel",
+                new CallData().put("WorkOrderIds", List.of(workOrderId)).putPresent("CancelReason", reason).fields());
+        if (answer.failedWith(ServiceRequestApi.ITEM_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        JsonNode value = answer.valueOrThrow();
         for (JsonNode workOrder : value) {
             if (workOrderId.equals(RequestBase.text(workOrder, "WorkOrderId"))) {
                 return Optional.of(WorkOrderBase.of(workOrder, dates, referenceField));
