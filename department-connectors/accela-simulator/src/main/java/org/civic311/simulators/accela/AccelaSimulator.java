@@ -141,6 +141,15 @@ public class AccelaSimulator {
     }
 
     /**
+     * Until {@link #reset()} or {@code commentsFailWith(null)}, every comment posted fails as its item of the
+     * multi-result answer (HTTP 200, {@code isSuccess: false}) with this code, e.g. {@code internal_error} (a
+     * passing fault) or {@code data_validation_error}; nothing is added.
+     */
+    public void commentsFailWith(String code) {
+        faults.commentsFailWith(code);
+    }
+
+    /**
      * Until {@link #reset()}, a record search by {@code shortNotes} also finds every record whose short notes start
      * with the value, as a search that matches text loosely would: a client must not page through them all.
      */

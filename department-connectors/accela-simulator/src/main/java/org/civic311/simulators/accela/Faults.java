@@ -15,6 +15,7 @@ final class Faults {
     private final AtomicReference<String> submitScriptRefusal = new AtomicReference<>();
     private final AtomicBoolean looseShortNotes = new AtomicBoolean();
     private final AtomicInteger searchesServed = new AtomicInteger();
+    private final AtomicReference<String> commentFailure = new AtomicReference<>();
 
     void goDown() {
         down.set(true);
@@ -86,7 +87,17 @@ final class Faults {
         return searchesServed.get();
     }
 
+    /** The code each new comment fails with as an item of the multi-result answer; null adds them. */
+    void commentsFailWith(String code) {
+        commentFailure.set(code);
+    }
+
+    Optional<String> commentFailure() {
+        return Optional.ofNullable(commentFailure.get());
+    }
+
     void reset() {
+        commentFailure.set(null);
         submitScriptRefusal.set(null);
         looseShortNotes.set(false);
         searchesServed.set(0);
