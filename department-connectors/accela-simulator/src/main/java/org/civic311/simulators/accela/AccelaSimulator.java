@@ -1,5 +1,6 @@
 package org.civic311.simulators.accela;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,11 @@ public class AccelaSimulator {
     private final AnswerShapes shapes;
     private final ZoneId agencyZone;
 
-    AccelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes, ZoneId agencyZone) {
-        this.agencyZone = agencyZone;
+    private final AgencyClock clock;
+
+    AccelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes, AgencyClock clock) {
+        this.clock = clock;
+        this.agencyZone = clock.zone();
         this.records = records;
         this.tokens = tokens;
         this.faults = faults;
@@ -60,6 +64,7 @@ public class AccelaSimulator {
      * Tokens survive, as they would an agency's data being reset: use {@link #expireAllTokens()} for those.
      */
     public void reset() {
+        clock.setTo(null);
         records.reset();
         faults.reset();
         shapes.reset();
@@ -138,6 +143,14 @@ public class AccelaSimulator {
      */
     public void agencyScriptRejectsNewRecords(String message) {
         faults.submitScriptRefuses(message);
+    }
+
+    /**
+     * Until {@link #reset()} or {@code setClockTo(null)}, the agency's clock reads {@code at} now and runs on from
+     * there: what the officer does is dated then, e.g. in the hour repeated when the agency's clocks go back.
+     */
+    public void setClockTo(Instant at) {
+        clock.setTo(at);
     }
 
     /**
