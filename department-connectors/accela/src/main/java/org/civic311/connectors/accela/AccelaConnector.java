@@ -198,25 +198,36 @@ public class AccelaConnector implements DepartmentConnector {
     static final int TAG_SEARCH_LIMIT = 100;
 
     /**
+     * How far back a tag search looks for a record whose create answer was lost. A push is retried within hours, or
+     * when a person retries its incident; a record older than this is not looked for.
+     */
+    static final Duration LOST_RECORD_LOOK_BACK = Duration.ofDays(90);
+
+    /**
      * The record an earlier attempt created for this task, if its create answer was lost; with its custom forms. One
-     * page of records of the task's record type carrying our tag, however many the agency holds: a server that
-     * matches shortNotes loosely may answer more, and the search stays this size all the same.
+     * page of records of the task's record type carrying our tag, opened in the last {@link #LOST_RECORD_LOOK_BACK},
+     * newest first (a lost record was made by the last attempts), however many the agency holds. A server that
+     * matches shortNotes loosely may fill the page with other records: then whether ours is among the rest is not
+     * known, and the push fails to be retried rather than create a second record.
      */
     private Optional<JsonNode> findTagged(WorkOrderRecord wanted) {
         String tag = wanted.tag();
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
         criteria.putObject("type").put("value", wanted.recordType());
+        criteria.put("openedDateFrom", time.format(time.startOfDay(Instant.now().minus(LOST_RECORD_LOOK_BACK))));
+        criteria.put("sort", "openedDate").put("direction", "DESC");
         AccelaClient.RecordPage page = client.searchRecords(criteria, "customForms", 0, TAG_SEARCH_LIMIT);
         List<JsonNode> tagged = page.records().stream()
                 .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
                 .toList();
         if (tagged.isEmpty() && page.hasMore()) {
-            log.warn("Accela answered a search for shortNotes " + tag + " with more than " + TAG_SEARCH_LIMIT
-                    + " records, none of them tagged so: its search does not match shortNotes exactly, and a record"
-                    + " whose create answer was lost may not be found");
+            throw new ConnectorException("Accela answered a search for shortNotes " + tag + " with more than "
+                    + TAG_SEARCH_LIMIT + " records, none of them tagged so: its search does not match shortNotes"
+                    + " exactly, and whether an earlier attempt made a record is not known. Not creating one that may"
+                    + " be a second; the push is retried");
         }
         if (tagged.size() > 1) {
-            log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
+            log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the newest, "
                     + AccelaAnswer.text(tagged.get(0), "id"));
         }
         return tagged.stream().findFirst();
