@@ -175,6 +175,11 @@ public class AccelaSimulator {
         return faults.searchesServed();
     }
 
+    /** Reads of a record's workflow tasks or its comments ({@code GET /v4/records/{id}/workflowTasks|comments}). */
+    public int recordDetailsReads() {
+        return faults.recordDetailsReads();
+    }
+
     /** Records created since the last reset, including those whose response was lost. */
     public int recordsCreated() {
         return records.created();

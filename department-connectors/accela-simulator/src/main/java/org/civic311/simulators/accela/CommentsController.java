@@ -28,6 +28,7 @@ class CommentsController {
 
     @GetMapping
     ResponseEntity<JsonNode> all(ApiCaller caller, @PathVariable String recordId) {
+        faults.recordDetailsRead();
         return RecordsController.ok(Envelope.of(records.comments(recordId)));
     }
 

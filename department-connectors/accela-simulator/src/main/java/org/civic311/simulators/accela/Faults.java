@@ -16,6 +16,7 @@ final class Faults {
     private final AtomicBoolean looseShortNotes = new AtomicBoolean();
     private final AtomicInteger searchesServed = new AtomicInteger();
     private final AtomicReference<String> commentFailure = new AtomicReference<>();
+    private final AtomicInteger recordDetailsRead = new AtomicInteger();
 
     void goDown() {
         down.set(true);
@@ -96,7 +97,17 @@ final class Faults {
         return Optional.ofNullable(commentFailure.get());
     }
 
+    /** A record's workflow tasks or comments were read. */
+    void recordDetailsRead() {
+        recordDetailsRead.incrementAndGet();
+    }
+
+    int recordDetailsReads() {
+        return recordDetailsRead.get();
+    }
+
     void reset() {
+        recordDetailsRead.set(0);
         commentFailure.set(null);
         submitScriptRefusal.set(null);
         looseShortNotes.set(false);

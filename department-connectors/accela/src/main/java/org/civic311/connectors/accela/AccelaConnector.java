@@ -3,8 +3,10 @@ package org.civic311.connectors.accela;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,9 @@ public class AccelaConnector implements DepartmentConnector {
     private final int pageSize;
     private final KnownWorkItems known;
 
+    /** The status changes the last poll read, by {@link RecordWorkUpdates#changeId}, with what they meant. */
+    private volatile Map<String, List<WorkUpdate>> readChanges = Map.of();
+
     /**
      * Makes no call to Accela, which may be down at start. The settings were checked when they were bound.
      *
@@ -67,7 +72,7 @@ public class AccelaConnector implements DepartmentConnector {
         this.known = known;
         this.client = new AccelaClient(properties);
         this.time = new AgencyTime(properties.zone());
-        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypes());
+        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypeTable());
         this.updates = new RecordWorkUpdates(statuses, time);
         this.pageSize = pageSize;
     }
@@ -133,6 +138,7 @@ public class AccelaConnector implements DepartmentConnector {
     public PulledUpdates pullUpdates(Instant since) {
         ObjectNode criteria = statusChangedSince(since);
         List<WorkUpdate> found = new ArrayList<>();
+        Map<String, List<WorkUpdate>> read = new HashMap<>();
         int offset = 0;
         AccelaClient.RecordPage page;
         do {
@@ -140,24 +146,45 @@ public class AccelaConnector implements DepartmentConnector {
             Set<String> createdForUs = createdForUs(page.records());
             for (JsonNode record : page.records()) {
                 if (createdForUs.contains(AccelaAnswer.text(record, "id")) && !updates.readBefore(record, since)) {
-                    updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
+                    updates.statusOf(record).ifPresent(status -> {
+                        List<WorkUpdate> change = readOnce(record, status);
+                        read.put(updates.changeId(record), change);
+                        found.addAll(change);
+                    });
                 }
             }
             offset += page.records().size();
         } while (page.hasMore());
+        // Only the changes still in the window are kept: the memory is as large as one poll's answer.
+        readChanges = read;
         return PulledUpdates.all(found);
     }
 
     /**
-     * Records of our record types whose status changed since then. Clerks' own records of those types come too; they
-     * are not ours and are left out afterwards, before anything more is asked about them.
+     * The updates of one status change, its workflow tasks and comments read the first time this connector meets it.
+     * A change dated to a day, not a moment, comes back on every poll until the window passes its day; reading its
+     * details again each time would cost two calls per record and poll for what is already known.
+     */
+    private List<WorkUpdate> readOnce(JsonNode record, WorkStatus status) {
+        List<WorkUpdate> known = readChanges.get(updates.changeId(record));
+        return known != null ? known : read(record, status);
+    }
+
+    /**
+     * Records of our record types whose status changed since then: of the status types that mean something to a task,
+     * unless the agency's records come without a status type (a {@code status-types} table is configured), which such
+     * a filter would leave out. Clerks' own records of those types come too; they are not ours and are left out
+     * afterwards, before anything more is asked about them.
      */
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
             criteria.put("statusDateFrom", time.format(time.startOfDay(since.minus(Duration.ofDays(1)))));
         }
-        // No statusTypes filter: records that come without a status type would not match it. The status is read below.
+        if (properties.agencySendsStatusType()) {
+            ArrayNode statusTypes = criteria.putArray("statusTypes");
+            statuses.statusTypesToPoll().forEach(statusTypes::add);
+        }
         ArrayNode types = criteria.putArray("types");
         properties.departments().values().stream()
                 .filter(Objects::nonNull)
