@@ -27,9 +27,12 @@ final class ServiceRequestApi {
     private final CityworksClient client;
     private final CityworksDates dates;
 
-    ServiceRequestApi(CityworksClient client, CityworksDates dates) {
+    private final int searchCap;
+
+    ServiceRequestApi(CityworksClient client, CityworksDates dates, int searchCap) {
         this.client = client;
         this.dates = dates;
+        this.searchCap = searchCap;
     }
 
     /**
@@ -87,13 +90,13 @@ final class ServiceRequestApi {
 
     /** Ids of requests closed at or after {@code since}. */
     List<Long> closedSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Closed", true), "DateTimeClosed", begin, end, dates)));
     }
 
     /** Ids of requests canceled at or after {@code since}. */
     List<Long> canceledSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 

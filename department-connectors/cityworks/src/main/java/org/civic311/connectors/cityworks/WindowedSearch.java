@@ -33,9 +33,9 @@ final class WindowedSearch {
     private WindowedSearch() {
     }
 
-    /** Every id whose date is at or after {@code since}, however many there are. */
-    static <T> List<T> since(Instant since, Search<T> search) {
-        return between(since.truncatedTo(ChronoUnit.SECONDS), null, MAX_RESULTS, search);
+    /** Every id whose date is at or after {@code since}, however many there are, when one Search answers {@code cap}. */
+    static <T> List<T> since(Instant since, int cap, Search<T> search) {
+        return between(since.truncatedTo(ChronoUnit.SECONDS), null, cap, search);
     }
 
     /**

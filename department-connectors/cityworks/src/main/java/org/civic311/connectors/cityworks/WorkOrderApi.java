@@ -22,10 +22,13 @@ final class WorkOrderApi {
     private final String referenceField;
 
     /** @param referenceField the Text field that holds the caller's reference, e.g. {@code Text1} */
-    WorkOrderApi(CityworksClient client, CityworksDates dates, String referenceField) {
+    private final int searchCap;
+
+    WorkOrderApi(CityworksClient client, CityworksDates dates, String referenceField, int searchCap) {
         this.client = client;
         this.dates = dates;
         this.referenceField = referenceField;
+        this.searchCap = searchCap;
     }
 
     String referenceField() {
@@ -79,7 +82,7 @@ final class WorkOrderApi {
 
     /** Ids of work orders closed at or after {@code since}. */
     List<String> closedSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Closed", true), "DateWOClosed", begin, end, dates)));
     }
 
@@ -88,7 +91,7 @@ final class WorkOrderApi {
      * simulator does) answers every canceled work order; callers check DateCancelled themselves.
      */
     List<String> canceledSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 
