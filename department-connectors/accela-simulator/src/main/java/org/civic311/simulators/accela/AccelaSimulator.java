@@ -1,5 +1,6 @@
 package org.civic311.simulators.accela;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,11 @@ public class AccelaSimulator {
     private final AnswerShapes shapes;
     private final ZoneId agencyZone;
 
-    AccelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes, ZoneId agencyZone) {
-        this.agencyZone = agencyZone;
+    private final AgencyClock clock;
+
+    AccelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes, AgencyClock clock) {
+        this.clock = clock;
+        this.agencyZone = clock.zone();
         this.records = records;
         this.tokens = tokens;
         this.faults = faults;
@@ -60,6 +64,7 @@ public class AccelaSimulator {
      * Tokens survive, as they would an agency's data being reset: use {@link #expireAllTokens()} for those.
      */
     public void reset() {
+        clock.setTo(null);
         records.reset();
         faults.reset();
         shapes.reset();
@@ -141,6 +146,23 @@ public class AccelaSimulator {
     }
 
     /**
+     * Until {@link #reset()} or {@code setClockTo(null)}, the agency's clock reads {@code at} now and runs on from
+     * there: what the officer does is dated then, e.g. in the hour repeated when the agency's clocks go back.
+     */
+    public void setClockTo(Instant at) {
+        clock.setTo(at);
+    }
+
+    /**
+     * Until {@link #reset()} or {@code commentsFailWith(null)}, every comment posted fails as its item of the
+     * multi-result answer (HTTP 200, {@code isSuccess: false}) with this code, e.g. {@code internal_error} (a
+     * passing fault) or {@code data_validation_error}; nothing is added.
+     */
+    public void commentsFailWith(String code) {
+        faults.commentsFailWith(code);
+    }
+
+    /**
      * Until {@link #reset()}, a record search by {@code shortNotes} also finds every record whose short notes start
      * with the value, as a search that matches text loosely would: a client must not page through them all.
      */
@@ -151,6 +173,11 @@ public class AccelaSimulator {
     /** Record searches ({@code POST /v4/search/records}) served since the last reset, each page one. */
     public int searchesServed() {
         return faults.searchesServed();
+    }
+
+    /** Reads of a record's workflow tasks or its comments ({@code GET /v4/records/{id}/workflowTasks|comments}). */
+    public int recordDetailsReads() {
+        return faults.recordDetailsReads();
     }
 
     /** Records created since the last reset, including those whose response was lost. */

@@ -72,7 +72,7 @@ public class AccelaSimulatorAutoConfiguration {
     @Bean
     AccelaSimulator accelaSimulator(Records records, Tokens tokens, Faults faults, AnswerShapes shapes,
                                     AgencyClock clock) {
-        return new AccelaSimulator(records, tokens, faults, shapes, clock.zone());
+        return new AccelaSimulator(records, tokens, faults, shapes, clock);
     }
 
     /** The gateway sees every request under the base path, before Spring MVC does. */

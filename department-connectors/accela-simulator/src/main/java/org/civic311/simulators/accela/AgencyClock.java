@@ -1,6 +1,7 @@
 package org.civic311.simulators.accela;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ final class AgencyClock {
 
     private final Clock clock;
     private final ZoneId zone;
+    private volatile Duration shift = Duration.ZERO;
 
     AgencyClock(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -27,7 +29,12 @@ final class AgencyClock {
     }
 
     Instant now() {
-        return clock.instant();
+        return clock.instant().plus(shift);
+    }
+
+    /** From now on the agency's time is {@code at}, and goes on from there; null goes back to the real time. */
+    void setTo(Instant at) {
+        shift = at == null ? Duration.ZERO : Duration.between(clock.instant(), at);
     }
 
     ZoneId zone() {
@@ -36,7 +43,7 @@ final class AgencyClock {
 
     /** Two-digit year, as record ids and customIds carry it. */
     String yearOfCentury() {
-        return String.format("%02d", LocalDate.now(clock.withZone(zone)).getYear() % 100);
+        return String.format("%02d", LocalDate.ofInstant(now(), zone).getYear() % 100);
     }
 
     /** Reads a date the client sent; a bare date means its first moment. */

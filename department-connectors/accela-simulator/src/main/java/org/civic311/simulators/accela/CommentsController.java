@@ -19,19 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 class CommentsController {
 
     private final Records records;
+    private final Faults faults;
 
-    CommentsController(Records records) {
+    CommentsController(Records records, Faults faults) {
         this.records = records;
+        this.faults = faults;
     }
 
     @GetMapping
     ResponseEntity<JsonNode> all(ApiCaller caller, @PathVariable String recordId) {
+        faults.recordDetailsRead();
         return RecordsController.ok(Envelope.of(records.comments(recordId)));
     }
 
     @PostMapping
     ResponseEntity<JsonNode> add(ApiCaller caller, @PathVariable String recordId,
                                  @RequestBody(required = false) JsonNode body) {
-        return RecordsController.ok(Envelope.of(records.addComments(recordId, body, caller.userId())));
+        return RecordsController.ok(Envelope.of(faults.commentFailure()
+                .map(code -> records.failComments(recordId, body, code))
+                .orElseGet(() -> records.addComments(recordId, body, caller.userId()))));
     }
 }

@@ -15,6 +15,8 @@ final class Faults {
     private final AtomicReference<String> submitScriptRefusal = new AtomicReference<>();
     private final AtomicBoolean looseShortNotes = new AtomicBoolean();
     private final AtomicInteger searchesServed = new AtomicInteger();
+    private final AtomicReference<String> commentFailure = new AtomicReference<>();
+    private final AtomicInteger recordDetailsRead = new AtomicInteger();
 
     void goDown() {
         down.set(true);
@@ -86,7 +88,27 @@ final class Faults {
         return searchesServed.get();
     }
 
+    /** The code each new comment fails with as an item of the multi-result answer; null adds them. */
+    void commentsFailWith(String code) {
+        commentFailure.set(code);
+    }
+
+    Optional<String> commentFailure() {
+        return Optional.ofNullable(commentFailure.get());
+    }
+
+    /** A record's workflow tasks or comments were read. */
+    void recordDetailsRead() {
+        recordDetailsRead.incrementAndGet();
+    }
+
+    int recordDetailsReads() {
+        return recordDetailsRead.get();
+    }
+
     void reset() {
+        recordDetailsRead.set(0);
+        commentFailure.set(null);
         submitScriptRefusal.set(null);
         looseShortNotes.set(false);
         searchesServed.set(0);

@@ -335,6 +335,17 @@ final class Records {
         return results;
     }
 
+    /** What a multi-result answer says when each comment failed with that code, e.g. internal_error: none added. */
+    synchronized ArrayNode failComments(String id, JsonNode body, String code) {
+        require(id);
+        ArrayNode results = Envelope.JSON.arrayNode();
+        int count = body != null && body.isArray() ? body.size() : 1;
+        for (int i = 0; i < count; i++) {
+            results.addObject().put("isSuccess", false).put("code", code).put("message", "The comment was not added.");
+        }
+        return results;
+    }
+
     synchronized Optional<SimulatedRecord> snapshot(String recordIdOrCustomId) {
         return findAny(recordIdOrCustomId).map(this::snapshot);
     }

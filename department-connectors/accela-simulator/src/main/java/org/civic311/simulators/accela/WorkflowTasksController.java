@@ -19,13 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkflowTasksController {
 
     private final Records records;
+    private final Faults faults;
 
-    WorkflowTasksController(Records records) {
+    WorkflowTasksController(Records records, Faults faults) {
         this.records = records;
+        this.faults = faults;
     }
 
     @GetMapping
     ResponseEntity<JsonNode> all(ApiCaller caller, @PathVariable String recordId) {
+        faults.recordDetailsRead();
         return RecordsController.ok(Envelope.of(records.tasks(recordId)));
     }
 

@@ -1,5 +1,6 @@
 package org.civic311.connectors.accela;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,20 @@ record AccelaAnswer(int status, String body, String traceIdHeader) {
     /** An agency's EMSE script failed; as a 500, before the change was made. */
     static final String EMSE_ERROR = "emse_error";
 
-    private static final Set<Integer> RETRIED_4XX = Set.of(401, 403, 404, 408, 429);
+    private static final Set<Integer> RETRIED_4XX = Set.of(401, 404, 408, 409, 429);
+
+    /**
+     * The HTTP status behind each of Accela's error codes, for an item of a multi-result answer, which carries only
+     * the code. A code not listed is taken for a 500: retried.
+     */
+    private static final Map<String, Integer> STATUS_OF_CODE = Map.ofEntries(
+            Map.entry("bad_request", 400), Map.entry("data_validation_error", 400),
+            Map.entry("no_token", 401), Map.entry("invalid_token", 401), Map.entry("token_expired", 401),
+            Map.entry("forbidden", 403), Map.entry("unauthorized_app", 403),
+            Map.entry("resource_not_found", 404), Map.entry("no_record_found", 404), Map.entry("not_found", 404),
+            Map.entry("conflict", 409), Map.entry("too_many_requests", 429), Map.entry("rate_limit_exceeded", 429),
+            Map.entry("internal_error", 500), Map.entry("internal_server_error", 500), Map.entry(EMSE_ERROR, 500),
+            Map.entry("service_unavailable", 503));
 
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -34,13 +48,25 @@ record AccelaAnswer(int status, String body, String traceIdHeader) {
 
     /**
      * Whether Accela refused the call for a reason a retry would meet again: a 4xx about what we sent (bad_request,
-     * data_validation_error...), or a 500 {@code emse_error}, an agency script run before the change that rejects it.
-     * Not: 401 and 403 (credentials and permissions, which an operator fixes for every task at once), 404 (a record
-     * not yet visible), 408 and 429 (timing), nor any other 5xx.
+     * data_validation_error...), a 403 (a right the login or app lacks: it is missing until an administrator grants
+     * it), or a 500 {@code emse_error}, an agency script run before the change that rejects it. Not: 401 (a token or
+     * login, renewed or fixed for every task at once), 404 (a record not yet visible), 408, 409 and 429 (timing,
+     * a concurrent change), nor any other 5xx.
      */
     boolean isRefusal() {
+        return isRefusal(status, code());
+    }
+
+    /** {@link #isRefusal()} for one failed item of a multi-result answer ({@code isSuccess: false}), by its code. */
+    static boolean isRefusedItem(JsonNode item) {
+        String code = text(item, "code");
+        int status = item.path("status").asInt(0);
+        return isRefusal(status > 0 ? status : STATUS_OF_CODE.getOrDefault(code, 500), code);
+    }
+
+    private static boolean isRefusal(int status, String code) {
         if (status == 500) {
-            return EMSE_ERROR.equals(code());
+            return EMSE_ERROR.equals(code);
         }
         return status >= 400 && status < 500 && !RETRIED_4XX.contains(status);
     }

@@ -29,8 +29,8 @@ import org.springframework.web.util.UriBuilder;
  * <p>
  * Every call carries the raw access token and the three x-accela headers. A call refused because the token went
  * stale is made once more with a renewed token. A refusal that a retry would repeat (a validation error, an agency
- * script that rejects the change) is a {@link ConnectorRefusal}; an unreachable server, an outage, a throttled or
- * unauthorised call is a {@link ConnectorException}, which the engine retries. Both carry Accela's code, message and
+ * script that rejects the change, a right the login or app lacks) is a {@link ConnectorRefusal}; an unreachable
+ * server, an outage, a throttled call or a refused login is a {@link ConnectorException}, which the engine retries. Both carry Accela's code, message and
  * trace id.
  */
 final class AccelaClient {
@@ -93,15 +93,9 @@ final class AccelaClient {
 
     /** {@code PUT /v4/records/{id}/customForms}: {@code [{"id": formId, "Field Name": "value"}]}. */
     void putCustomForms(String recordId, ArrayNode forms) {
-        JsonNode results = call("write the custom form of record " + recordId, HttpMethod.PUT,
-                uri -> uri.path("/v4/records/{id}/customForms").build(recordId), forms).path("result");
-        for (JsonNode result : results) {
-            if (!result.path("isSuccess").asBoolean(true)) {
-                // A field the agency's form will not take: the same values are refused on every try.
-                throw new ConnectorRefusal("Accela did not write the custom form of record " + recordId + ": "
-                        + AccelaAnswer.text(result, "code") + " " + AccelaAnswer.text(result, "message"));
-            }
-        }
+        String what = "write the custom form of record " + recordId;
+        requireEverySuccess(what, call(what, HttpMethod.PUT,
+                uri -> uri.path("/v4/records/{id}/customForms").build(recordId), forms).path("result"));
     }
 
     /** {@code PUT /v4/records/{id}}: gives the record a status (request_simpleRecordModel). */
@@ -116,14 +110,9 @@ final class AccelaClient {
     void addComment(String recordId, String text) {
         ArrayNode comments = AccelaAnswer.JSON.createArrayNode();
         comments.addObject().put("text", text).put("displayOnInspection", "N");
-        JsonNode results = call("comment on record " + recordId, HttpMethod.POST,
-                uri -> uri.path("/v4/records/{id}/comments").build(recordId), comments).path("result");
-        for (JsonNode result : results) {
-            if (!result.path("isSuccess").asBoolean(true)) {
-                throw new ConnectorRefusal("Accela did not add the comment to record " + recordId + ": "
-                        + AccelaAnswer.text(result, "code") + " " + AccelaAnswer.text(result, "message"));
-            }
-        }
+        String what = "comment on record " + recordId;
+        requireEverySuccess(what, call(what, HttpMethod.POST,
+                uri -> uri.path("/v4/records/{id}/comments").build(recordId), comments).path("result"));
     }
 
     /** {@code GET /v4/records/{id}/workflowTasks}: taskItemModel[], empty when none. */
@@ -136,6 +125,20 @@ final class AccelaClient {
     JsonNode comments(String recordId) {
         return call("read the comments of record " + recordId, HttpMethod.GET,
                 uri -> uri.path("/v4/records/{id}/comments").build(recordId), null).path("result");
+    }
+
+    /**
+     * A multi-result answer (HTTP 200, one resultModel per element) fails as its first failed item does: a refusal
+     * when a retry would meet it again (a value the agency's form will not take), else retried (internal_error).
+     */
+    private static void requireEverySuccess(String what, JsonNode results) {
+        for (JsonNode result : results) {
+            if (!result.path("isSuccess").asBoolean(true)) {
+                String failure = "Accela could not " + what + ": " + AccelaAnswer.text(result, "code") + " "
+                        + AccelaAnswer.text(result, "message");
+                throw AccelaAnswer.isRefusedItem(result) ? new ConnectorRefusal(failure) : new ConnectorException(failure);
+            }
+        }
     }
 
     private JsonNode call(String what, HttpMethod method, Function<UriBuilder, URI> uri, JsonNode body) {

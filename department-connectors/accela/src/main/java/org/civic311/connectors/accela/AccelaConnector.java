@@ -3,8 +3,10 @@ package org.civic311.connectors.accela;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,9 @@ public class AccelaConnector implements DepartmentConnector {
     private final int pageSize;
     private final KnownWorkItems known;
 
+    /** The status changes the last poll read, by {@link RecordWorkUpdates#changeId}, with what they meant. */
+    private volatile Map<String, List<WorkUpdate>> readChanges = Map.of();
+
     /**
      * Makes no call to Accela, which may be down at start. The settings were checked when they were bound.
      *
@@ -67,7 +72,7 @@ public class AccelaConnector implements DepartmentConnector {
         this.known = known;
         this.client = new AccelaClient(properties);
         this.time = new AgencyTime(properties.zone());
-        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypes());
+        this.statuses = new AccelaStatuses(properties.inProgressStatuses(), properties.statusTypeTable());
         this.updates = new RecordWorkUpdates(statuses, time);
         this.pageSize = pageSize;
     }
@@ -133,6 +138,7 @@ public class AccelaConnector implements DepartmentConnector {
     public PulledUpdates pullUpdates(Instant since) {
         ObjectNode criteria = statusChangedSince(since);
         List<WorkUpdate> found = new ArrayList<>();
+        Map<String, List<WorkUpdate>> read = new HashMap<>();
         int offset = 0;
         AccelaClient.RecordPage page;
         do {
@@ -140,24 +146,45 @@ public class AccelaConnector implements DepartmentConnector {
             Set<String> createdForUs = createdForUs(page.records());
             for (JsonNode record : page.records()) {
                 if (createdForUs.contains(AccelaAnswer.text(record, "id")) && !updates.readBefore(record, since)) {
-                    updates.statusOf(record).ifPresent(status -> found.addAll(read(record, status)));
+                    updates.statusOf(record).ifPresent(status -> {
+                        List<WorkUpdate> change = readOnce(record, status);
+                        read.put(updates.changeId(record), change);
+                        found.addAll(change);
+                    });
                 }
             }
             offset += page.records().size();
         } while (page.hasMore());
+        // Only the changes still in the window are kept: the memory is as large as one poll's answer.
+        readChanges = read;
         return PulledUpdates.all(found);
     }
 
     /**
-     * Records of our record types whose status changed since then. Clerks' own records of those types come too; they
-     * are not ours and are left out afterwards, before anything more is asked about them.
+     * The updates of one status change, its workflow tasks and comments read the first time this connector meets it.
+     * A change dated to a day, not a moment, comes back on every poll until the window passes its day; reading its
+     * details again each time would cost two calls per record and poll for what is already known.
+     */
+    private List<WorkUpdate> readOnce(JsonNode record, WorkStatus status) {
+        List<WorkUpdate> known = readChanges.get(updates.changeId(record));
+        return known != null ? known : read(record, status);
+    }
+
+    /**
+     * Records of our record types whose status changed since then: of the status types that mean something to a task,
+     * unless the agency's records come without a status type (a {@code status-types} table is configured), which such
+     * a filter would leave out. Clerks' own records of those types come too; they are not ours and are left out
+     * afterwards, before anything more is asked about them.
      */
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
         if (since != null) {
             criteria.put("statusDateFrom", time.format(time.startOfDay(since.minus(Duration.ofDays(1)))));
         }
-        // No statusTypes filter: records that come without a status type would not match it. The status is read below.
+        if (properties.agencySendsStatusType()) {
+            ArrayNode statusTypes = criteria.putArray("statusTypes");
+            statuses.statusTypesToPoll().forEach(statusTypes::add);
+        }
         ArrayNode types = criteria.putArray("types");
         properties.departments().values().stream()
                 .filter(Objects::nonNull)
@@ -198,25 +225,36 @@ public class AccelaConnector implements DepartmentConnector {
     static final int TAG_SEARCH_LIMIT = 100;
 
     /**
+     * How far back a tag search looks for a record whose create answer was lost. A push is retried within hours, or
+     * when a person retries its incident; a record older than this is not looked for.
+     */
+    static final Duration LOST_RECORD_LOOK_BACK = Duration.ofDays(90);
+
+    /**
      * The record an earlier attempt created for this task, if its create answer was lost; with its custom forms. One
-     * page of records of the task's record type carrying our tag, however many the agency holds: a server that
-     * matches shortNotes loosely may answer more, and the search stays this size all the same.
+     * page of records of the task's record type carrying our tag, opened in the last {@link #LOST_RECORD_LOOK_BACK},
+     * newest first (a lost record was made by the last attempts), however many the agency holds. A server that
+     * matches shortNotes loosely may fill the page with other records: then whether ours is among the rest is not
+     * known, and the push fails to be retried rather than create a second record.
      */
     private Optional<JsonNode> findTagged(WorkOrderRecord wanted) {
         String tag = wanted.tag();
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode().put("shortNotes", tag);
         criteria.putObject("type").put("value", wanted.recordType());
+        criteria.put("openedDateFrom", time.format(time.startOfDay(Instant.now().minus(LOST_RECORD_LOOK_BACK))));
+        criteria.put("sort", "openedDate").put("direction", "DESC");
         AccelaClient.RecordPage page = client.searchRecords(criteria, "customForms", 0, TAG_SEARCH_LIMIT);
         List<JsonNode> tagged = page.records().stream()
                 .filter(record -> tag.equals(AccelaAnswer.text(record, "shortNotes")))
                 .toList();
         if (tagged.isEmpty() && page.hasMore()) {
-            log.warn("Accela answered a search for shortNotes " + tag + " with more than " + TAG_SEARCH_LIMIT
-                    + " records, none of them tagged so: its search does not match shortNotes exactly, and a record"
-                    + " whose create answer was lost may not be found");
+            throw new ConnectorException("Accela answered a search for shortNotes " + tag + " with more than "
+                    + TAG_SEARCH_LIMIT + " records, none of them tagged so: its search does not match shortNotes"
+                    + " exactly, and whether an earlier attempt made a record is not known. Not creating one that may"
+                    + " be a second; the push is retried");
         }
         if (tagged.size() > 1) {
-            log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the first, "
+            log.warn("Accela holds " + tagged.size() + " records tagged " + tag + "; using the newest, "
                     + AccelaAnswer.text(tagged.get(0), "id"));
         }
         return tagged.stream().findFirst();

@@ -58,9 +58,12 @@ import org.springframework.validation.annotation.Validated;
  * @param cancelStatus       the record status Civic311 gives a record whose work it withdraws, e.g. {@code Void} or
  *                           {@code Withdrawn}: one of the agency's statuses. Empty: Civic311 withdraws nothing in
  *                           Accela, and the agency's clerks learn of it from the request
- * @param statusTypes        the agency's record status values and the status type each has (Void: VOID), for records
- *                           Accela answers without their status type. Unlisted statuses of such a record are read
- *                           from its dates: completeDate means COMPLETE, closedDate CLOSED
+ * @param statusTypes        the agency's record status values and the status type each has (Void: VOID), for an
+ *                           agency whose records come without their status type: polls then ask for records of every
+ *                           status type. Empty (the default) means the agency sends statusType, and polls ask only
+ *                           for the status types that mean something to a task; a record that comes without one all
+ *                           the same is read by Closed CLOSED, Complete COMPLETE, Void VOID, Denied DENIED, and its
+ *                           dates: completeDate means COMPLETE, closedDate CLOSED
  * @param departments        department code (as routed, e.g. {@code code-enforcement}) to how its records are created
  */
 @ConfigurationProperties(AccelaConnectorProperties.PREFIX)
@@ -104,11 +107,21 @@ public record AccelaConnectorProperties(
 
     public AccelaConnectorProperties {
         priorities = withDefaults(priorities);
-        statusTypes = statusTypes == null || statusTypes.isEmpty() ? DEFAULT_STATUS_TYPES : Map.copyOf(statusTypes);
+        statusTypes = statusTypes == null ? Map.of() : Map.copyOf(statusTypes);
         inProgressStatuses = inProgressStatuses == null ? List.of() : List.copyOf(inProgressStatuses);
         departments = departments == null ? Map.of() : Map.copyOf(departments);
         SecretSetting.check(PREFIX + ".app-secret", appSecret, appSecretFile);
         SecretSetting.check(PREFIX + ".password", password, passwordFile);
+    }
+
+    /** Whether the agency's records come with their status type: no status-types table says otherwise. */
+    boolean agencySendsStatusType() {
+        return statusTypes.isEmpty();
+    }
+
+    /** The status types of the agency's status values: the configured table, else the usual one. */
+    Map<String, String> statusTypeTable() {
+        return statusTypes.isEmpty() ? DEFAULT_STATUS_TYPES : statusTypes;
     }
 
     /** Named for the setting it checks, so that a failure names {@code app-secret}. */

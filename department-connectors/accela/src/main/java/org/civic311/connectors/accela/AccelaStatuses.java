@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.civic311.connectors.WorkStatus;
@@ -51,6 +52,15 @@ final class AccelaStatuses {
         this.inProgress = inProgressStatuses.stream().map(AccelaStatuses::key).collect(Collectors.toUnmodifiableSet());
         this.typeByStatus = statusTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 entry -> key(entry.getKey()), entry -> entry.getValue().strip().toUpperCase(Locale.ROOT), (a, b) -> a));
+    }
+
+    /** The status types whose records mean something to a task: what a poll asks for. */
+    Set<String> statusTypesToPoll() {
+        Set<String> types = new TreeSet<>(BY_STATUS_TYPE.keySet());
+        if (!inProgress.isEmpty()) {
+            types.add(OPEN);
+        }
+        return types;
     }
 
     /** The status type the agency's table gives this status value, if it has one. */

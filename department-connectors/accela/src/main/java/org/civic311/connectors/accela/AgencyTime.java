@@ -68,7 +68,9 @@ final class AgencyTime {
 
     /**
      * The date as written: a bare day is its first moment in the agency's zone, a date-time without an offset is the
-     * agency's, and one with an offset (or Z) keeps it.
+     * agency's, and one with an offset (or Z) keeps it. A local time the agency's clocks showed twice (when they go
+     * back) is taken for the later of the two: a change dated so is then read again rather than passed over as older
+     * than the watermark, and its update id makes it count once.
      */
     private ZonedDateTime written(String text) {
         if (text == null || text.isBlank()) {
@@ -80,12 +82,12 @@ final class AgencyTime {
                 return LocalDate.parse(value).atStartOfDay(zone);
             }
             if (value.length() >= 19 && value.charAt(10) == ' ') {
-                return LocalDateTime.parse(value.substring(0, 19), ACCELA).atZone(zone);
+                return LocalDateTime.parse(value.substring(0, 19), ACCELA).atZone(zone).withLaterOffsetAtOverlap();
             }
             if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
                 return OffsetDateTime.parse(value).toZonedDateTime();
             }
-            return LocalDateTime.parse(value).atZone(zone);
+            return LocalDateTime.parse(value).atZone(zone).withLaterOffsetAtOverlap();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -43,6 +43,11 @@ final class RecordWorkUpdates {
         return changedAt != null && changedAt.isBefore(since) && time.hasTimeOfDay(statusDate);
     }
 
+    /** The status change the record shows, as its update id names it: {@code <record id>:<status type>:<status date>}. */
+    String changeId(JsonNode record) {
+        return AccelaAnswer.text(record, "id") + ":" + statusTypeOf(record) + ":" + nullToEmpty(statusDateOf(record));
+    }
+
     /** What the record's status means for our task, if anything. */
     Optional<WorkStatus> statusOf(JsonNode record) {
         return statuses.of(statusTypeOf(record), statusValue(record));
@@ -81,7 +86,6 @@ final class RecordWorkUpdates {
      */
     List<WorkUpdate> read(JsonNode record, WorkStatus status, JsonNode tasks, Supplier<JsonNode> comments) {
         String recordId = AccelaAnswer.text(record, "id");
-        String statusType = statusTypeOf(record);
         String statusDate = statusDateOf(record);
         Instant changedAt = time.parse(statusDate);
         ExternalRef ref = new ExternalRef(AccelaConnector.SYSTEM, recordId);
@@ -98,7 +102,7 @@ final class RecordWorkUpdates {
                     recordId + ":comment:" + comment.id(), WorkStatus.COMMENT, comment.text(),
                     comment.createdAt() != null ? comment.createdAt() : at)));
         }
-        updates.add(new WorkUpdate(ref, recordId + ":" + statusType + ":" + nullToEmpty(statusDate), status, note, at));
+        updates.add(new WorkUpdate(ref, changeId(record), status, note, at));
         return updates;
     }
 

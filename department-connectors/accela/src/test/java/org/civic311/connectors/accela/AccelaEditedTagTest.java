@@ -1,13 +1,18 @@
 package org.civic311.connectors.accela;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.KnownWorkItems;
 import org.civic311.connectors.WorkStatus;
@@ -74,23 +79,55 @@ class AccelaEditedTagTest {
     }
 
     @Test
-    void thePushSearchesOnePageForALostRecordHoweverManyALooseSearchMatches() {
+    void whenALooseSearchFillsItsPageWithOtherRecordsThePushIsRetriedAndCreatesNothing() {
         String taskKey = WorkOrders.newTaskId();
-        for (int i = 0; i < AccelaConnector.TAG_SEARCH_LIMIT + 20; i++) {
-            clerk.createWithShortNotes(AccelaSettings.TALL_GRASS, RecordTag.of(taskKey) + " follow-up " + i);
-        }
+        looselyMatchingRecordsOpenedYesterday(taskKey);
         accela.matchShortNotesLoosely(true);
         try {
             int searchesBefore = accela.searchesServed();
             int createdBefore = accela.recordsCreated();
 
-            ExternalRef ref = connector.push(WorkOrders.highWeeds(taskKey));
+            assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(taskKey)))
+                    .isInstanceOf(ConnectorException.class)
+                    .isNotInstanceOf(ConnectorRefusal.class)
+                    .hasMessageContaining("not known");
 
             assertThat(accela.searchesServed() - searchesBefore).as("search pages read").isEqualTo(1);
-            assertThat(accela.recordsCreated() - createdBefore).isEqualTo(1);
-            assertThat(accela.findRecord(ref.id()).orElseThrow().shortNotes()).isEqualTo(RecordTag.of(taskKey));
+            assertThat(accela.recordsCreated() - createdBefore).as("records created").isZero();
         } finally {
             accela.matchShortNotesLoosely(false);
+        }
+    }
+
+    @Test
+    void aRecordWhoseCreateAnswerWasLostIsFoundNewestFirstAmongManyLooseMatches() {
+        String taskKey = WorkOrders.newTaskId();
+        looselyMatchingRecordsOpenedYesterday(taskKey);
+        try {
+            accela.loseNextResponses(1);
+            assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(taskKey))).isInstanceOf(ConnectorException.class);
+            int createdBefore = accela.recordsCreated();
+            accela.matchShortNotesLoosely(true);
+
+            ExternalRef ref = connector.push(WorkOrders.highWeeds(taskKey));
+
+            assertThat(accela.recordsCreated() - createdBefore).as("records created by the retry").isZero();
+            assertThat(accela.findRecord(ref.id()).orElseThrow().shortNotes()).isEqualTo(RecordTag.of(taskKey));
+        } finally {
+            accela.loseNextResponses(0);
+            accela.matchShortNotesLoosely(false);
+        }
+    }
+
+    /** More than a page of clerks' records whose short notes start with the task's tag, opened the day before. */
+    private void looselyMatchingRecordsOpenedYesterday(String taskKey) {
+        accela.setClockTo(Instant.now().minus(1, ChronoUnit.DAYS));
+        try {
+            for (int i = 0; i < AccelaConnector.TAG_SEARCH_LIMIT + 20; i++) {
+                clerk.createWithShortNotes(AccelaSettings.TALL_GRASS, RecordTag.of(taskKey) + " follow-up " + i);
+            }
+        } finally {
+            accela.setClockTo(null);
         }
     }
 

@@ -28,6 +28,7 @@ class AccelaRefusalsTest {
 
     @AfterEach
     void healAccela() {
+        accela.commentsFailWith(null);
         accela.agencyScriptRejectsNewRecords(null);
         accela.comeBack();
     }
@@ -78,5 +79,33 @@ class AccelaRefusalsTest {
         assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
                 .isInstanceOf(ConnectorException.class)
                 .isNotInstanceOf(ConnectorRefusal.class);
+    }
+
+    @Test
+    void aRightTheAppLacksIsARefusalNamingIt() {
+        // A token without the records scope: Accela answers every record call 403 forbidden until it is granted.
+        AccelaConnector connector = new AccelaConnector(AccelaSettings.forSimulator(port, "scope", "inspections"));
+
+        assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("HTTP 403 forbidden")
+                .hasMessageContaining("scope");
+    }
+
+    @Test
+    void aCommentTheAgencyFailsTransientlyIsRetriedAndOneItRefusesIsARefusal() {
+        AccelaConnector connector = new AccelaConnector(AccelaSettings.forSimulator(port, "cancel-status", "Void"));
+        ExternalRef ref = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
+
+        accela.commentsFailWith("internal_error");
+        assertThatThrownBy(() -> connector.cancel(ref, "Duplicate report"))
+                .isInstanceOf(ConnectorException.class)
+                .isNotInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("internal_error");
+
+        accela.commentsFailWith("data_validation_error");
+        assertThatThrownBy(() -> connector.cancel(ref, "Duplicate report"))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("data_validation_error");
     }
 }

@@ -202,6 +202,19 @@ public final class CityworksSimulator {
         clock.shift(by);
     }
 
+    /** Sets the server's clock to {@code at}, from where it runs on, e.g. to close an item at a chosen moment. */
+    public void setClockTo(Instant at) {
+        clock.setTo(at);
+    }
+
+    /**
+     * With {@code true}, until {@link #reset()}, the server stamps closes and cancels to the millisecond and Search
+     * compares them so, as a site on SQL Server does; the dates it writes still show whole seconds.
+     */
+    public void keepFractionsOfSeconds(boolean keep) {
+        clock.keepFractions(keep);
+    }
+
     // --- Counters, for assertions (since the last reset) ----------------------------------------------------
 
     /** Service requests created, including those whose answer was lost. */

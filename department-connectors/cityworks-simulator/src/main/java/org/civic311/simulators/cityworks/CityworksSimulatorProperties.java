@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staffName          the name recorded as ClosedBy / AuthorName when Java code acts as department staff
  * @param searchMaxResults   search answers at most this many ids when the caller gives no MaxResults, as real
  *                           sites cap searches
+ * @param searchCap          the most ids any search answers, whatever MaxResults asks for (10,000 on real sites;
+ *                           lower in tests, to make a client split its searches with few items)
  * @param problems           service request problem types, what {@code ServiceRequest/Problems} lists
  * @param workOrderTemplates work order templates, the WOTemplateId values WorkOrder/Create accepts
  * @param webhook            the webhook the site calls when a request or work order closes
@@ -45,6 +47,7 @@ public record CityworksSimulatorProperties(
         @DefaultValue("4326") int spatialReference,
         @DefaultValue("Public Works Crew") String staffName,
         @DefaultValue("1000") int searchMaxResults,
+        @DefaultValue("10000") int searchCap,
         List<ProblemType> problems,
         List<WorkOrderTemplate> workOrderTemplates,
         @DefaultValue Webhook webhook) {

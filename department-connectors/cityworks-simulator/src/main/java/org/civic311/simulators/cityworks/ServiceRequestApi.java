@@ -16,9 +16,6 @@ import org.civic311.simulators.cityworks.CityworksSimulatorProperties.ProblemTyp
 /** {@code Ams/ServiceRequest}: the problem catalogue and the request lifecycle. */
 final class ServiceRequestApi {
 
-    /** The most ids a Search answers, whatever MaxResults asks for, as on a real site; the rest are left out silently. */
-    static final long SEARCH_CAP = 10_000;
-
     private final ServiceRequests requests;
     private final WorkOrders workOrders;
     private final Comments comments;
@@ -132,7 +129,7 @@ final class ServiceRequestApi {
         Set<String> problemCodes = upperCase(data.texts("ProblemCode"));
         List<Long> requestIds = new ArrayList<>(data.numbers("RequestIds"));
         requestIds.addAll(data.numbers("RequestId"));
-        long maxResults = Math.min(SEARCH_CAP,
+        long maxResults = Math.min(properties.searchCap(),
                 data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults()));
         return requests.all()
                 .filter(r -> statuses.isEmpty() || statuses.contains(r.status.toUpperCase(Locale.ROOT)))

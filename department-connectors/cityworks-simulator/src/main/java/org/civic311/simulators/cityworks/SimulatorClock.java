@@ -6,15 +6,25 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The simulated server's clock: real time plus an offset tests can move, like a server whose clock is
- * ahead. Whole seconds, because that is all the wire format carries; storing more would make a client's
- * watermark taken from a returned date disagree with what Search compares.
+ * ahead. Whole seconds by default, because that is all the wire format carries; a site on SQL Server keeps
+ * milliseconds all the same and compares them in Search, which a test can ask for.
  */
 final class SimulatorClock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile boolean fractions;
 
     Instant now() {
-        return Instant.now().plus(offset).truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now().plus(offset);
+        return fractions ? now.truncatedTo(ChronoUnit.MILLIS) : now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    synchronized void setTo(Instant at) {
+        offset = Duration.between(Instant.now(), at);
+    }
+
+    void keepFractions(boolean keep) {
+        fractions = keep;
     }
 
     synchronized void shift(Duration by) {
@@ -22,6 +32,7 @@ final class SimulatorClock {
     }
 
     void reset() {
+        fractions = false;
         offset = Duration.ZERO;
     }
 }

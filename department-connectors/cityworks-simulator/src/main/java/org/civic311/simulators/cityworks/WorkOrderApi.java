@@ -108,7 +108,7 @@ final class WorkOrderApi {
         List<String> workOrderIds = new ArrayList<>(data.texts("WorkOrderIds"));
         workOrderIds.addAll(data.texts("WorkOrderId"));
         Map<String, List<String>> textFilters = textFilters(data);
-        long maxResults = Math.min(ServiceRequestApi.SEARCH_CAP,
+        long maxResults = Math.min(properties.searchCap(),
                 data.number("MaxResults").filter(max -> max > 0).orElse((long) properties.searchMaxResults()));
         return workOrders.newestFirst()
                 .filter(w -> closed.map(wanted -> wanted == w.closed).orElse(true))

@@ -119,6 +119,8 @@ final class CityworksClient {
     private String renewedToken(String stale) {
         synchronized (login) {
             if (token == null || Objects.equals(token, stale)) {
+                // Forgotten first: when this login fails, the next call logs in rather than sending a dead token.
+                token = null;
                 token = authenticate();
             }
             return token;

@@ -41,6 +41,11 @@ public class CityworksConnector implements DepartmentConnector {
      * @throws org.civic311.connectors.InvalidSettingException when the password file cannot be read
      */
     public CityworksConnector(CityworksConnectorProperties properties) {
+        this(properties, WindowedSearch.MAX_RESULTS);
+    }
+
+    /** @param searchCap the most ids the site's Search answers */
+    CityworksConnector(CityworksConnectorProperties properties, int searchCap) {
         this.properties = properties;
         // Its own mapper, so the host application's Jackson settings cannot reshape the wire format.
         ObjectMapper json = new ObjectMapper();
@@ -51,9 +56,9 @@ public class CityworksConnector implements DepartmentConnector {
         CommentApi comments = new CommentApi(client, dates);
         WorkText text = new WorkText(properties.zone());
         SitePoint point = new SitePoint(properties.coordinates());
-        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates), comments, text, point));
+        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates, searchCap), comments, text, point));
         items.put(Kind.WORK_ORDER, new WorkOrders(
-                new WorkOrderApi(client, dates, properties.workOrderTaskField()), comments, text, point));
+                new WorkOrderApi(client, dates, properties.workOrderTaskField(), searchCap), comments, text, point));
         properties.departments().values().forEach(department -> kindsInUse.add(department.kind()));
     }
 

@@ -23,11 +23,19 @@ record Envelope(String service, int status, String message, JsonNode value, List
 
     /**
      * The message codes of cw-sdk 15.8.3 that are about the call itself (its data, a missing or invalid field, an
-     * item in a state that forbids it, the login's rights): the same call fails the same way every time. The
-     * others (1 UnknownError, 14 and 16 search failures, anything undocumented) may pass on a retry.
+     * item in a state that forbids it, the login's rights): the same call fails the same way every time. A missing
+     * right stays missing until an administrator grants it, so it is a refusal like Accela's 403; a bad or expired
+     * token (Status 2, HTTP 401) is not a message code and is cured by logging in again. The others (1 UnknownError,
+     * 14 and 16 search failures, anything undocumented) may pass on a retry.
      */
     private static final Set<Integer> REFUSALS = Set.of(
-            2, 3, 4, 5, 6, 7, 8,   // InvalidRequestId, NotAuthorizedTo... (view, update, create, cancel, delete, close)
+            2,                     // InvalidRequestId / InvalidWorkOrderId
+            3,                     // NotAuthorizedToView...
+            4,                     // NotAuthorizedToUpdate...
+            5,                     // NotAuthorizedToCreate...
+            6,                     // NotAuthorizedToCancel...
+            7,                     // NotAuthorizedToDelete...
+            8,                     // NotAuthorizedToClose...
             9,                     // InvalidActivityMapLogicXY
             12, 13, 15, 17,        // ...IsRequired
             18, 19, 20, 21, 22, 23, // entity type, dates, field validation, WorkOrderSidIsRequired

@@ -27,9 +27,12 @@ final class ServiceRequestApi {
     private final CityworksClient client;
     private final CityworksDates dates;
 
-    ServiceRequestApi(CityworksClient client, CityworksDates dates) {
+    private final int searchCap;
+
+    ServiceRequestApi(CityworksClient client, CityworksDates dates, int searchCap) {
         this.client = client;
         this.dates = dates;
+        this.searchCap = searchCap;
     }
 
     /**
@@ -67,13 +70,16 @@ final class ServiceRequestApi {
     }
 
     /**
-     * {@code Cancel}: the request as Cityworks answers it after the call; empty when it is not found (warning 60).
-     * A request already closed or canceled comes back unchanged.
+     * {@code Cancel}: the request as Cityworks answers it after the call; empty when it is not found (warning 60,
+     * or a failure with 35 ErrorItemNotFound). A request already closed or canceled comes back unchanged.
      */
     Optional<RequestBase> cancel(long requestId, String reason) {
-        JsonNode value = client.call("Ams/ServiceRequest/Cancel",
-                new CallData().put("RequestIds", List.of(requestId)).putPresent("CancelReason", reason).fields())
-                .valueOrThrow();
+        Envelope answer = client.call("Ams/ServiceRequest/Cancel",
+                new CallData().put("RequestIds", List.of(requestId)).putPresent("CancelReason", reason).fields());
+        if (answer.failedWith(ITEM_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        JsonNode value = answer.valueOrThrow();
         for (JsonNode request : value) {
             if (request.path("RequestId").asLong() == requestId) {
                 return Optional.of(RequestBase.of(request, dates));
@@ -84,13 +90,13 @@ final class ServiceRequestApi {
 
     /** Ids of requests closed at or after {@code since}. */
     List<Long> closedSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Closed", true), "DateTimeClosed", begin, end, dates)));
     }
 
     /** Ids of requests canceled at or after {@code since}. */
     List<Long> canceledSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 

@@ -14,7 +14,7 @@ import org.civic311.connectors.ConnectorException;
 /**
  * A Search for items whose date falls at or after a watermark, none left out. Cityworks answers a Search with at
  * most {@link #MAX_RESULTS} ids and does not say when it cut the list, so a window whose answer is full is split in
- * two (by whole seconds, all Cityworks' dates have) until every part comes back short of the cap.
+ * two at a whole second until every part comes back short of the cap.
  */
 final class WindowedSearch {
 
@@ -33,10 +33,18 @@ final class WindowedSearch {
     private WindowedSearch() {
     }
 
-    /** Every id whose date is at or after {@code since}, however many there are. */
-    static <T> List<T> since(Instant since, Search<T> search) {
+    /** Every id whose date is at or after {@code since}, however many there are, when one Search answers {@code cap}. */
+    static <T> List<T> since(Instant since, int cap, Search<T> search) {
+        return between(since.truncatedTo(ChronoUnit.SECONDS), null, cap, search);
+    }
+
+    /**
+     * Every id whose date lies in {@code [begin, end]} ({@code end} null leaves it open), when one Search answers at
+     * most {@code cap} ids.
+     */
+    static <T> List<T> between(Instant begin, Instant end, int cap, Search<T> search) {
         Set<T> ids = new LinkedHashSet<>();
-        collect(since.truncatedTo(ChronoUnit.SECONDS), null, search, ids);
+        collect(begin, end, cap, search, ids);
         return List.copyOf(ids);
     }
 
@@ -60,20 +68,26 @@ final class WindowedSearch {
         return Instant.now().plus(OPEN_END_SPLIT).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static <T> void collect(Instant begin, Instant end, Search<T> search, Set<T> ids) {
+    /**
+     * The halves of a split window share their boundary second: the site keeps fractions of a second (SQL Server's
+     * datetime) and compares them, so an item at 12:00:05.5 lies in neither {@code [.., 12:00:05]} nor
+     * {@code [12:00:06, ..]}. An item in both halves is one id in the set.
+     */
+    private static <T> void collect(Instant begin, Instant end, int cap, Search<T> search, Set<T> ids) {
         List<T> found = search.between(begin, end);
-        if (found.size() < MAX_RESULTS) {
+        if (found.size() < cap) {
             ids.addAll(found);
             return;
         }
         Instant last = end != null ? end : openEnd();
-        if (!last.isAfter(begin)) {
+        long seconds = Duration.between(begin, last).toSeconds();
+        if (seconds < 2) {
             // Never pass over what the cap hid: the watermark stays where it is until someone looks.
-            throw new ConnectorException("Cityworks holds " + MAX_RESULTS + " or more items for the one second " + begin
+            throw new ConnectorException("Cityworks holds " + cap + " or more items between " + begin + " and " + last
                     + "; Search cannot list them all");
         }
-        Instant middle = begin.plusSeconds(Duration.between(begin, last).toSeconds() / 2);
-        collect(begin, middle, search, ids);
-        collect(middle.plusSeconds(1), end, search, ids);
+        Instant middle = begin.plusSeconds(seconds / 2);
+        collect(begin, middle, cap, search, ids);
+        collect(middle, end, cap, search, ids);
     }
 }

@@ -22,10 +22,13 @@ final class WorkOrderApi {
     private final String referenceField;
 
     /** @param referenceField the Text field that holds the caller's reference, e.g. {@code Text1} */
-    WorkOrderApi(CityworksClient client, CityworksDates dates, String referenceField) {
+    private final int searchCap;
+
+    WorkOrderApi(CityworksClient client, CityworksDates dates, String referenceField, int searchCap) {
         this.client = client;
         this.dates = dates;
         this.referenceField = referenceField;
+        this.searchCap = searchCap;
     }
 
     String referenceField() {
@@ -58,11 +61,17 @@ final class WorkOrderApi {
         return WorkOrderBase.of(first, dates, referenceField);
     }
 
-    /** {@code Cancel}: the work order as Cityworks answers it after the call, as ServiceRequestApi's. */
+    /**
+     * {@code Cancel}: the work order as Cityworks answers it after the call; empty when it is not found, as
+     * ServiceRequestApi's.
+     */
     Optional<WorkOrderBase> cancel(String workOrderId, String reason) {
-        JsonNode value = client.call("Ams/WorkOrder/Cancel",
-                new CallData().put("WorkOrderIds", List.of(workOrderId)).putPresent("CancelReason", reason).fields())
-                .valueOrThrow();
+        Envelope answer = client.call("Ams/WorkOrder/Cancel",
+                new CallData().put("WorkOrderIds", List.of(workOrderId)).putPresent("CancelReason", reason).fields());
+        if (answer.failedWith(ServiceRequestApi.ITEM_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        JsonNode value = answer.valueOrThrow();
         for (JsonNode workOrder : value) {
             if (workOrderId.equals(RequestBase.text(workOrder, "WorkOrderId"))) {
                 return Optional.of(WorkOrderBase.of(workOrder, dates, referenceField));
@@ -73,7 +82,7 @@ final class WorkOrderApi {
 
     /** Ids of work orders closed at or after {@code since}. */
     List<String> closedSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Closed", true), "DateWOClosed", begin, end, dates)));
     }
 
@@ -82,7 +91,7 @@ final class WorkOrderApi {
      * simulator does) answers every canceled work order; callers check DateCancelled themselves.
      */
     List<String> canceledSince(Instant since) {
-        return WindowedSearch.since(since, (begin, end) ->
+        return WindowedSearch.since(since, searchCap, (begin, end) ->
                 search(WindowedSearch.window(Map.of("Canceled", true), "DateCancelled", begin, end, dates)));
     }
 

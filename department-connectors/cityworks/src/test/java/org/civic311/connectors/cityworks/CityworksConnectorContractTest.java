@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The connector contract for a department that gets service requests: the clerk works in Cityworks. The site is a
  * classic one (before version 23: token in the field or header, Status 2 for a bad token, server in UTC);
- * {@link CityworksUnityContractTest} runs the same contract against the stricter one.
+ * {@link CityworksUnityContractTest} runs the same contract against the stricter one, and
+ * {@link CityworksVersion23ContractTest} and {@link CityworksHttp401ContractTest} against each of its two traits alone.
  */
 @SimulatedCityworks
 class CityworksConnectorContractTest extends DepartmentConnectorContract {
