@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -32,10 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -63,7 +69,17 @@ import jakarta.mail.internet.MimeMessage;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
-        "civic311.departments.streets.supervisors-email=" + EscalationLoopTest.SUPERVISORS})
+        "civic311.departments.streets.supervisors-email=" + EscalationLoopTest.SUPERVISORS,
+        "civic311.departments.forestry.name=Urban Forestry",
+        "civic311.staff.users[0].id=streets-supervisor",
+        "civic311.staff.users[0].password=streets-pw-1",
+        "civic311.staff.users[0].groups=supervisors-streets",
+        "civic311.staff.users[1].id=forestry-supervisor",
+        "civic311.staff.users[1].password=forestry-pw-2",
+        "civic311.staff.users[1].groups=supervisors-forestry",
+        "civic311.staff.users[2].id=director",
+        "civic311.staff.users[2].password=director-pw-3",
+        "civic311.staff.users[2].groups=directors"})
 @ActiveProfiles("e2e")
 @DirtiesContext
 class EscalationLoopTest {
@@ -103,6 +119,8 @@ class EscalationLoopTest {
     ServiceRequests requests;
     @Autowired
     JdbcClient db;
+    @Value("${civic311.zone}")
+    ZoneId zone;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -147,9 +165,12 @@ class EscalationLoopTest {
     void aSupervisorExtendsTheDueDateAndOpen311PublishesItWithoutTheirNameOrReason() throws Exception {
         String id = submitPothole();
         ProcessInstance work = overdue(id);
-        Instant newDue = ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // The form's date field gives the day, at midnight where the browser is (the city): due at its closing time.
+        LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(3);
+        Instant newDue = day.atTime(LocalTime.of(17, 0)).atZone(zone).toInstant();
 
-        act(work, "streets-supervisor", Map.of("supervisorAction", "extend", "newDueDate", Date.from(newDue),
+        act(work, "streets-supervisor", Map.of("supervisorAction", "extend",
+                "newDueDate", Date.from(day.atStartOfDay(zone).toInstant()),
                 "reason", "Asphalt plant closed until Thursday"));
 
         JsonNode request = request(id);
@@ -178,7 +199,8 @@ class EscalationLoopTest {
         assertThat(taskStatuses(id)).containsExactly("CANCELLED", "PLANNED");
         jobs.executeJob(jobs.createJobQuery().processInstanceId(work.getId()).activityId("Task_DispatchToDepartment")
                 .singleResult().getId());
-        assertThat(mailTo(TRIAGE)).hasSize(1);
+        // One email (the connector also files its copy in the reply mailbox, which the mail server counts too).
+        assertThat(mailTo(TRIAGE).stream().map(EscalationLoopTest::messageId).distinct()).hasSize(1);
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
         assertThat(runtime.getVariable(work.getId(), "supervisorGroup")).isEqualTo("supervisors-triage");
     }
@@ -214,6 +236,11 @@ class EscalationLoopTest {
         assertThat(staffNotes(id)).contains("Crew booked for Monday");
         assertThat(request(id).get("status_notes").asText()).isEqualTo(publicNotes);
         assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SupervisorReview");
+        // The task is new again: its form has no action chosen and no note.
+        Map<String, Object> form = new HashMap<>();
+        engine.getFormService().getTaskFormData(tasks.createTaskQuery().processInstanceId(work.getId()).singleResult()
+                .getId()).getFormFields().forEach(field -> form.put(field.getId(), field.getValue().getValue()));
+        assertThat(form).containsEntry("supervisorAction", null).containsEntry("note", null);
     }
 
     @Test
@@ -230,6 +257,8 @@ class EscalationLoopTest {
                 "reason", "wrong desk"), "Unknown department 'parks'");
         assertRefused(work, Map.of("supervisorAction", "redispatch", "newDepartment", "triage",
                 "newSystem", "cityworks", "reason", "wrong desk"), "No connector for the system 'cityworks'");
+        assertRefused(work, Map.of("supervisorAction", "redispatch", "newDepartment", "forestry",
+                "newSystem", "email", "reason", "wrong desk"), "not set up for the department 'forestry'");
         assertRefused(work, Map.of("supervisorAction", "close", "resolution", "  "), "give the resolution");
         assertRefused(work, Map.of("supervisorAction", "shrug"), "Choose what should happen");
 
@@ -238,6 +267,54 @@ class EscalationLoopTest {
         assertThat(request(id).get("status").asText()).isEqualTo("open");
         assertThat(staffNotes(id)).isEqualTo(notes);
         assertThat(taskStatuses(id)).containsExactly("DISPATCHED");
+    }
+
+    @Test
+    void aSupervisorCannotActOnAnotherRequestThroughTheirOwnEscalation() throws Exception {
+        String mine = submitPothole();
+        ProcessInstance work = overdue(mine);
+        String other = submitPothole();
+        dispatched(other);
+        long otherId = requests.find(other).orElseThrow().id();
+        long otherTask = db.sql("SELECT id FROM department_task WHERE request_id = :id").param("id", otherId)
+                .query(Long.class).single();
+        String task = tasks.createTaskQuery().processInstanceId(work.getId()).singleResult().getId();
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> refused = http.withBasicAuth("streets-supervisor", "streets-pw-1").postForEntity(
+                "/engine-rest/task/" + task + "/complete", new HttpEntity<>("""
+                        {"variables": {
+                          "supervisorAction": {"value": "close"},
+                          "resolution": {"value": "Nothing to do here."},
+                          "requestId": {"value": %d, "type": "Long"},
+                          "departmentTaskId": {"value": %d, "type": "Long"}}}""".formatted(otherId, otherTask),
+                        headers), String.class);
+
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as(refused.getBody()).isFalse();
+        assertThat(refused.getBody()).contains("cannot act on other work");
+        assertThat(request(other).get("status").asText()).isEqualTo("open");
+        assertThat(taskStatuses(other)).containsExactly("DISPATCHED");
+        assertThat(staffNotes(other)).noneMatch(n -> n.contains("Nothing to do here"));
+        assertThat(request(mine).get("status").asText()).isEqualTo("open");
+        assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SupervisorReview");
+        assertThat(runtime.getVariable(work.getId(), "requestId")).isEqualTo(requests.find(mine).orElseThrow().id());
+    }
+
+    @Test
+    void staffNotesAreForTheAdministratorsTheDirectorsAndTheDepartmentsSupervisors() throws Exception {
+        String id = submitPothole();
+        dispatched(id);
+        String notes = "/staff/api/requests/{id}/notes";
+
+        assertThat(http.withBasicAuth("forestry-supervisor", "forestry-pw-2").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("streets-supervisor", "streets-pw-1").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("director", "director-pw-3").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("e2eadmin", "e2e-admin-password").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -374,6 +451,14 @@ class EscalationLoopTest {
 
     static List<MimeMessage> mailTo(String mailbox) {
         return List.of(MAIL.getReceivedMessagesForDomain(mailbox));
+    }
+
+    static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String subject(MimeMessage message) {
