@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.civic311.orchestrator.escalation.RequestWithdrawal;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.request.UtcColumns;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -195,8 +197,11 @@ class EscalationLoopTest {
 
         assertThat(request(id).get("agency_responsible").asText()).isEqualTo("311 Triage Desk");
         assertThat(request(id).get("status_notes").asText()).startsWith("Passed to 311 Triage Desk");
-        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED", "PLANNED");
+        // The department's system hears of it only after the action committed, from a retried engine job.
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
+        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         jobs.executeJob(jobs.createJobQuery().processInstanceId(work.getId()).activityId("Task_DispatchToDepartment")
                 .singleResult().getId());
         // One email (the connector also files its copy in the reply mailbox, which the mail server counts too).
@@ -221,8 +226,10 @@ class EscalationLoopTest {
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo("Repaired by the utility company that dug the trench.");
         assertThat(mailTo(RESIDENT)).anyMatch(m -> subject(m).contains(id));
-        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED");
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
+        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
     }
 
     @Test
@@ -293,6 +300,11 @@ class EscalationLoopTest {
 
         assertThat(refused.getStatusCode().is2xxSuccessful()).as(refused.getBody()).isFalse();
         assertThat(refused.getBody()).contains("cannot act on other work");
+        // Nor can the variables be changed outside a completion.
+        ResponseEntity<String> notAllowed = http.withBasicAuth("streets-supervisor", "streets-pw-1").exchange(
+                "/engine-rest/task/" + task + "/variables/requestId", HttpMethod.PUT, new HttpEntity<>(
+                        "{\"value\": %d, \"type\": \"Long\"}".formatted(otherId), headers), String.class);
+        assertThat(notAllowed.getStatusCode()).as(notAllowed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(request(other).get("status").asText()).isEqualTo("open");
         assertThat(taskStatuses(other)).containsExactly("DISPATCHED");
         assertThat(staffNotes(other)).noneMatch(n -> n.contains("Nothing to do here"));
@@ -357,7 +369,27 @@ class EscalationLoopTest {
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo(RequestWithdrawal.NOTE);
         assertThat(taskStatuses(id)).containsExactly("CANCELLED");
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
         assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
+        assertThat(staffNotes(id)).anyMatch(n -> n.startsWith("Cancelled in email"));
+    }
+
+    @Test
+    void deletingADeploymentWithItsInstancesClosesNoRequest() throws Exception {
+        String id = submitPothole();
+        dispatched(id);
+        String deployment = engine.getRepositoryService().createDeployment().name("retired")
+                .addModelInstance("retired.bpmn", Bpmn.createExecutableProcess("retired_type")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask().endEvent().done())
+                .deploy().getId();
+        runtime.startProcessInstanceByKey("retired_type", id,
+                Map.of("requestId", requests.find(id).orElseThrow().id()));
+
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+
+        assertThat(request(id).get("status").asText()).isEqualTo("open");
+        assertThat(taskStatuses(id)).containsExactly("DISPATCHED");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
@@ -408,6 +440,12 @@ class EscalationLoopTest {
 
     Job timer(ProcessInstance work, String timerEvent) {
         return jobs.createJobQuery().processInstanceId(work.getId()).timers().activityId(timerEvent).singleResult();
+    }
+
+    /** Tells the department systems of withdrawn work, as the job executor would once the withdrawal committed. */
+    void runWithdrawals() {
+        jobs.createJobQuery().processDefinitionKey("department-withdrawal").list()
+                .forEach(job -> jobs.executeJob(job.getId()));
     }
 
     /** What Tasklist does when the supervisor submits the escalation form. */

@@ -60,16 +60,6 @@ public class SupervisorActions {
         return new OverdueWork(requestId, task.id());
     }
 
-    /** Marks the request overdue in its staff notes; @return whether it is still open (else nothing is to be done) */
-    public boolean overdue(long requestId, int level, String group) {
-        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
-            return false;
-        }
-        requests.addStaffNote(requestId, "Civic311", (level == 1 ? "Overdue: " : "Still overdue: ")
-                + "escalation task for " + group + ".", clock.instant());
-        return true;
-    }
-
     /** @param newDay the new due day (any time of it, read on the city's calendar): due at its closing time */
     public RoutedTask extend(long requestId, long taskId, Instant newDay, String reason, String supervisor) {
         openRequest(requestId);

@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -108,6 +107,6 @@ class RefusedDispatchProcessTest {
 
     private static ProcessInstance startWork(long taskId) {
         return runtimeService().startProcessInstanceByKey("department-work", "SR-2026-0000" + taskId,
-                Map.of(ProcessVariables.DEPARTMENT_TASK_ID, taskId));
+                DepartmentWorkProcessTest.withTask(taskId));
     }
 }
