@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.civic311.orchestrator.escalation.RequestWithdrawal;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.request.UtcColumns;
@@ -32,10 +36,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -63,7 +71,19 @@ import jakarta.mail.internet.MimeMessage;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
-        "civic311.departments.streets.supervisors-email=" + EscalationLoopTest.SUPERVISORS})
+        "civic311.departments.streets.supervisors-email=" + EscalationLoopTest.SUPERVISORS,
+        "civic311.departments.forestry.name=Urban Forestry",
+        // Every test reports potholes from the same address, more than a resident's ten a minute.
+        "civic311.open311.rate-limits.per-address.capacity=100",
+        "civic311.staff.users[0].id=streets-supervisor",
+        "civic311.staff.users[0].password=streets-pw-1",
+        "civic311.staff.users[0].groups=supervisors-streets",
+        "civic311.staff.users[1].id=forestry-supervisor",
+        "civic311.staff.users[1].password=forestry-pw-2",
+        "civic311.staff.users[1].groups=supervisors-forestry",
+        "civic311.staff.users[2].id=director",
+        "civic311.staff.users[2].password=director-pw-3",
+        "civic311.staff.users[2].groups=directors"})
 @ActiveProfiles("e2e")
 @DirtiesContext
 class EscalationLoopTest {
@@ -103,6 +123,8 @@ class EscalationLoopTest {
     ServiceRequests requests;
     @Autowired
     JdbcClient db;
+    @Value("${civic311.zone}")
+    ZoneId zone;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -147,9 +169,12 @@ class EscalationLoopTest {
     void aSupervisorExtendsTheDueDateAndOpen311PublishesItWithoutTheirNameOrReason() throws Exception {
         String id = submitPothole();
         ProcessInstance work = overdue(id);
-        Instant newDue = ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // The form's date field gives the day, at midnight where the browser is (the city): due at its closing time.
+        LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(3);
+        Instant newDue = day.atTime(LocalTime.of(17, 0)).atZone(zone).toInstant();
 
-        act(work, "streets-supervisor", Map.of("supervisorAction", "extend", "newDueDate", Date.from(newDue),
+        act(work, "streets-supervisor", Map.of("supervisorAction", "extend",
+                "newDueDate", Date.from(day.atStartOfDay(zone).toInstant()),
                 "reason", "Asphalt plant closed until Thursday"));
 
         JsonNode request = request(id);
@@ -174,10 +199,14 @@ class EscalationLoopTest {
 
         assertThat(request(id).get("agency_responsible").asText()).isEqualTo("311 Triage Desk");
         assertThat(request(id).get("status_notes").asText()).startsWith("Passed to 311 Triage Desk");
-        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED", "PLANNED");
+        // The department's system hears of it only after the action committed, from a retried engine job.
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
+        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         jobs.executeJob(jobs.createJobQuery().processInstanceId(work.getId()).activityId("Task_DispatchToDepartment")
                 .singleResult().getId());
+        // One email (the connector also files its copy in the reply mailbox, which the mail server counts too).
         assertThat(mailTo(TRIAGE)).hasSize(1);
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
         assertThat(runtime.getVariable(work.getId(), "supervisorGroup")).isEqualTo("supervisors-triage");
@@ -199,8 +228,10 @@ class EscalationLoopTest {
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo("Repaired by the utility company that dug the trench.");
         assertThat(mailTo(RESIDENT)).anyMatch(m -> subject(m).contains(id));
-        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED");
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
+        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
     }
 
     @Test
@@ -214,6 +245,11 @@ class EscalationLoopTest {
         assertThat(staffNotes(id)).contains("Crew booked for Monday");
         assertThat(request(id).get("status_notes").asText()).isEqualTo(publicNotes);
         assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SupervisorReview");
+        // The task is new again: its form has no action chosen and no note.
+        Map<String, Object> form = new HashMap<>();
+        engine.getFormService().getTaskFormData(tasks.createTaskQuery().processInstanceId(work.getId()).singleResult()
+                .getId()).getFormFields().forEach(field -> form.put(field.getId(), field.getValue().getValue()));
+        assertThat(form).containsEntry("supervisorAction", null).containsEntry("note", null);
     }
 
     @Test
@@ -230,6 +266,8 @@ class EscalationLoopTest {
                 "reason", "wrong desk"), "Unknown department 'parks'");
         assertRefused(work, Map.of("supervisorAction", "redispatch", "newDepartment", "triage",
                 "newSystem", "cityworks", "reason", "wrong desk"), "No connector for the system 'cityworks'");
+        assertRefused(work, Map.of("supervisorAction", "redispatch", "newDepartment", "forestry",
+                "newSystem", "email", "reason", "wrong desk"), "not set up for the department 'forestry'");
         assertRefused(work, Map.of("supervisorAction", "close", "resolution", "  "), "give the resolution");
         assertRefused(work, Map.of("supervisorAction", "shrug"), "Choose what should happen");
 
@@ -238,6 +276,59 @@ class EscalationLoopTest {
         assertThat(request(id).get("status").asText()).isEqualTo("open");
         assertThat(staffNotes(id)).isEqualTo(notes);
         assertThat(taskStatuses(id)).containsExactly("DISPATCHED");
+    }
+
+    @Test
+    void aSupervisorCannotActOnAnotherRequestThroughTheirOwnEscalation() throws Exception {
+        String mine = submitPothole();
+        ProcessInstance work = overdue(mine);
+        String other = submitPothole();
+        dispatched(other);
+        long otherId = requests.find(other).orElseThrow().id();
+        long otherTask = db.sql("SELECT id FROM department_task WHERE request_id = :id").param("id", otherId)
+                .query(Long.class).single();
+        String task = tasks.createTaskQuery().processInstanceId(work.getId()).singleResult().getId();
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> refused = http.withBasicAuth("streets-supervisor", "streets-pw-1").postForEntity(
+                "/engine-rest/task/" + task + "/complete", new HttpEntity<>("""
+                        {"variables": {
+                          "supervisorAction": {"value": "close"},
+                          "resolution": {"value": "Nothing to do here."},
+                          "requestId": {"value": %d, "type": "Long"},
+                          "departmentTaskId": {"value": %d, "type": "Long"}}}""".formatted(otherId, otherTask),
+                        headers), String.class);
+
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as(refused.getBody()).isFalse();
+        assertThat(refused.getBody()).contains("cannot act on other work");
+        // Nor can the variables be changed outside a completion.
+        ResponseEntity<String> notAllowed = http.withBasicAuth("streets-supervisor", "streets-pw-1").exchange(
+                "/engine-rest/task/" + task + "/variables/requestId", HttpMethod.PUT, new HttpEntity<>(
+                        "{\"value\": %d, \"type\": \"Long\"}".formatted(otherId), headers), String.class);
+        assertThat(notAllowed.getStatusCode()).as(notAllowed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(request(other).get("status").asText()).isEqualTo("open");
+        assertThat(taskStatuses(other)).containsExactly("DISPATCHED");
+        assertThat(staffNotes(other)).noneMatch(n -> n.contains("Nothing to do here"));
+        assertThat(request(mine).get("status").asText()).isEqualTo("open");
+        assertThat(work).isWaitingAt("Task_AwaitDepartment", "Task_SupervisorReview");
+        assertThat(runtime.getVariable(work.getId(), "requestId")).isEqualTo(requests.find(mine).orElseThrow().id());
+    }
+
+    @Test
+    void staffNotesAreForTheAdministratorsTheDirectorsAndTheDepartmentsSupervisors() throws Exception {
+        String id = submitPothole();
+        dispatched(id);
+        String notes = "/staff/api/requests/{id}/notes";
+
+        assertThat(http.withBasicAuth("forestry-supervisor", "forestry-pw-2").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("streets-supervisor", "streets-pw-1").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("director", "director-pw-3").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("e2eadmin", "e2e-admin-password").getForEntity(notes, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -280,7 +371,27 @@ class EscalationLoopTest {
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo(RequestWithdrawal.NOTE);
         assertThat(taskStatuses(id)).containsExactly("CANCELLED");
+        assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
+        runWithdrawals();
         assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
+        assertThat(staffNotes(id)).anyMatch(n -> n.startsWith("Cancelled in email"));
+    }
+
+    @Test
+    void deletingADeploymentWithItsInstancesClosesNoRequest() throws Exception {
+        String id = submitPothole();
+        dispatched(id);
+        String deployment = engine.getRepositoryService().createDeployment().name("retired")
+                .addModelInstance("retired.bpmn", Bpmn.createExecutableProcess("retired_type")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask().endEvent().done())
+                .deploy().getId();
+        runtime.startProcessInstanceByKey("retired_type", id,
+                Map.of("requestId", requests.find(id).orElseThrow().id()));
+
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+
+        assertThat(request(id).get("status").asText()).isEqualTo("open");
+        assertThat(taskStatuses(id)).containsExactly("DISPATCHED");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
@@ -333,11 +444,17 @@ class EscalationLoopTest {
         return jobs.createJobQuery().processInstanceId(work.getId()).timers().activityId(timerEvent).singleResult();
     }
 
+    /** Tells the department systems of withdrawn work, as the job executor would once the withdrawal committed. */
+    void runWithdrawals() {
+        jobs.createJobQuery().processDefinitionKey("department-withdrawal").list()
+                .forEach(job -> jobs.executeJob(job.getId()));
+    }
+
     /** What Tasklist does when the supervisor submits the escalation form. */
     void act(ProcessInstance work, String supervisor, Map<String, Object> form) {
         Task task = tasks.createTaskQuery().processInstanceId(work.getId()).singleResult();
-        // Who may work on which task is the authorization tests' concern; here the supervisor may do anything.
-        identity.setAuthentication(supervisor, List.of("camunda-admin"));
+        // With the rights a streets supervisor has: the task's candidate group, nothing more.
+        identity.setAuthentication(supervisor, List.of("supervisors-streets"));
         try {
             tasks.complete(task.getId(), new HashMap<>(form));
         } finally {

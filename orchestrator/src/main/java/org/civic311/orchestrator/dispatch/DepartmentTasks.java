@@ -60,6 +60,12 @@ public class DepartmentTasks {
         return db.sql("SELECT * FROM department_task WHERE id = :id").param("id", id).query(this::map).single();
     }
 
+    /** The request's latest task: the one its process waits for (an earlier one was cancelled when it was sent again). */
+    public Optional<DepartmentTask> current(long requestId) {
+        return db.sql("SELECT * FROM department_task WHERE request_id = :request ORDER BY id DESC LIMIT 1")
+                .param("request", requestId).query(this::map).optional();
+    }
+
     public Optional<DepartmentTask> findByExternal(String system, String externalId) {
         return db.sql("SELECT * FROM department_task WHERE system_name = :system AND external_id = :ext")
                 .param("system", system).param("ext", ExternalIds.stored(externalId))

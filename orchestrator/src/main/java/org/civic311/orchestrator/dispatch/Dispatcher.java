@@ -26,16 +26,18 @@ public class Dispatcher {
     private final DepartmentSystems systems;
     private final Departments departments;
     private final TransactionTemplate separateTransaction;
+    private final SystemWithdrawals withdrawals;
     private final Clock clock;
 
     Dispatcher(DepartmentTasks tasks, ServiceRequests requests, DepartmentSystems systems, Departments departments,
-               PlatformTransactionManager transactions, Clock clock) {
+               PlatformTransactionManager transactions, SystemWithdrawals withdrawals, Clock clock) {
         this.tasks = tasks;
         this.requests = requests;
         this.systems = systems;
         this.departments = departments;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.withdrawals = withdrawals;
         this.clock = clock;
     }
 
@@ -66,8 +68,9 @@ public class Dispatcher {
     }
 
     /**
-     * Withdraws the task: it is cancelled here, and in the department's system where its connector can cancel. A
-     * system that cannot, or cannot be reached, is named in a staff note, so that someone tells the department.
+     * Withdraws the task: it is cancelled here, in the caller's transaction; its department's system is told only
+     * once that transaction has committed ({@link #cancelInSystem}, in a retried engine job), so a refused or
+     * failed action never withdraws work the department should still do.
      */
     public void cancel(long taskId, String reason) {
         DepartmentTask task = tasks.get(taskId);
@@ -75,20 +78,29 @@ public class Dispatcher {
             return;
         }
         tasks.moveTo(taskId, TaskStatus.CANCELLED, reason, clock.instant());
-        if (task.externalId() == null) {
-            return; // never reached the department's system: the dispatch job finds it cancelled and sends nothing
+        if (task.externalId() != null) {
+            withdrawals.afterCommit(taskId);
         }
-        String outcome;
-        try {
-            outcome = systems.connector(task.system()).cancel(new ExternalRef(task.system(), task.externalId()), reason)
-                    ? "Cancelled in " + task.system() + " (" + task.externalId() + ")."
-                    : task.system() + " cannot cancel work items: tell the department that " + task.externalId()
-                            + " is withdrawn.";
-        } catch (RuntimeException e) {
-            log.warn("Task {} could not be cancelled in {}: {}", taskId, task.system(), e.getMessage());
-            outcome = "Could not cancel " + task.externalId() + " in " + task.system() + " (" + e.getMessage()
-                    + "): tell the department that it is withdrawn.";
+        // Else it never reached the department's system: the dispatch job finds it cancelled and sends nothing.
+    }
+
+    /**
+     * Cancels the cancelled task's item in its department's system, where the connector can; a system that cannot
+     * is named in a staff note, so that someone tells the department.
+     *
+     * @throws RuntimeException when the system cannot be reached or refuses; the engine retries the job with
+     *                          backoff and raises an incident after the last try
+     */
+    public void cancelInSystem(long taskId) {
+        DepartmentTask task = tasks.get(taskId);
+        if (task.status() != TaskStatus.CANCELLED || task.externalId() == null) {
+            return;
         }
+        ExternalRef item = new ExternalRef(task.system(), task.externalId());
+        String outcome = systems.connector(task.system()).cancel(item, task.resolution())
+                ? "Cancelled in " + task.system() + " (" + task.externalId() + ")."
+                : task.system() + " cannot cancel work items: tell the department that " + task.externalId()
+                        + " is withdrawn.";
         requests.addStaffNote(task.requestId(), "Civic311", outcome, clock.instant());
     }
 

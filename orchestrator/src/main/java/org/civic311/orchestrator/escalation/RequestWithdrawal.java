@@ -2,6 +2,7 @@ package org.civic311.orchestrator.escalation;
 
 import java.time.Clock;
 
+import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.dispatch.Dispatcher;
 import org.civic311.orchestrator.request.RequestStatus;
 import org.civic311.orchestrator.request.ServiceRequests;
@@ -19,23 +20,23 @@ public class RequestWithdrawal {
     private static final Logger log = LoggerFactory.getLogger(RequestWithdrawal.class);
 
     private final ServiceRequests requests;
+    private final DepartmentTasks tasks;
     private final Dispatcher dispatcher;
     private final Clock clock;
 
-    RequestWithdrawal(ServiceRequests requests, Dispatcher dispatcher, Clock clock) {
+    RequestWithdrawal(ServiceRequests requests, DepartmentTasks tasks, Dispatcher dispatcher, Clock clock) {
         this.requests = requests;
+        this.tasks = tasks;
         this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
-    /** @param taskId the request's department task, or null when it was not routed yet */
-    public void processEnded(long requestId, Long taskId, String why) {
+    /** Withdraws the request's current department task, if it was routed. */
+    public void processEnded(long requestId, String why) {
         if (requests.get(requestId).status() == RequestStatus.CLOSED) {
             return;
         }
-        if (taskId != null) {
-            dispatcher.cancel(taskId, NOTE);
-        }
+        tasks.current(requestId).ifPresent(task -> dispatcher.cancel(task.id(), NOTE));
         requests.close(requestId, NOTE, clock.instant());
         requests.addStaffNote(requestId, "Civic311", "Its process was ended" + (why == null ? "" : ": " + why) + ".",
                 clock.instant());

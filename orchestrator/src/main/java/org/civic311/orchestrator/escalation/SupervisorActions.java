@@ -12,6 +12,7 @@ import org.civic311.orchestrator.request.RequestStatus;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.routing.RequestRouting;
 import org.civic311.orchestrator.routing.RequestRouting.RoutedTask;
+import org.civic311.orchestrator.routing.SlaClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,35 +29,50 @@ public class SupervisorActions {
     private final DepartmentSystems systems;
     private final Departments departments;
     private final RequestRouting routing;
+    private final SlaClock slaClock;
     private final Clock clock;
 
     SupervisorActions(ServiceRequests requests, DepartmentTasks tasks, Dispatcher dispatcher, DepartmentSystems systems,
-                      Departments departments, RequestRouting routing, Clock clock) {
+                      Departments departments, RequestRouting routing, SlaClock slaClock, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.dispatcher = dispatcher;
         this.systems = systems;
         this.departments = departments;
         this.routing = routing;
+        this.slaClock = slaClock;
         this.clock = clock;
     }
 
-    /** Marks the request overdue in its staff notes; @return whether it is still open (else nothing is to be done) */
-    public boolean overdue(long requestId, int level, String group) {
-        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
-            return false;
-        }
-        requests.addStaffNote(requestId, "Civic311", (level == 1 ? "Overdue: " : "Still overdue: ")
-                + "escalation task for " + group + ".", clock.instant());
-        return true;
+    /** The request an escalation is about and the department task it waits for. */
+    public record OverdueWork(long requestId, long taskId) {
     }
 
-    public RoutedTask extend(long requestId, long taskId, Instant newDue, String reason, String supervisor) {
+    /**
+     * What an escalation acts on, from its tracking number and the task table alone: never from process variables,
+     * which whoever may complete the task can also set.
+     */
+    public OverdueWork overdueWork(String trackingNumber) {
+        long requestId = requests.find(trackingNumber).orElseThrow(() -> new IllegalStateException(
+                "The escalation names no known request (business key '" + trackingNumber + "')")).id();
+        DepartmentTask task = tasks.current(requestId).orElseThrow(() -> new IllegalStateException(
+                "Request " + trackingNumber + " has no department task to escalate"));
+        return new OverdueWork(requestId, task.id());
+    }
+
+    /** @param newDay the new due day (any time of it, read on the city's calendar): due at its closing time */
+    public RoutedTask extend(long requestId, long taskId, Instant newDay, String reason, String supervisor) {
         openRequest(requestId);
-        if (newDue == null) {
+        if (newDay == null) {
             throw new SupervisorActionRefused("To extend, give the new due date.");
         }
+        Instant newDue = slaClock.closingOn(newDay);
         future(newDue);
+        Instant current = tasks.get(taskId).dueAt();
+        if (current != null && !newDue.isAfter(current)) {
+            throw new SupervisorActionRefused("The new due date " + newDue + " is not after the current one ("
+                    + current + "); choose a later day.");
+        }
         String why = required(reason, "To extend, give the reason (staff only).");
         RoutedTask extended = routing.extend(requestId, taskId, newDue);
         staffNote(requestId, supervisor, "Due date extended to " + newDue + ": " + why);
@@ -64,7 +80,7 @@ public class SupervisorActions {
     }
 
     /** Cancels the current task (in its system where it can) and plans a new one, which the process then sends. */
-    public RoutedTask redispatch(long requestId, long taskId, String department, String system, Instant newDue,
+    public RoutedTask redispatch(long requestId, long taskId, String department, String system, Instant newDay,
                                  String reason, String supervisor) {
         openRequest(requestId);
         String code = required(department, "To send it again, give the department code.").strip();
@@ -77,6 +93,11 @@ public class SupervisorActions {
             throw new SupervisorActionRefused("No connector for the system '" + to + "' is enabled. Systems: "
                     + String.join(", ", systems.names()) + ".");
         }
+        if (!systems.serves(to, code)) {
+            throw new SupervisorActionRefused("The system '" + to + "' is not set up for the department '" + code
+                    + "' (civic311.connectors." + to + ".departments." + code + "); choose the department's system.");
+        }
+        Instant newDue = newDay == null ? null : slaClock.closingOn(newDay);
         if (newDue != null) {
             future(newDue);
         }

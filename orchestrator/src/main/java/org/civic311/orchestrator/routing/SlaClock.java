@@ -54,6 +54,14 @@ public class SlaClock {
                 plus(due, target.getSecondLevelAfter(), target.getSecondLevelUnit()));
     }
 
+    /**
+     * The closing time of the city-local day {@code day} falls on: a due date given as a day (a form's date field)
+     * means "by the end of that working day", wherever the server runs.
+     */
+    public Instant closingOn(Instant day) {
+        return day.atZone(zone).toLocalDate().atTime(closes).atZone(zone).toInstant();
+    }
+
     /** {@code amount} {@code unit}s after {@code start}. */
     public Instant plus(Instant start, int amount, SlaUnit unit) {
         ZonedDateTime from = start.atZone(zone);

@@ -20,7 +20,7 @@ class CityDirectory {
         Directory directory = staff.ldap();
         LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin();
         plugin.setServerUrl(directory.url());
-        plugin.setUseSsl(directory.url().startsWith("ldaps:"));
+        plugin.setUseSsl(directory.isEncrypted());
         plugin.setManagerDn(directory.managerDn());
         plugin.setManagerPassword(directory.resolveManagerPassword());
         plugin.setBaseDn(directory.baseDn());

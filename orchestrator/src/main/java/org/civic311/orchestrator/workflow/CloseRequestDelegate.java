@@ -22,7 +22,7 @@ class CloseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long requestId = RouteRequestDelegate.requestId(execution);
+        long requestId = ProcessVariables.requestId(execution);
         if (requests.get(requestId).status() == RequestStatus.CLOSED) {
             return; // closed meanwhile (its process was ended by staff): keep the words it was closed with
         }

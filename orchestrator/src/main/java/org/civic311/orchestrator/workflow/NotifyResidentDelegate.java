@@ -20,6 +20,6 @@ class NotifyResidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.closureNotice(requests.get(RouteRequestDelegate.requestId(execution)));
+        notifier.closureNotice(requests.get(ProcessVariables.requestId(execution)));
     }
 }

@@ -1,5 +1,7 @@
 package org.civic311.orchestrator.workflow;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** The process variables the BPMN files and the delegates share. */
 final class ProcessVariables {
 
@@ -39,5 +41,9 @@ final class ProcessVariables {
     static final String DEPARTMENT_WORK_DONE = "DepartmentWorkDone";
 
     private ProcessVariables() {
+    }
+
+    static long requestId(VariableScope execution) {
+        return ((Number) execution.getVariable(REQUEST_ID)).longValue();
     }
 }

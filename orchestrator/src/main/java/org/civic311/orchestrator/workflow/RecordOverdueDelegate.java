@@ -2,7 +2,7 @@ package org.civic311.orchestrator.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.civic311.orchestrator.escalation.SupervisorActions;
+import org.civic311.orchestrator.escalation.OverdueNote;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("recordOverdue")
 class RecordOverdueDelegate implements JavaDelegate {
 
-    private final SupervisorActions actions;
+    private final OverdueNote overdue;
 
-    RecordOverdueDelegate(SupervisorActions actions) {
-        this.actions = actions;
+    RecordOverdueDelegate(OverdueNote overdue) {
+        this.overdue = overdue;
     }
 
     @Override
@@ -23,7 +23,7 @@ class RecordOverdueDelegate implements JavaDelegate {
         int level = Integer.parseInt(String.valueOf(execution.getVariableLocal("level")));
         String group = (String) execution.getVariable(level == 1
                 ? ProcessVariables.SUPERVISOR_GROUP : ProcessVariables.SECOND_LEVEL_GROUP);
-        boolean open = actions.overdue(RouteRequestDelegate.requestId(execution), level, group);
+        boolean open = overdue.record(ProcessVariables.requestId(execution), level, group);
         execution.getProcessInstance().setVariable(ProcessVariables.REQUEST_OPEN, open);
         execution.getProcessInstance().setVariable(ProcessVariables.ESCALATION_LEVEL, level);
     }

@@ -19,11 +19,7 @@ class RouteRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RoutedTask routed = routing.route(requestId(execution));
+        RoutedTask routed = routing.route(ProcessVariables.requestId(execution));
         ServiceLevelVariables.set(execution, routed);
-    }
-
-    static long requestId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ProcessVariables.REQUEST_ID)).longValue();
     }
 }

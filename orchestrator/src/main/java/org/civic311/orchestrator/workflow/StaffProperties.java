@@ -48,6 +48,11 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
         }
         if (ldap != null) {
             SecretSetting.check(PREFIX + ".ldap.manager-password", ldap.managerPassword(), ldap.managerPasswordFile());
+            if (!ldap.isEncrypted() && !ldap.allowPlainLdap()) {
+                throw new InvalidSettingException("Setting " + PREFIX + ".ldap.url must be an ldaps:// address (TLS),"
+                        + " not '" + ldap.url() + "': staff passwords would cross the network readable. For a test"
+                        + " directory only, set " + PREFIX + ".ldap.allow-plain-ldap: true");
+            }
         }
     }
 
@@ -113,6 +118,7 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
      * @param groupMemberAttribute    holds the members' DNs
      * @param administratorGroup      optional: a directory group whose members may do everything, as the
      *                                administrator {@code civic311.admin.id} may
+     * @param allowPlainLdap          allows an unencrypted {@code ldap://} url: for test directories only
      */
     record Directory(
             @NotBlank(message = "the directory's address, e.g. ldaps://ldap.springfield.gov:636") String url,
@@ -132,7 +138,13 @@ record StaffProperties(@DefaultValue @Valid List<StaffMember> users, @Valid Dire
             @DefaultValue("cn") String groupIdAttribute,
             @DefaultValue("cn") String groupNameAttribute,
             @DefaultValue("member") String groupMemberAttribute,
-            String administratorGroup) {
+            String administratorGroup,
+            @DefaultValue("false") boolean allowPlainLdap) {
+
+        /** Whether the url connects over TLS ({@code ldaps://}, in any case). */
+        boolean isEncrypted() {
+            return url != null && url.regionMatches(true, 0, "ldaps://", 0, "ldaps://".length());
+        }
 
         /** Named for the setting it checks, so that a failure names {@code manager-password}. */
         @AssertTrue(message = "the password of the account the engine reads the directory with: give"

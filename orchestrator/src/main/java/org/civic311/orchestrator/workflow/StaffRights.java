@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>every staff group: Tasklist, its shared filter {@value #FILTER}, and reading process definitions (the
  *       process names and forms Tasklist shows). Which tasks they see and complete is the engine's own rule: a
- *       task's candidate group gets read and update on that task when the task is created, so a department's
+ *       task's candidate group gets read and work (claim, complete) on that task when the task is created, so a department's
  *       supervisors get that department's escalations and no other;</li>
  *   <li>directors: besides, every task, to see and complete.</li>
  * </ul>

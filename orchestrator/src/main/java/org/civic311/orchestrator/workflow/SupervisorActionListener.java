@@ -10,19 +10,25 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.civic311.orchestrator.escalation.SupervisorActionRefused;
 import org.civic311.orchestrator.escalation.SupervisorActions;
+import org.civic311.orchestrator.escalation.SupervisorActions.OverdueWork;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${applySupervisorAction}}, on completing an escalation task: does what the supervisor chose on the form.
  * A refusal fails the completion with its message, which Tasklist (or the REST client) shows; the task stays open
- * and nothing has changed.
+ * and nothing has changed. On creating one, it empties the form's fields of the last action.
+ * <p>
+ * The request and its department task come from the process's business key (the tracking number) and the task
+ * table: whoever may complete the task can set any process variable with it, so none is trusted to say what to act
+ * on, and a completion that names another request or task is refused.
  */
 @Component("applySupervisorAction")
 class SupervisorActionListener implements TaskListener {
 
-    /** Cleared after each action, so the next escalation form starts empty. */
-    private static final List<String> ONE_TIME_FIELDS = List.of(ProcessVariables.NEW_DUE_DATE, ProcessVariables.REASON,
-            ProcessVariables.NEW_DEPARTMENT, ProcessVariables.NEW_SYSTEM, ProcessVariables.NOTE);
+    /** Cleared when an escalation task is created, so its form starts empty (the action too: nothing pre-selected). */
+    private static final List<String> ONE_TIME_FIELDS = List.of(ProcessVariables.SUPERVISOR_ACTION,
+            ProcessVariables.NEW_DUE_DATE, ProcessVariables.REASON, ProcessVariables.NEW_DEPARTMENT,
+            ProcessVariables.NEW_SYSTEM, ProcessVariables.NOTE);
 
     private final SupervisorActions actions;
 
@@ -32,8 +38,15 @@ class SupervisorActionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long requestId = ((Number) task.getVariable(ProcessVariables.REQUEST_ID)).longValue();
-        long taskId = ((Number) task.getVariable(ProcessVariables.DEPARTMENT_TASK_ID)).longValue();
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            ONE_TIME_FIELDS.forEach(task.getExecution().getProcessInstance()::removeVariable);
+            return;
+        }
+        OverdueWork work = actions.overdueWork(task.getExecution().getProcessBusinessKey());
+        sameAs(task, ProcessVariables.REQUEST_ID, work.requestId());
+        sameAs(task, ProcessVariables.DEPARTMENT_TASK_ID, work.taskId());
+        long requestId = work.requestId();
+        long taskId = work.taskId();
         String supervisor = supervisor(task);
         String action = text(task, ProcessVariables.SUPERVISOR_ACTION);
         try {
@@ -56,7 +69,15 @@ class SupervisorActionListener implements TaskListener {
         } catch (SupervisorActionRefused refused) {
             throw new NotValidException(refused.getMessage());
         }
-        ONE_TIME_FIELDS.forEach(task.getExecution().getProcessInstance()::removeVariable);
+    }
+
+    /** Refuses a completion that sets {@code name} to other than what this escalation is about. */
+    private static void sameAs(DelegateTask task, String name, long actual) {
+        Object given = task.getVariable(name);
+        if (given != null && !String.valueOf(actual).equals(String.valueOf(given))) {
+            throw new NotValidException("This escalation is for " + name + " " + actual + ", not " + given
+                    + ": it cannot act on other work.");
+        }
     }
 
     private static String supervisor(DelegateTask task) {

@@ -19,7 +19,7 @@ class WarnSupervisorsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        warning.warn(RouteRequestDelegate.requestId(execution),
+        warning.warn(ProcessVariables.requestId(execution),
                 (String) execution.getVariable(ProcessVariables.DEPARTMENT),
                 ((Date) execution.getVariable(ProcessVariables.SLA_DUE_AT)).toInstant());
     }

@@ -31,6 +31,7 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 /**
@@ -168,7 +169,7 @@ class DepartmentUpdatePollTest {
 
     private DepartmentUpdatePoll pollOf(DepartmentConnector connector, WorkUpdateImport updateImport,
                                         JdbcLockRegistry locks) {
-        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector)), watermarks, updateImport,
+        return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector), new MockEnvironment()), watermarks, updateImport,
                 new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler());
     }
 

@@ -20,6 +20,15 @@ class SlaClockTest {
     private final SlaClock clock = new SlaClock(CHICAGO, Set.of(THANKSGIVING));
 
     @Test
+    void aDayFromAFormIsDueAtItsClosingTimeInTheCityWhateverTheServersZone() {
+        Instant midnightInChicago = Instant.parse("2026-12-20T06:00:00Z"); // Tasklist's date field, a Chicago browser
+        Instant lateThatDay = Instant.parse("2026-12-21T05:59:00Z"); // 23:59 in Chicago, the next day in UTC
+
+        assertThat(clock.closingOn(midnightInChicago)).isEqualTo(Instant.parse("2026-12-20T23:00:00Z"));
+        assertThat(clock.closingOn(lateThatDay)).isEqualTo(Instant.parse("2026-12-20T23:00:00Z"));
+    }
+
+    @Test
     void businessDaysSkipTheWeekendAndKeepTheTimeOfDay() {
         Instant fridayAfternoon = Instant.parse("2026-11-13T21:00:00Z"); // Friday 15:00 in Chicago
 

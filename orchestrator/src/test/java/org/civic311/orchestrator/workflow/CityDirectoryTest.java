@@ -39,7 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "civic311.staff.ldap.base-dn=dc=springfield,dc=example",
         "civic311.staff.ldap.user-search-base=ou=people",
         "civic311.staff.ldap.user-search-filter=(objectclass=inetOrgPerson)",
-        "civic311.staff.ldap.group-search-base=ou=groups"})
+        "civic311.staff.ldap.group-search-base=ou=groups",
+        // The in-memory directory has no TLS.
+        "civic311.staff.ldap.allow-plain-ldap=true"})
 @ActiveProfiles("conformance")
 class CityDirectoryTest {
 

@@ -8,8 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -108,8 +106,7 @@ class RefusedDispatchProcessTest {
     }
 
     private static ProcessInstance startWork(long taskId) {
-        Map<String, Object> variables = new HashMap<>(RequestTypeProcessTest.serviceLevel());
-        variables.put(ProcessVariables.DEPARTMENT_TASK_ID, taskId);
-        return runtimeService().startProcessInstanceByKey("department-work", "SR-2026-0000" + taskId, variables);
+        return runtimeService().startProcessInstanceByKey("department-work", "SR-2026-0000" + taskId,
+                DepartmentWorkProcessTest.withTask(taskId));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class StaffSettingTest {
 
-    static final String DIRECTORY = "--civic311.staff.ldap.url=ldap://127.0.0.1:1";
+    static final String DIRECTORY = "--civic311.staff.ldap.url=LDAPS://127.0.0.1:1";
 
     @Test
     void aMemberOfStaffWithoutAPasswordStopsTheStart(CapturedOutput output) {
@@ -40,6 +40,16 @@ class StaffSettingTest {
                 "--civic311.staff.ldap.base-dn=dc=springfield"))).isNotEmpty();
 
         assertThat(output).contains("Settings civic311.staff.users and civic311.staff.ldap are both given");
+    }
+
+    @Test
+    void aDirectoryWithoutTlsStopsTheStartUnlessAllowed(CapturedOutput output) {
+        assertThat(messages(start("--civic311.staff.ldap.url=ldap://127.0.0.1:1",
+                "--civic311.staff.ldap.manager-dn=cn=civic311", "--civic311.staff.ldap.manager-password=x",
+                "--civic311.staff.ldap.base-dn=dc=springfield", "--civic311.admin.password="))).isNotEmpty();
+
+        assertThat(output).contains("Setting civic311.staff.ldap.url must be an ldaps:// address (TLS), not"
+                + " 'ldap://127.0.0.1:1'").contains("civic311.staff.ldap.allow-plain-ldap: true");
     }
 
     @Test

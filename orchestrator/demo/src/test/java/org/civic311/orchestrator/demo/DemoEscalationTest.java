@@ -10,13 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -51,6 +54,9 @@ class DemoEscalationTest {
         registry.add("civic311.demo.mail-server.smtp-port", () -> SMTP);
         registry.add("civic311.demo.mail-server.imap-port", () -> IMAP);
     }
+
+    @Value("${civic311.zone}")
+    ZoneId zone;
 
     final HttpClient client = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -88,8 +94,10 @@ class DemoEscalationTest {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
         JsonNode request = json.readTree(call("GET", "/open311/v2/requests/" + id + ".json", null, null, null)).get(0);
+        // Due at the closing time (17:00 by default) of that day on the city's calendar.
         assertThat(OffsetDateTime.parse(request.get("expected_datetime").asText()).toInstant())
-                .isEqualTo(newDue.toInstant());
+                .isEqualTo(newDue.atZoneSameInstant(zone).toLocalDate().atTime(LocalTime.of(17, 0)).atZone(zone)
+                        .toInstant());
         assertThat(request.toString()).doesNotContain("streets-supervisor").doesNotContain("Asphalt");
     }
 
