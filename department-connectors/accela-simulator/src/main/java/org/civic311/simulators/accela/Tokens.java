@@ -1,12 +1,12 @@
 package org.civic311.simulators.accela;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.civic311.simulators.kit.OpaqueTokens;
 
 /**
  * The access and refresh tokens the simulated auth server has issued. Tokens outlive {@link Records#reset()}:
@@ -17,8 +17,6 @@ final class Tokens {
     /** A pair of tokens just issued for one grant. */
     record Issued(String accessToken, String refreshToken, Grant grant) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
@@ -87,8 +85,6 @@ final class Tokens {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[48];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueTokens.next(48);
     }
 }

@@ -1,12 +1,13 @@
 package org.civic311.simulators.cityworks;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.civic311.simulators.kit.OpaqueTokens;
+import org.civic311.simulators.kit.SimulatorClock;
 
 /** Issued API tokens. Opaque strings, as real ones are to clients; an expired token is kept and refused. */
 final class Tokens {
@@ -15,7 +16,6 @@ final class Tokens {
     }
 
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
     private final SimulatorClock clock;
 
     Tokens(SimulatorClock clock) {
@@ -23,9 +23,7 @@ final class Tokens {
     }
 
     String issue(String login, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OpaqueTokens.next(32);
         grants.put(token, new Grant(login, clock.now().plus(lifetime)));
         return token;
     }

@@ -1,4 +1,4 @@
-package org.civic311.simulators.cityworks;
+package org.civic311.simulators.kit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,22 +6,22 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The simulated server's clock: real time plus an offset tests can move, like a server whose clock is
- * ahead. Whole seconds, because that is all the wire format carries; storing more would make a client's
- * watermark taken from a returned date disagree with what Search compares.
+ * ahead. Whole seconds, because that is all the wire formats carry; storing more would make a client's
+ * watermark taken from a returned date disagree with what a search compares.
  */
-final class SimulatorClock {
+public final class SimulatorClock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    Instant now() {
+    public Instant now() {
         return Instant.now().plus(offset).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    synchronized void shift(Duration by) {
+    public synchronized void shift(Duration by) {
         offset = offset.plus(by);
     }
 
-    void reset() {
+    public void reset() {
         offset = Duration.ZERO;
     }
 }
