@@ -31,10 +31,15 @@ final class TwilioRequestSignature {
         if (signature == null || signature.isBlank()) {
             return false;
         }
+        return MessageDigest.isEqual(of(url, postParams).getBytes(StandardCharsets.UTF_8),
+                signature.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The signature Twilio sends with a request to this URL with these POST parameters. */
+    String of(String url, Map<String, List<String>> postParams) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(postParams).forEach((name, values) -> values.forEach(v -> signed.append(name).append(v)));
-        byte[] expected = Base64.getEncoder().encode(hmacSha1(signed.toString()));
-        return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(hmacSha1(signed.toString()));
     }
 
     private byte[] hmacSha1(String data) {

@@ -2,10 +2,23 @@ package org.civic311.orchestrator.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+
+import org.civic311.orchestrator.sms.SmsSender;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A resident's phone at intake: kept in E.164 so it can be texted, refused with a clear error when it cannot. */
 class PhoneAtIntakeTest extends Open311ConformanceTest {
+
+    @Autowired
+    Optional<SmsSender> sms;
+
+    @Test
+    void withoutSmsSettingsTheCityStartsAndPhonesAreStillChecked() {
+        assertThat(sms).as("no provider configured: no sender").isEmpty();
+        assertThat(api.post(V2 + "/requests.json", pothole().set("phone", "555-0123")).status()).isEqualTo(400);
+    }
 
     @Test
     void aPhoneAsTypedIsKeptInE164() {
