@@ -31,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 /**
  * Texting residents through the Twilio simulator over real HTTP: what is sent, what Twilio refuses, and what its
@@ -182,6 +183,17 @@ class TwilioSmsTest {
         } finally {
             twilio.comeBack();
         }
+    }
+
+    @Test
+    void aWrongAuthTokenIsAFailureToRetryThatNamesTheSettings() {
+        TwilioSmsProperties wrongToken = new TwilioSmsProperties(true, URI.create("http://localhost:" + PORT + "/sim/twilio"),
+                "AC00000000000000000000000000000000", "not-the-token", null, CITY, null,
+                URI.create("http://localhost:" + PORT), Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> new TwilioSmsSender(wrongToken, optOuts, RestClient.builder()).send(RESIDENT, "Hi"))
+                .isNotInstanceOf(SmsRefused.class).hasMessageContaining("401 20003")
+                .hasMessageContaining("civic311.sms.twilio.account-sid and auth-token");
     }
 
     private Map<String, String> inboundForm(String sid, String body) {

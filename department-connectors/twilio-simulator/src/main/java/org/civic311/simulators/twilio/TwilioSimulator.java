@@ -123,6 +123,21 @@ public final class TwilioSimulator implements AutoCloseable {
         outage.comeBack();
     }
 
+    /** The answers to the next {@code count} messages created are lost on the way back (HTTP 502); each is sent. */
+    public void loseNextResponses(int count) {
+        outage.loseNext(count);
+    }
+
+    /** Answers lost so far. */
+    public int lostResponses() {
+        return outage.lost();
+    }
+
+    /** Calls refused while down. */
+    public int refusedCalls() {
+        return outage.refused();
+    }
+
     /** Forgets every message and opt-out; the outage ends and the clock is put right. */
     public void reset() {
         messages.clear();

@@ -229,7 +229,20 @@ class MessagesApiTest {
         simulator.comeBack();
 
         assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(simulator.refusedCalls()).isEqualTo(1);
         assertThat(simulator.messages()).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerStillSendsTheMessage() throws Exception {
+        simulator.loseNextResponses(1);
+
+        HttpResponse<String> lost = send(SID, "demo", Map.of("To", RESIDENT, "From", FROM, "Body", "Hi"));
+
+        assertThat(lost.statusCode()).isEqualTo(502);
+        assertThat(simulator.messagesTo(RESIDENT)).hasSize(1);
+        assertThat(simulator.lostResponses()).isEqualTo(1);
+        assertThat(send(SID, "demo", Map.of("To", RESIDENT, "From", FROM, "Body", "Hi")).statusCode()).isEqualTo(201);
     }
 
     private void assertError(HttpResponse<String> response, int code) throws IOException {
