@@ -3,6 +3,7 @@ package org.civic311.simulators.twilio;
 import org.civic311.simulators.kit.StandaloneSimulator;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The simulator on its own, as {@code java -jar civic311-twilio-simulator-<version>-exec.jar}: serves
@@ -14,6 +15,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 public class TwilioSimulatorApplication {
 
     public static void main(String[] args) {
-        StandaloneSimulator.run(TwilioSimulatorApplication.class, "twilio-simulator", args);
+        start(args);
+    }
+
+    static ConfigurableApplicationContext start(String... args) {
+        return StandaloneSimulator.run(TwilioSimulatorApplication.class, "twilio-simulator", args);
     }
 }
