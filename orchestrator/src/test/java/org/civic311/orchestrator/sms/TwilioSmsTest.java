@@ -186,14 +186,28 @@ class TwilioSmsTest {
     }
 
     @Test
-    void aWrongAuthTokenIsAFailureToRetryThatNamesTheSettings() {
-        TwilioSmsProperties wrongToken = new TwilioSmsProperties(true, URI.create("http://localhost:" + PORT + "/sim/twilio"),
-                "AC00000000000000000000000000000000", "not-the-token", null, CITY, null,
-                URI.create("http://localhost:" + PORT), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    void aStopTwilioKnowsOfIsRememberedHere() {
+        // Twilio's test credentials: +15005550004 is a number that texted STOP to the account
+        TwilioSmsSender testAccount = sender("AC11111111111111111111111111111111", "demo-test", "+15005550006");
 
-        assertThatThrownBy(() -> new TwilioSmsSender(wrongToken, optOuts, RestClient.builder()).send(RESIDENT, "Hi"))
+        assertThatThrownBy(() -> testAccount.send("+15005550004", "Hello")).isInstanceOf(SmsRefused.class)
+                .extracting(e -> ((SmsRefused) e).code()).isEqualTo("21610");
+        assertThat(optOuts.isOptedOut("+15005550004")).isTrue();
+    }
+
+    @Test
+    void aWrongAuthTokenIsAFailureToRetryThatNamesTheSettings() {
+        TwilioSmsSender wrongToken = sender("AC00000000000000000000000000000000", "not-the-token", CITY);
+
+        assertThatThrownBy(() -> wrongToken.send(RESIDENT, "Hi"))
                 .isNotInstanceOf(SmsRefused.class).hasMessageContaining("401 20003")
                 .hasMessageContaining("civic311.sms.twilio.account-sid and auth-token");
+    }
+
+    private TwilioSmsSender sender(String accountSid, String authToken, String from) {
+        return new TwilioSmsSender(new TwilioSmsProperties(true, URI.create("http://localhost:" + PORT + "/sim/twilio"),
+                accountSid, authToken, null, from, null, URI.create("http://localhost:" + PORT), Duration.ofSeconds(5),
+                Duration.ofSeconds(5)), optOuts, RestClient.builder());
     }
 
     private Map<String, String> inboundForm(String sid, String body) {
