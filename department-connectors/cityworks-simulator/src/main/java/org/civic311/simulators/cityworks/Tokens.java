@@ -2,11 +2,9 @@ package org.civic311.simulators.cityworks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.civic311.simulators.kit.OpaqueTokens;
+import org.civic311.simulators.kit.IssuedTokens;
 import org.civic311.simulators.kit.SimulatorClock;
 
 /** Issued API tokens. Opaque strings, as real ones are to clients; an expired token is kept and refused. */
@@ -15,7 +13,7 @@ final class Tokens {
     private record Grant(String login, Instant expires) {
     }
 
-    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final IssuedTokens<Grant> grants = new IssuedTokens<>(32);
     private final SimulatorClock clock;
 
     Tokens(SimulatorClock clock) {
@@ -23,22 +21,16 @@ final class Tokens {
     }
 
     String issue(String login, Duration lifetime) {
-        String token = OpaqueTokens.next(32);
-        grants.put(token, new Grant(login, clock.now().plus(lifetime)));
-        return token;
+        return grants.issue(new Grant(login, clock.now().plus(lifetime)));
     }
 
     /** The login a token stands for, while it has not expired. */
     Optional<String> loginFor(String token) {
-        Grant grant = token == null ? null : grants.get(token);
-        if (grant == null || !clock.now().isBefore(grant.expires())) {
-            return Optional.empty();
-        }
-        return Optional.of(grant.login());
+        return grants.find(token).filter(grant -> clock.now().isBefore(grant.expires())).map(Grant::login);
     }
 
     void expireAll() {
-        grants.replaceAll((token, grant) -> new Grant(grant.login(), Instant.MIN));
+        grants.changeAll(grant -> new Grant(grant.login(), Instant.MIN));
     }
 
     void clear() {
