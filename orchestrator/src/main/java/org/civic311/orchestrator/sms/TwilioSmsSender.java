@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,7 @@ class TwilioSmsSender implements SmsSender {
             "30006", // landline or unreachable carrier
             "30007"); // filtered as spam by the carrier
     static final String OPTED_OUT = "21610";
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
 
     private final TwilioSmsProperties settings;
     private final OptOuts optOuts;
@@ -102,7 +104,9 @@ class TwilioSmsSender implements SmsSender {
     private RuntimeException refusal(HttpStatusCode status, byte[] body, String to) {
         JsonNode error = readError(body);
         String code = error.path("code").asText("");
-        String message = error.path("message").asText("HTTP " + status.value());
+        // Twilio's messages may name the number ("The 'To' number +1… is not valid"): it stays out of logs and records.
+        String message = PHONE_NUMBER.matcher(error.path("message").asText("HTTP " + status.value()))
+                .replaceAll("(number withheld)");
         if (OPTED_OUT.equals(code)) {
             // Twilio knows of a STOP Civic311 missed (sent to another number of the account): remember it.
             optOuts.optOut(to);
