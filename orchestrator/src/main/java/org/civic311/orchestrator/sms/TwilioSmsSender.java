@@ -1,5 +1,6 @@
 package org.civic311.orchestrator.sms;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -123,7 +124,7 @@ class TwilioSmsSender implements SmsSender {
     private JsonNode readError(byte[] body) {
         try {
             return json.readTree(body);
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return json.createObjectNode();
         }
     }

@@ -1,12 +1,13 @@
 package org.civic311.simulators.twilio;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -236,7 +237,7 @@ public final class TwilioSimulator implements AutoCloseable {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Twilio simulator: the webhook {} could not be reached: {}", url, e.toString());
             return null;
         } catch (InterruptedException e) {
@@ -246,7 +247,7 @@ public final class TwilioSimulator implements AutoCloseable {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String newSid() {
