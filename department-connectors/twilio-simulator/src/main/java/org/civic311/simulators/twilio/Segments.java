@@ -1,9 +1,11 @@
 package org.civic311.simulators.twilio;
 
+import java.util.Arrays;
+
 /**
  * The parts a carrier splits a text into, as Twilio reports {@code num_segments}: GSM-7 text holds 160 septets in one
  * part and 153 in each of several (an extension-table character takes two); anything else is UCS-2, 70 UTF-16 units
- * in one part and 67 in each of several.
+ * in one part and 67 in each of several. A character is never split between two parts.
  */
 final class Segments {
 
@@ -15,21 +17,24 @@ final class Segments {
     }
 
     static int of(String body) {
-        int septets = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (BASIC.indexOf(c) >= 0) {
-                septets += 1;
-            } else if (EXTENSION.indexOf(c) >= 0) {
-                septets += 2;
-            } else {
-                return parts(body.length(), 70, 67);
-            }
+        boolean gsm = body.chars().allMatch(c -> BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0);
+        int[] widths = gsm
+                ? body.chars().map(c -> EXTENSION.indexOf(c) >= 0 ? 2 : 1).toArray()
+                : body.codePoints().map(Character::charCount).toArray();
+        int total = Arrays.stream(widths).sum();
+        if (total <= (gsm ? 160 : 70)) {
+            return 1;
         }
-        return parts(septets, 160, 153);
-    }
-
-    private static int parts(int units, int single, int each) {
-        return units <= single ? 1 : (units + each - 1) / each;
+        int room = gsm ? 153 : 67;
+        int parts = 1;
+        int left = room;
+        for (int width : widths) {
+            if (width > left) {
+                parts++;
+                left = room;
+            }
+            left -= width;
+        }
+        return parts;
     }
 }

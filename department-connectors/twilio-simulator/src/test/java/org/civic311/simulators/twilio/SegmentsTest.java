@@ -21,6 +21,12 @@ class SegmentsTest {
     }
 
     @Test
+    void aCharacterIsNeverSplitBetweenParts() {
+        assertThat(Segments.of("a".repeat(152) + "€" + "a".repeat(152))).isEqualTo(3);
+        assertThat(Segments.of("a".repeat(66) + "😀" + "a".repeat(66))).isEqualTo(3);
+    }
+
+    @Test
     void anyOtherCharacterMakesTheWholeTextUcs2() {
         assertThat(Segments.of("ñ".repeat(160))).isEqualTo(1);
         assertThat(Segments.of("您".repeat(70))).isEqualTo(1);
