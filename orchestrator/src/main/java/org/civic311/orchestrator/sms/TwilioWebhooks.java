@@ -76,8 +76,7 @@ class TwilioWebhooks {
             if (!seen.firstTime(sid, SeenWebhooks.INBOUND)) {
                 return;
             }
-            Optional<OptOutKeywords> keyword = OptOutKeywords.ofType(first(params, "OptOutType"))
-                    .or(() -> OptOutKeywords.of(body));
+            Optional<OptOutKeywords> keyword = OptOutKeywords.of(first(params, "OptOutType"), body);
             if (keyword.isEmpty()) {
                 events.publishEvent(new InboundSms(from, body));
                 return;

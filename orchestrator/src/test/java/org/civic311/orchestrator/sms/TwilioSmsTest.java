@@ -116,6 +116,21 @@ class TwilioSmsTest {
     }
 
     @Test
+    void advancedOptOutKeywordsOfTheCityCountButYesStaysAnAnswer() throws Exception {
+        Map<String, String> alto = inboundForm("SM66666666666666666666666666666666", "ALTO");
+        alto.put("OptOutType", "STOP");
+        post("/webhooks/twilio/sms", alto, sign("/webhooks/twilio/sms", alto));
+        assertThat(optOuts.isOptedOut(RESIDENT)).isTrue();
+
+        Map<String, String> yes = inboundForm("SM77777777777777777777777777777777", "Yes");
+        yes.put("OptOutType", "START");
+        post("/webhooks/twilio/sms", yes, sign("/webhooks/twilio/sms", yes));
+
+        assertThat(optOuts.isOptedOut(RESIDENT)).isTrue();
+        assertThat(heard.inbound()).containsExactly(new InboundSms(RESIDENT, "Yes"));
+    }
+
+    @Test
     void aResidentsTextIsPublishedOnceHoweverOftenItIsDelivered() throws Exception {
         Map<String, String> form = inboundForm("SM11111111111111111111111111111111", "NO, still there");
         String signature = sign("/webhooks/twilio/sms", form);
