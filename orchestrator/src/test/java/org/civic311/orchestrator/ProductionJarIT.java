@@ -29,6 +29,8 @@ class ProductionJarIT {
         assertThat(entries)
                 .noneMatch(e -> e.startsWith("BOOT-INF/lib/civic311-cityworks-simulator-"))
                 .noneMatch(e -> e.startsWith("BOOT-INF/lib/civic311-accela-simulator-"))
+                .noneMatch(e -> e.startsWith("BOOT-INF/lib/civic311-twilio-simulator-"))
+                .noneMatch(e -> e.startsWith("BOOT-INF/lib/civic311-simulator-kit-"))
                 .noneMatch(e -> e.startsWith("BOOT-INF/lib/greenmail"))
                 .noneMatch(e -> e.contains("org/civic311/simulators/"))
                 .noneMatch(e -> e.contains("com/icegreen/"))

@@ -12,6 +12,7 @@ import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.catalog.RequestTypes;
 import org.civic311.orchestrator.request.NewServiceRequest;
 import org.civic311.orchestrator.request.Resident;
+import org.civic311.orchestrator.sms.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,14 +24,15 @@ final class RequestForm {
     static final int MAX_DESCRIPTION = 4000;
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{7,25}$");
     /** {@code attribute[code]}, and {@code attribute[code][]} for the values of a multivaluelist. */
     private static final Pattern ATTRIBUTE = Pattern.compile("^attribute\\[([^\\[\\]]+)\\](\\[\\])?$");
 
     private final Arguments args;
+    private final PhoneNumbers phoneNumbers;
 
-    RequestForm(Arguments args) {
+    RequestForm(Arguments args, PhoneNumbers phoneNumbers) {
         this.args = args;
+        this.phoneNumbers = phoneNumbers;
     }
 
     /**
@@ -64,10 +66,7 @@ final class RequestForm {
         if (email != null && !EMAIL.matcher(email).matches()) {
             args.error("email is not a valid email address.");
         }
-        String phone = args.value("phone");
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            args.error("phone is not a valid phone number.");
-        }
+        String phone = phone();
         // Several photos may come as several media_url; the request keeps the first.
         String mediaUrl = args.webUrls("media_url", 2000).stream().findFirst().orElse(null);
         Resident resident = new Resident(args.text("first_name", 100), args.text("last_name", 100), email, phone,
@@ -79,6 +78,20 @@ final class RequestForm {
         args.rejectIfInvalid();
         return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, zipcode, mediaUrl,
                 resident, channel, kept);
+    }
+
+    /** The resident's phone in E.164, the form texts are sent to; null when none was given or it cannot be texted. */
+    private String phone() {
+        String typed = args.value("phone");
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return phoneNumbers.textable(typed);
+        } catch (PhoneNumbers.NotTextable e) {
+            args.error("phone " + e.getMessage() + ".");
+            return null;
+        }
     }
 
     private Map<String, List<String>> answers() {

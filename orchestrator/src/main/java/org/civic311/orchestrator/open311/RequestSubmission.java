@@ -8,6 +8,7 @@ import org.civic311.orchestrator.request.RequestIntake;
 import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.SubmissionKey;
 import org.civic311.orchestrator.request.SubmissionKeyReused;
+import org.civic311.orchestrator.sms.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -22,11 +23,13 @@ class RequestSubmission {
     private final ApiKeys apiKeys;
     private final RequestTypes requestTypes;
     private final RequestIntake intake;
+    private final PhoneNumbers phoneNumbers;
 
-    RequestSubmission(ApiKeys apiKeys, RequestTypes requestTypes, RequestIntake intake) {
+    RequestSubmission(ApiKeys apiKeys, RequestTypes requestTypes, RequestIntake intake, PhoneNumbers phoneNumbers) {
         this.apiKeys = apiKeys;
         this.requestTypes = requestTypes;
         this.intake = intake;
+        this.phoneNumbers = phoneNumbers;
     }
 
     /** @param idempotencyKey the {@code Idempotency-Key} header; null when the client sent none */
@@ -35,7 +38,7 @@ class RequestSubmission {
         String apiKey = args.value("api_key");
         String channel = apiKeys.channelOf(apiKey);
         SubmissionKey key = IdempotencyKeyHeader.read(idempotencyKey, apiKey, args);
-        NewServiceRequest request = new RequestForm(args).read(channel, requestTypes);
+        NewServiceRequest request = new RequestForm(args, phoneNumbers).read(channel, requestTypes);
         ServiceRequest stored;
         try {
             stored = key == null ? intake.submit(request) : intake.submit(request, key);

@@ -3,6 +3,10 @@ package org.civic311.orchestrator.sms;
 /**
  * Sends a text message to a resident's phone: Twilio's Messages API in production, another provider in one class.
  * A number that opted out (STOP) is never texted: the sender refuses it before calling the provider.
+ *
+ * <p>SMS is optional: a city that has configured no provider ({@code civic311.sms.twilio.enabled} unset) runs without
+ * it, and then there is no {@code SmsSender} bean at all. Inject {@code Optional<SmsSender>} (or an
+ * {@code ObjectProvider}) and treat an empty one as "SMS is not offered here": fall back to email, or to no notice.
  */
 public interface SmsSender {
 

@@ -132,7 +132,7 @@ public class AccelaSimulator {
      * the gateway instead of the response: the client cannot tell whether the record exists.
      */
     public void loseNextResponses(int count) {
-        faults.loseNextResponses(count);
+        faults.loseNext(count);
     }
 
     /**
@@ -187,11 +187,11 @@ public class AccelaSimulator {
 
     /** Responses lost by {@link #loseNextResponses(int)} since the last reset. */
     public int responsesLost() {
-        return faults.responsesLost();
+        return faults.lost();
     }
 
     /** Requests answered 503 while down, since the last reset. */
     public int requestsRefused() {
-        return faults.requestsRefused();
+        return faults.refused();
     }
 }

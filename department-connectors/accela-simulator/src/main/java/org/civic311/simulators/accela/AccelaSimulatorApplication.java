@@ -1,8 +1,8 @@
 package org.civic311.simulators.accela;
 
+import org.civic311.simulators.kit.StandaloneSimulator;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The simulator on its own, as {@code java -jar civic311-accela-simulator-<version>-exec.jar}.
@@ -16,8 +16,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class AccelaSimulatorApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(AccelaSimulatorApplication.class)
-                .properties("spring.config.name=accela-simulator")
-                .run(args);
+        StandaloneSimulator.run(AccelaSimulatorApplication.class, "accela-simulator", args);
     }
 }

@@ -1,12 +1,10 @@
 package org.civic311.simulators.accela;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.civic311.simulators.kit.IssuedTokens;
 
 /**
  * The access and refresh tokens the simulated auth server has issued. Tokens outlive {@link Records#reset()}:
@@ -18,10 +16,8 @@ final class Tokens {
     record Issued(String accessToken, String refreshToken, Grant grant) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final IssuedTokens<Grant> accessTokens = new IssuedTokens<>(48);
+    private final IssuedTokens<Grant> refreshTokens = new IssuedTokens<>(48);
     private final AgencyClock clock;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
@@ -40,10 +36,8 @@ final class Tokens {
     Issued issue(Grant who) {
         Instant now = clock.now();
         Grant access = who.expiringAt(now.plus(accessLifetime));
-        String accessToken = newToken();
-        String refreshToken = newToken();
-        accessTokens.put(accessToken, access);
-        refreshTokens.put(refreshToken, who.expiringAt(now.plus(refreshLifetime)));
+        String accessToken = accessTokens.issue(access);
+        String refreshToken = refreshTokens.issue(who.expiringAt(now.plus(refreshLifetime)));
         return new Issued(accessToken, refreshToken, access);
     }
 
@@ -52,7 +46,7 @@ final class Tokens {
      * with the same token get one success between them.
      */
     Issued refresh(String refreshToken, String appId) {
-        Grant grant = refreshTokens.get(refreshToken);
+        Grant grant = refreshTokens.find(refreshToken).orElse(null);
         if (grant == null) {
             throw OAuthError.invalidGrant("The refresh token is invalid or has already been used.");
         }
@@ -60,35 +54,29 @@ final class Tokens {
             throw OAuthError.invalidGrant("The refresh token was issued to another app.");
         }
         if (grant.expiredAt(clock.now())) {
-            refreshTokens.remove(refreshToken, grant);
+            refreshTokens.withdraw(refreshToken, grant);
             throw OAuthError.invalidGrant("The refresh token has expired.");
         }
-        if (!refreshTokens.remove(refreshToken, grant)) {
+        if (!refreshTokens.withdraw(refreshToken, grant)) {
             throw OAuthError.invalidGrant("The refresh token is invalid or has already been used.");
         }
         return issue(grant);
     }
 
     Optional<Grant> find(String accessToken) {
-        return Optional.ofNullable(accessTokens.get(accessToken));
+        return accessTokens.find(accessToken);
     }
 
     /** Makes every access token expired, as an hour passing would; refresh tokens keep working. */
     void expireAccessTokens() {
         Instant past = clock.now().minusSeconds(1);
-        accessTokens.replaceAll((token, grant) -> grant.expiringAt(past));
+        accessTokens.changeAll(grant -> grant.expiringAt(past));
     }
 
     /** Makes every access and refresh token expired, as a week passing would: clients must log in again. */
     void expireAll() {
         expireAccessTokens();
         Instant past = clock.now().minusSeconds(1);
-        refreshTokens.replaceAll((token, grant) -> grant.expiringAt(past));
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[48];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        refreshTokens.changeAll(grant -> grant.expiringAt(past));
     }
 }

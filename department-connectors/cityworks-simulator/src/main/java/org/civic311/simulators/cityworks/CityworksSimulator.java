@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.civic311.simulators.kit.Outage;
+import org.civic311.simulators.kit.SimulatorClock;
+
 /**
  * The simulated Cityworks site: all of its state, in memory, plus the handles tests and demos use to
  * drive it from Java, the way department staff and the network would. Thread-safe: HTTP calls and the
@@ -29,7 +32,7 @@ public final class CityworksSimulator {
     final SimulatorClock clock = new SimulatorClock();
     final CityworksDateFormat dates;
     final Tokens tokens = new Tokens(clock);
-    final Faults faults = new Faults();
+    final Outage faults = new Outage();
     final WebhookNotifier webhooks;
     final ServiceRequests requests;
     final WorkOrders workOrders;

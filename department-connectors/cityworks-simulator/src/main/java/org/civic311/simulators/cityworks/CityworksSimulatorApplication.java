@@ -1,8 +1,8 @@
 package org.civic311.simulators.cityworks;
 
+import org.civic311.simulators.kit.StandaloneSimulator;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,8 +22,6 @@ public class CityworksSimulatorApplication {
     }
 
     static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(CityworksSimulatorApplication.class)
-                .properties("spring.config.name=cityworks-simulator")
-                .run(args);
+        return StandaloneSimulator.run(CityworksSimulatorApplication.class, "cityworks-simulator", args);
     }
 }

@@ -3,6 +3,8 @@ package org.civic311.simulators.cityworks;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civic311.simulators.kit.SimulatorClock;
+
 /** The simulated comment table. Not thread-safe: callers hold the simulator's lock. */
 final class Comments {
 

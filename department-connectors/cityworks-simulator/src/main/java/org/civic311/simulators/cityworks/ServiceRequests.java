@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.civic311.simulators.kit.SimulatorClock;
 import org.civic311.simulators.cityworks.CityworksSimulatorProperties.ProblemType;
 
 /** The simulated service request table and its state changes. Not thread-safe: callers hold the simulator's lock. */

@@ -1,12 +1,11 @@
 package org.civic311.simulators.cityworks;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.civic311.simulators.kit.IssuedTokens;
+import org.civic311.simulators.kit.SimulatorClock;
 
 /** Issued API tokens. Opaque strings, as real ones are to clients; an expired token is kept and refused. */
 final class Tokens {
@@ -14,8 +13,7 @@ final class Tokens {
     private record Grant(String login, Instant expires) {
     }
 
-    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private final IssuedTokens<Grant> grants = new IssuedTokens<>(32);
     private final SimulatorClock clock;
 
     Tokens(SimulatorClock clock) {
@@ -23,24 +21,16 @@ final class Tokens {
     }
 
     String issue(String login, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        grants.put(token, new Grant(login, clock.now().plus(lifetime)));
-        return token;
+        return grants.issue(new Grant(login, clock.now().plus(lifetime)));
     }
 
     /** The login a token stands for, while it has not expired. */
     Optional<String> loginFor(String token) {
-        Grant grant = token == null ? null : grants.get(token);
-        if (grant == null || !clock.now().isBefore(grant.expires())) {
-            return Optional.empty();
-        }
-        return Optional.of(grant.login());
+        return grants.find(token).filter(grant -> clock.now().isBefore(grant.expires())).map(Grant::login);
     }
 
     void expireAll() {
-        grants.replaceAll((token, grant) -> new Grant(grant.login(), Instant.MIN));
+        grants.changeAll(grant -> new Grant(grant.login(), Instant.MIN));
     }
 
     void clear() {

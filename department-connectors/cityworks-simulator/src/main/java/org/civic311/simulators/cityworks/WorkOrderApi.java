@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.civic311.simulators.kit.SimulatorClock;
 import org.civic311.simulators.cityworks.CityworksSimulatorProperties.WorkOrderTemplate;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.civic311.simulators.kit.SimulatorClock;
 import org.civic311.simulators.cityworks.CityworksSimulatorProperties.WorkOrderTemplate;
 
 /** The simulated work order table and its state changes. Not thread-safe: callers hold the simulator's lock. */

@@ -1,4 +1,4 @@
-package org.civic311.simulators.cityworks;
+package org.civic311.simulators.kit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,32 +6,32 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The simulated server's clock: real time plus an offset tests can move, like a server whose clock is
- * ahead. Whole seconds by default, because that is all the wire format carries; a site on SQL Server keeps
- * milliseconds all the same and compares them in Search, which a test can ask for.
+ * ahead. Whole seconds by default, because that is all the wire formats carry; a site on SQL Server keeps
+ * milliseconds all the same and compares them in searches, which a test can ask for.
  */
-final class SimulatorClock {
+public final class SimulatorClock {
 
     private volatile Duration offset = Duration.ZERO;
     private volatile boolean fractions;
 
-    Instant now() {
+    public Instant now() {
         Instant now = Instant.now().plus(offset);
         return fractions ? now.truncatedTo(ChronoUnit.MILLIS) : now.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    synchronized void setTo(Instant at) {
+    public synchronized void setTo(Instant at) {
         offset = Duration.between(Instant.now(), at);
     }
 
-    void keepFractions(boolean keep) {
+    public void keepFractions(boolean keep) {
         fractions = keep;
     }
 
-    synchronized void shift(Duration by) {
+    public synchronized void shift(Duration by) {
         offset = offset.plus(by);
     }
 
-    void reset() {
+    public void reset() {
         fractions = false;
         offset = Duration.ZERO;
     }
