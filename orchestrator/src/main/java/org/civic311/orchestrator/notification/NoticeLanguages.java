@@ -25,15 +25,20 @@ public class NoticeLanguages {
 
     private final NotificationProperties settings;
     private final PathMatchingResourcePatternResolver files = new PathMatchingResourcePatternResolver();
+    /** The built-in languages: the classpath does not change while running. */
+    private final TreeSet<String> builtIn = new TreeSet<>();
 
     NoticeLanguages(NotificationProperties settings) {
         this.settings = settings;
+        collect("classpath*:" + NoticeTemplates.CLASSPATH_FOLDER + "messages_*.properties", builtIn);
     }
 
-    /** The offered language tags, e.g. {@code [en, es, zh]}; read each time, so a city's new file counts at once. */
+    /**
+     * The offered language tags, e.g. {@code [en, es, zh]}; the city's directory is read each time, so a new file
+     * there counts at once.
+     */
     public List<String> offered() {
-        TreeSet<String> tags = new TreeSet<>();
-        collect("classpath*:" + NoticeTemplates.CLASSPATH_FOLDER + "messages_*.properties", tags);
+        TreeSet<String> tags = new TreeSet<>(builtIn);
         if (settings.templateDirectory() != null) {
             collect(settings.templateDirectory().toUri() + "messages_*.properties", tags);
         }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the stored notices that are due, every {@code civic311.notifications.send-interval} on every node: emails
  * as text and HTML through the residents' mail server, texts through the {@link SmsSender}. A failure is tried again
- * after the next of {@code retry-delays}; a permanent refusal or the last failure leaves the notice FAILED for staff
- * to see. Logs name the notice and its request, never the address or number.
+ * after the next of {@code retry-delays} for {@code give-up-after} (a long weekend); a permanent refusal or the last
+ * failure leaves the notice FAILED for staff to see. Logs name the notice and its request, never the address or number.
  */
 @Component
 class NoticeSender implements SchedulingConfigurer {
@@ -79,15 +79,17 @@ class NoticeSender implements SchedulingConfigurer {
         } catch (RuntimeException e) {
             int tries = notice.attempts() + 1;
             List<Duration> delays = settings.retryDelays();
+            Duration delay = delays.get(Math.min(tries, delays.size()) - 1);
+            Instant now = clock.instant();
             // The message of a mail error may quote the address: the log gets the kind of failure only.
-            if (tries > delays.size()) {
+            if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
                 log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
                         tries, e.getClass().getSimpleName());
                 notices.failed(notice.id(), NoticeStatus.FAILED, String.valueOf(e.getMessage()), true);
             } else {
                 log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
-                        notice.requestId(), e.getClass().getSimpleName(), delays.get(tries - 1));
-                notices.retryLater(notice.id(), String.valueOf(e.getMessage()), clock.instant().plus(delays.get(tries - 1)));
+                        notice.requestId(), e.getClass().getSimpleName(), delay);
+                notices.retryLater(notice.id(), String.valueOf(e.getMessage()), now.plus(delay));
             }
         }
     }

@@ -54,9 +54,9 @@ class Notices {
     List<Long> due(Instant now, int limit) {
         return db.sql("""
                         SELECT id FROM notification WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at, id""")
-                .param("now", toColumn(now))
-                .query(Long.class).list().stream().limit(limit).toList();
+                        ORDER BY next_attempt_at, id LIMIT :limit""")
+                .param("now", toColumn(now)).param("limit", limit)
+                .query(Long.class).list();
     }
 
     /** Takes a due notice for this node until {@code leaseEnd}; empty when another node took it first. */
@@ -126,6 +126,7 @@ class Notices {
         return new StoredNotice(rs.getLong("id"), rs.getLong("request_id"), rs.getString("kind"),
                 rs.getString("event_key"), Channel.valueOf(rs.getString("channel")), rs.getString("language"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                rs.getString("body_html"), NoticeStatus.valueOf(rs.getString("status")), rs.getInt("attempts"));
+                rs.getString("body_html"), NoticeStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                instant(rs, "created_at"));
     }
 }

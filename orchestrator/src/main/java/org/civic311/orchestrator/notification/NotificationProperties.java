@@ -31,7 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param followUpDelay     how long after closure the resident is asked whether the work fixed it
  * @param answerWindow      how long the question stays open
  * @param sendInterval      how often stored notices that are due are sent
- * @param retryDelays       the waits between tries of a notice that failed; after the last it is failed for good
+ * @param retryDelays       the waits between tries of a notice that failed, the last one repeated
+ * @param giveUpAfter       how long after its event a failing notice is still tried; the first failure after that
+ *                          leaves it failed for good
  */
 @ConfigurationProperties("civic311.notifications")
 @Validated
@@ -46,7 +48,8 @@ public record NotificationProperties(
         @DefaultValue("P3D") @NotNull Duration followUpDelay,
         @DefaultValue("P30D") @NotNull Duration answerWindow,
         @DefaultValue("5s") @NotNull Duration sendInterval,
-        @DefaultValue({"1m", "5m", "15m", "1h", "4h", "4h", "4h", "4h", "4h", "4h"}) @NotEmpty List<Duration> retryDelays) {
+        @DefaultValue({"1m", "5m", "15m", "1h", "2h", "4h"}) @NotEmpty List<Duration> retryDelays,
+        @DefaultValue("75h") @NotNull Duration giveUpAfter) {
 
     /**
      * Timeouts of the residents' mail server ({@code spring.mail.host}). A relay that accepts the connection and never

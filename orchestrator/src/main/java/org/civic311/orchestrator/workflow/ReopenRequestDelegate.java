@@ -48,8 +48,6 @@ class ReopenRequestDelegate implements JavaDelegate {
         execution.setVariable(ProcessVariables.SYSTEM, again.system());
         execution.setVariable(ProcessVariables.PRIORITY, again.priority());
         execution.setVariable(ProcessVariables.SLA_DUE_AT, Date.from(again.dueAt()));
-        execution.removeVariable(ProcessVariables.OUTCOME);
-        execution.removeVariable(ProcessVariables.RESOLUTION);
         notices.reopened(requestId,
                 ((Number) execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)).intValue());
     }

@@ -1,8 +1,9 @@
 /**
  * The bridge to the Camunda engine, and the only package that imports {@code org.camunda}: process start,
  * the delegate beans the BPMN files name ({@code ${routeRequest}}, {@code ${dispatchTask}},
- * {@code ${closeRequest}}, {@code ${notifyResident}}; the only beans an expression can reach), message
- * correlation, the request-type catalog read from the deployed processes, and what the engine allows: its
+ * {@code ${closeRequest}}, {@code ${notifyResident}}, {@code ${askResident}}, {@code ${reopenRequest}}; the only
+ * beans an expression can reach), message correlation, the request-type catalog read from the deployed processes,
+ * and what the engine allows: its
  * configured administrator, the staff (from the settings or the city's directory) and their rights, no Admin
  * setup page, no scripts unless enabled.
  */
