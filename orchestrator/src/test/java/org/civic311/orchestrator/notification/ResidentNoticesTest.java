@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.sms.InboundSms;
 import org.civic311.orchestrator.sms.SmsDelivery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,6 +120,16 @@ class ResidentNoticesTest {
     ResidentNotices residentNotices;
 
     final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void patientOnABusyMachine() {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void defaultPatience() {
+        Awaitility.reset();
+    }
 
     @BeforeEach
     void clean() throws Exception {
@@ -232,7 +245,8 @@ class ResidentNoticesTest {
         MimeMessage moved = awaitMail(resident, id, "Nueva fecha");
         assertThat(GreenMailUtil.getBody(moved)).contains("viernes, 5 de marzo de 2027");
         awaitMail(resident, id, "Otro departamento");
-        await().untilAsserted(() -> assertThat(notices(id)).extracting(n -> n.get("event").asText() + " " + n.get("status").asText())
+        await().untilAsserted(() -> assertThat(notices(id))
+                .extracting(n -> n.get("event").asText() + " " + n.get("status").asText())
                 .containsExactly("received SENT", "due-date-moved SENT", "rerouted SENT"));
         assertThat(MAIL.getReceivedMessagesForDomain(resident)).hasSize(3);
     }
