@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.ServiceRequests;
@@ -27,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class FollowUpPage {
 
     static final String PATH = "/follow-up/";
+    private static final Set<String> ANSWERS = Set.of("yes", "no");
+    /** The rating is optional: 1 to 5 stars. */
+    private static final Set<String> STARS = Set.of("1", "2", "3", "4", "5");
 
     private final FollowUps followUps;
     private final FollowUpQuestions questions;
@@ -64,24 +68,13 @@ class FollowUpPage {
             return unknown();
         }
         FollowUps.FollowUp question = found.get();
-        Optional<Integer> stars = rating(rating);
-        if (!("yes".equals(answer) || "no".equals(answer)) || stars == null) {
+        boolean rated = rating != null && !rating.isBlank();
+        if (!ANSWERS.contains(String.valueOf(answer)) || rated && !STARS.contains(rating.strip())) {
             return page(HttpStatus.BAD_REQUEST, question, "invalid");
         }
         boolean fixed = "yes".equals(answer);
-        boolean taken = questions.answer(question, fixed, stars.orElse(null), Channel.EMAIL);
+        boolean taken = questions.answer(question, fixed, rated ? Integer.valueOf(rating.strip()) : null, Channel.EMAIL);
         return page(HttpStatus.OK, question, !taken ? "answered" : fixed ? "thanks" : "reopened");
-    }
-
-    /** Empty for no rating, null for one that is not 1 to 5. */
-    private static Optional<Integer> rating(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        return switch (value.strip()) {
-            case "1", "2", "3", "4", "5" -> Optional.of(Integer.parseInt(value.strip()));
-            default -> null;
-        };
     }
 
     private ResponseEntity<String> page(HttpStatus status, FollowUps.FollowUp question, String state) {

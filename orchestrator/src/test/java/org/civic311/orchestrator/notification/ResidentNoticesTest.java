@@ -324,6 +324,8 @@ class ResidentNoticesTest {
 
         ResponseEntity<String> wrong = answerOnPage(link, "maybe", null);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrong.getBody()).contains("Elija uno de los dos botones");
+        assertThat(answerOnPage(link, "no", "7").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer(token)).containsEntry("ANSWER", null);
 
         ResponseEntity<String> no = answerOnPage(link, "no", "2");
