@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
+// Notices and their page have a template engine of their own (notification.NoticeTemplates): no Thymeleaf views.
+@SpringBootApplication(exclude = ThymeleafAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class OrchestratorApplication {

@@ -221,7 +221,7 @@ class WholeLoopTest {
         reply(work, STREETS, "DONE\nFilled and compacted.");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
-        awaitMail(RESIDENT);
+        awaitNotice(id);
 
         // Weeks later a clerk answers the old mail again, or someone replays it.
         reply(work, STREETS, "DONE\nSomething else entirely.");
@@ -233,7 +233,8 @@ class WholeLoopTest {
         assertThat(db.sql("SELECT t.resolution FROM department_task t JOIN service_request r ON r.id = t.request_id "
                 + "WHERE r.tracking_number = :id").param("id", id).query(String.class).single())
                 .isEqualTo("Filled and compacted.");
-        assertThat(messagesTo(RESIDENT)).hasSize(1);
+        assertThat(messagesTo(RESIDENT)).filteredOn(m -> subject(m).contains(id) && subject(m).contains("closed"))
+                .hasSize(1);
         // The signed reference answers for the department: no log line may carry it, not even the one about the
         // stranger's reply, whose subject quotes it.
         assertThat(log.getAll()).doesNotContain(reference).doesNotContain(reference.substring(reference.lastIndexOf('.')));
@@ -365,10 +366,14 @@ class WholeLoopTest {
         return messagesTo(mailbox).get(0);
     }
 
-    /** The closure notice of this request (notices of earlier tests' requests may still be arriving). */
+    /**
+     * The closure notice of this request (the resident has its receipt too, and notices of earlier tests' requests may
+     * still be arriving).
+     */
     static MimeMessage awaitNotice(String id) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(RESIDENT).stream()
-                .filter(m -> subject(m).contains(id)).findFirst().orElse(null), m -> m != null);
+                .filter(m -> subject(m).contains(id) && subject(m).contains("closed")).findFirst().orElse(null),
+                m -> m != null);
     }
 
     static String subject(MimeMessage message) {

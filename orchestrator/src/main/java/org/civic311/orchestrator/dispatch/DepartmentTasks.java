@@ -6,6 +6,7 @@ import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -45,6 +46,31 @@ public class DepartmentTasks {
                 .param("now", toColumn(now))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /**
+     * Plans the work of an earlier task again, for the same department and system, when the resident said it did not
+     * fix the problem: due as long after now as the earlier task was due after it was planned.
+     *
+     * @return the new task, which remembers the earlier one
+     */
+    public DepartmentTask planAgain(long earlierTaskId, Instant now) {
+        DepartmentTask earlier = get(earlierTaskId);
+        Instant planned = db.sql("SELECT created_at FROM department_task WHERE id = :id").param("id", earlierTaskId)
+                .query((rs, row) -> instant(rs, "created_at")).single();
+        Instant due = now.plus(Duration.between(planned, earlier.dueAt()));
+        long id = plan(earlier.requestId(), earlier.department(), earlier.system(), earlier.priority(), due, now);
+        db.sql("UPDATE department_task SET reopens_task_id = :earlier WHERE id = :id")
+                .param("earlier", earlierTaskId).param("id", id).update();
+        return get(id);
+    }
+
+    /** The task whose work this one does again, when a resident said it did not fix the problem. */
+    public Optional<DepartmentTask> earlierTaskOf(long taskId) {
+        return db.sql("""
+                        SELECT e.* FROM department_task t JOIN department_task e ON e.id = t.reopens_task_id
+                        WHERE t.id = :id""")
+                .param("id", taskId).query(this::map).optional();
     }
 
     /** {@link WorkOrder#KEY_LENGTH} characters of 32 (5 random bits each): unique across installations. */

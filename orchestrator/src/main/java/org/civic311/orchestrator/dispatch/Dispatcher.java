@@ -104,6 +104,16 @@ public class Dispatcher {
         requests.addStaffNote(task.requestId(), "Civic311", outcome, clock.instant());
     }
 
+    /** The resident's words; for work done again, first which earlier task did not fix it. */
+    private String description(DepartmentTask task, ServiceRequest request) {
+        return tasks.earlierTaskOf(task.id())
+                .map(earlier -> "Reopened: the resident says the work of task " + earlier.key()
+                        + (earlier.externalId() == null ? "" : " (" + earlier.externalId() + " in " + earlier.system() + ")")
+                        + " did not fix the problem."
+                        + (request.description() == null ? "" : "\n\n" + request.description()))
+                .orElse(request.description());
+    }
+
     private WorkOrder workOrder(DepartmentTask task, ServiceRequest request) {
         var resident = request.resident();
         return new WorkOrder(
@@ -114,7 +124,7 @@ public class Dispatcher {
                 task.department(),
                 task.priority(),
                 task.dueAt(),
-                request.description(),
+                description(task, request),
                 new WorkOrder.Location(request.lat(), request.lon(), request.address(), request.addressId(),
                         request.zipcode()),
                 request.attributes(),

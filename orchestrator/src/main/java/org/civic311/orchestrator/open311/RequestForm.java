@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.catalog.RequestTypes;
+import org.civic311.orchestrator.notification.NoticeLanguages;
 import org.civic311.orchestrator.request.NewServiceRequest;
+import org.civic311.orchestrator.request.NoticePreferences;
+import org.civic311.orchestrator.request.NotifyBy;
 import org.civic311.orchestrator.request.Resident;
 import org.civic311.orchestrator.sms.PhoneNumbers;
 import org.springframework.http.HttpStatus;
@@ -36,11 +39,12 @@ final class RequestForm {
     }
 
     /**
-     * @param channel the intake channel of the client's api_key
+     * @param channel        the intake channel of the client's api_key
+     * @param acceptLanguage the POST's {@code Accept-Language} header, or null
      * @return the request; an {@link Open311Exception} with every problem found when it cannot be taken in:
      *         404 for a service code nobody offers, 400 for the rest
      */
-    NewServiceRequest read(String channel, RequestTypes requestTypes) {
+    NewServiceRequest read(String channel, RequestTypes requestTypes, NoticeLanguages languages, String acceptLanguage) {
         String serviceCode = args.value("service_code");
         Optional<RequestType> type = serviceCode == null ? Optional.empty() : requestTypes.find(serviceCode);
         if (serviceCode == null) {
@@ -71,13 +75,43 @@ final class RequestForm {
         String mediaUrl = args.webUrls("media_url", 2000).stream().findFirst().orElse(null);
         Resident resident = new Resident(args.text("first_name", 100), args.text("last_name", 100), email, phone,
                 args.text("device_id", 128), args.text("account_id", 128));
+        NoticePreferences notices = noticePreferences(resident, languages, acceptLanguage);
         Map<String, List<String>> answers = answers();
         type.ifPresent(t -> t.problemsWith(answers).forEach(args::error));
         Map<String, List<String>> kept = type.map(t -> t.answersToKeep(answers)).orElse(Map.of());
         kept.forEach((code, values) -> values.forEach(v -> args.plain("attribute[" + code + "]", v)));
         args.rejectIfInvalid();
         return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, zipcode, mediaUrl,
-                resident, channel, kept);
+                resident, channel, kept, notices);
+    }
+
+    /**
+     * The extension fields {@code language} (BCP 47; else the {@code Accept-Language} header, else the city's
+     * default) and {@code notify} (email, sms, both or none; else email when an email address is given, else sms
+     * when a phone number is). A language no notice is written in, or a channel without its address, is refused.
+     */
+    private NoticePreferences noticePreferences(Resident resident, NoticeLanguages languages, String acceptLanguage) {
+        String asked = args.value("language");
+        String language;
+        if (asked == null) {
+            language = languages.fromAcceptLanguage(acceptLanguage);
+        } else {
+            language = languages.match(asked).orElse(null);
+            if (language == null) {
+                args.error("language '" + asked + "' is not offered; notices are written in "
+                        + String.join(", ", languages.offered()) + ".");
+            }
+        }
+        String word = args.value("notify");
+        NotifyBy notifyBy = word == null ? NotifyBy.defaultFor(resident) : NotifyBy.of(word).orElse(null);
+        if (notifyBy == null) {
+            args.error("notify must be one of email, sms, both or none.");
+        } else if (notifyBy.byEmail() && resident.email() == null) {
+            args.error("notify=" + notifyBy.word() + " needs an email address (email).");
+        } else if (notifyBy.bySms() && resident.phone() == null) {
+            args.error("notify=" + notifyBy.word() + " needs a phone number (phone).");
+        }
+        return new NoticePreferences(language, notifyBy);
     }
 
     /** The resident's phone in E.164, the form texts are sent to; null when none was given or it cannot be texted. */

@@ -3,6 +3,7 @@ package org.civic311.orchestrator.open311;
 import java.util.List;
 
 import org.civic311.orchestrator.catalog.RequestTypes;
+import org.civic311.orchestrator.notification.NoticeLanguages;
 import org.civic311.orchestrator.request.NewServiceRequest;
 import org.civic311.orchestrator.request.RequestIntake;
 import org.civic311.orchestrator.request.ServiceRequest;
@@ -24,21 +25,27 @@ class RequestSubmission {
     private final RequestTypes requestTypes;
     private final RequestIntake intake;
     private final PhoneNumbers phoneNumbers;
+    private final NoticeLanguages languages;
 
-    RequestSubmission(ApiKeys apiKeys, RequestTypes requestTypes, RequestIntake intake, PhoneNumbers phoneNumbers) {
+    RequestSubmission(ApiKeys apiKeys, RequestTypes requestTypes, RequestIntake intake, PhoneNumbers phoneNumbers,
+            NoticeLanguages languages) {
         this.apiKeys = apiKeys;
         this.requestTypes = requestTypes;
         this.intake = intake;
         this.phoneNumbers = phoneNumbers;
+        this.languages = languages;
     }
 
-    /** @param idempotencyKey the {@code Idempotency-Key} header; null when the client sent none */
-    Open311Body submit(MultiValueMap<String, String> form, String idempotencyKey) {
+    /**
+     * @param idempotencyKey the {@code Idempotency-Key} header; null when the client sent none
+     * @param acceptLanguage the {@code Accept-Language} header; null when the client sent none
+     */
+    Open311Body submit(MultiValueMap<String, String> form, String idempotencyKey, String acceptLanguage) {
         Arguments args = new Arguments(form);
         String apiKey = args.value("api_key");
         String channel = apiKeys.channelOf(apiKey);
         SubmissionKey key = IdempotencyKeyHeader.read(idempotencyKey, apiKey, args);
-        NewServiceRequest request = new RequestForm(args, phoneNumbers).read(channel, requestTypes);
+        NewServiceRequest request = new RequestForm(args, phoneNumbers).read(channel, requestTypes, languages, acceptLanguage);
         ServiceRequest stored;
         try {
             stored = key == null ? intake.submit(request) : intake.submit(request, key);

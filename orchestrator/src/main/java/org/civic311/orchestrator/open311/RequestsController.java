@@ -1,5 +1,6 @@
 package org.civic311.orchestrator.open311;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,10 @@ class RequestsController {
     @PostMapping({"/requests.json", "/requests.xml"})
     ResponseEntity<Open311Body> submit(@RequestParam MultiValueMap<String, String> form,
                                        @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
+                                       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                       String acceptLanguage,
                                        Format format) {
-        return format.ok(submission.submit(form, key));
+        return format.ok(submission.submit(form, key, acceptLanguage));
     }
 
     @GetMapping({"/requests.json", "/requests.xml"})

@@ -11,6 +11,8 @@ public record RequestNote(String type, String description, Instant at) {
     public static final String DISPATCHED = "dispatched";
     public static final String ACTIVITY = "activity";
     public static final String CLOSED = "closed";
+    /** The resident said the work did not fix it: the department works on it again. */
+    public static final String REOPENED = "reopened";
     /** A resident's comment, sent by an Open311 client. */
     public static final String COMMENT = "comment";
 }

@@ -34,10 +34,10 @@ public class ServiceRequests {
         db.sql("""
                         INSERT INTO service_request (service_code, service_name, status, description, lat, lon, address,
                             address_id, zipcode, media_url, email, first_name, last_name, phone, device_id, account_id,
-                            channel, requested_at, updated_at)
+                            channel, language, notify_by, requested_at, updated_at)
                         VALUES (:serviceCode, :serviceName, :status, :description, :lat, :lon, :address,
                             :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId, :accountId,
-                            :channel, :now, :now)""")
+                            :channel, :language, :notifyBy, :now, :now)""")
                 .param("serviceCode", request.serviceCode())
                 .param("serviceName", serviceName)
                 .param("status", RequestStatus.OPEN.name())
@@ -55,6 +55,8 @@ public class ServiceRequests {
                 .param("deviceId", resident.deviceId())
                 .param("accountId", resident.accountId())
                 .param("channel", request.channel())
+                .param("language", request.notices().language())
+                .param("notifyBy", request.notices().notifyBy().name())
                 .param("now", toColumn(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -144,6 +146,25 @@ public class ServiceRequests {
         addNote(id, RequestNote.CLOSED, statusNotes, now);
         db.sql("UPDATE service_request SET status = :status, closed_at = :now WHERE id = :id AND status <> :status")
                 .param("status", RequestStatus.CLOSED.name()).param("now", toColumn(now)).param("id", id)
+                .update();
+    }
+
+    /**
+     * How the resident of the request wants to hear back. Requests taken in before residents could choose hear back
+     * as they would by default today.
+     */
+    public NoticePreferences noticePreferences(long id) {
+        return db.sql("SELECT language, notify_by FROM service_request WHERE id = :id").param("id", id)
+                .query((rs, row) -> new NoticePreferences(rs.getString("language"),
+                        rs.getString("notify_by") == null ? null : NotifyBy.valueOf(rs.getString("notify_by"))))
+                .single();
+    }
+
+    /** The request is open again, due anew, with a step in its public history saying why. */
+    public void reopen(long id, String statusNotes, Instant expectedAt, Instant now) {
+        addNote(id, RequestNote.REOPENED, statusNotes, now);
+        db.sql("UPDATE service_request SET status = :status, closed_at = NULL, expected_at = :expected WHERE id = :id")
+                .param("status", RequestStatus.OPEN.name()).param("expected", toColumn(expectedAt)).param("id", id)
                 .update();
     }
 

@@ -1,25 +1,44 @@
 package org.civic311.orchestrator.workflow;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.civic311.orchestrator.notification.ResidentNotifier;
-import org.civic311.orchestrator.request.ServiceRequests;
+import org.civic311.orchestrator.notification.NotificationProperties;
+import org.civic311.orchestrator.notification.ResidentNotices;
 import org.springframework.stereotype.Component;
 
-/** {@code ${notifyResident}}: the closure notice, retried by the engine when the mail server is down. */
+/**
+ * {@code ${notifyResident}}: the closure notice, then the "was it fixed?" process for a resident who hears back.
+ * Both in the job's transaction: a retried job writes the notice once and starts one follow-up.
+ */
 @Component("notifyResident")
 class NotifyResidentDelegate implements JavaDelegate {
 
-    private final ResidentNotifier notifier;
-    private final ServiceRequests requests;
+    private final ResidentNotices notices;
+    private final NotificationProperties settings;
 
-    NotifyResidentDelegate(ResidentNotifier notifier, ServiceRequests requests) {
-        this.notifier = notifier;
-        this.requests = requests;
+    NotifyResidentDelegate(ResidentNotices notices, NotificationProperties settings) {
+        this.notices = notices;
+        this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.closureNotice(requests.get(ProcessVariables.requestId(execution)));
+        long requestId = ProcessVariables.requestId(execution);
+        // In the follow-up process the request closes again: the round after the one answered NO.
+        Number answered = (Number) execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND);
+        int round = answered == null ? 1 : answered.intValue() + 1;
+        notices.closed(requestId, round);
+        if (notices.reachesSomeone(requestId)) {
+            execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
+                    ProcessVariables.FOLLOW_UP_PROCESS, execution.getProcessBusinessKey(), Map.of(
+                            ProcessVariables.REQUEST_ID, requestId,
+                            ProcessVariables.FOLLOW_UP_ROUND, round,
+                            // The task that did the work: a NO plans it again.
+                            ProcessVariables.DEPARTMENT_TASK_ID, execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID),
+                            ProcessVariables.FOLLOW_UP_DELAY, settings.followUpDelay().toString(),
+                            ProcessVariables.ANSWER_WINDOW, settings.answerWindow().toString()));
+        }
     }
 }

@@ -31,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,8 +39,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A long weekend without the department's mail server, then without the residents' one: the real processes and
- * the real retry schedule (application.yml), with the engine's clock moved on instead of waiting.
+ * A long weekend without the department's mail server: the real processes and the real retry schedule
+ * (application.yml), with the engine's clock moved on instead of waiting. (Notices to residents are retried by the
+ * notice sender, not the engine: NoticeOutageTest.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("e2e")
@@ -68,8 +68,6 @@ class LongOutageTest {
     ManagementService management;
     @Autowired
     TestRestTemplate http;
-    @Autowired
-    JdbcClient db;
 
     Instant outageStarts;
 
@@ -101,31 +99,6 @@ class LongOutageTest {
         assertThat(incident.getIncidentTimestamp().toInstant()).isAfter(outageStarts.plus(Duration.ofHours(72)));
         // The mail servers are down: the push stops at the reply mailbox, before anything could be sent twice.
         assertThat(incident.getIncidentMessage()).contains("Could not look for earlier work emails");
-    }
-
-    @Test
-    void aClosureNoticeWhileTheMailServerIsDownIsStillRetriedAfter71HoursAndAnIncidentOnlyAfter72() {
-        ProcessInstance request = submitPothole();
-        ProcessInstance work = calledProcessInstance(request);
-        long task = ((Number) runtime.getVariable(work.getId(), ProcessVariables.DEPARTMENT_TASK_ID)).longValue();
-        // The department has the work already (the dispatcher leaves a dispatched task alone) and finishes it.
-        db.sql("UPDATE department_task SET status = 'DISPATCHED', external_id = 'handed-over' WHERE id = :id")
-                .param("id", task).update();
-        management.executeJob(job(work).getId());
-        runtime.createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
-                .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, task)
-                .setVariable(ProcessVariables.OUTCOME, "COMPLETED")
-                .setVariable(ProcessVariables.RESOLUTION, "Filled.")
-                .correlate();
-        assertThat(request).hasPassed("Task_CloseRequest").isWaitingAt("Task_NotifyResident");
-
-        failUntil(request, Duration.ofHours(71));
-        stillRetrying(request, "Task_NotifyResident");
-
-        failUntilIncident(request);
-        Incident incident = incidentOf(request);
-        assertThat(incident.getActivityId()).isEqualTo("Task_NotifyResident");
-        assertThat(incident.getIncidentTimestamp().toInstant()).isAfter(outageStarts.plus(Duration.ofHours(72)));
     }
 
     /** Runs the failing job each time it falls due, as the job executor would, until {@code elapsed} has passed. */

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -27,7 +30,7 @@ record DemoMailbox(String address, int smtpPort, int imapPort) {
             try {
                 List<Mail> mails = new ArrayList<>();
                 for (Message message : inbox.getMessages()) {
-                    mails.add(new Mail(message.getSubject(), String.valueOf(message.getContent())));
+                    mails.add(new Mail(message.getSubject(), text(message)));
                 }
                 return mails;
             } finally {
@@ -36,6 +39,22 @@ record DemoMailbox(String address, int smtpPort, int imapPort) {
         } finally {
             store.close();
         }
+    }
+
+    /** The plain text of a message: a notice to a resident is text and HTML, the text is what a reader reads. */
+    static String text(Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (child.isMimeType("multipart/*") || child.isMimeType("text/plain")) {
+                    text.append(text(child));
+                }
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
     }
 
     void send(String to, String subject, String text) throws MessagingException {

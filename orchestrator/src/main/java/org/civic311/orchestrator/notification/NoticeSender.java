@@ -1,0 +1,133 @@
+package org.civic311.orchestrator.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.civic311.orchestrator.sms.SmsDelivery;
+import org.civic311.orchestrator.sms.SmsRefused;
+import org.civic311.orchestrator.sms.SmsSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the stored notices that are due, every {@code civic311.notifications.send-interval} on every node: emails
+ * as text and HTML through the residents' mail server, texts through the {@link SmsSender}. A failure is tried again
+ * after the next of {@code retry-delays} for {@code give-up-after} (a long weekend); a permanent refusal or the last
+ * failure leaves the notice FAILED for staff to see. Logs name the notice and its request, never the address or number.
+ */
+@Component
+class NoticeSender implements SchedulingConfigurer {
+
+    static final String NO_SMS_PROVIDER = "No SMS provider is set up: the text cannot be sent.";
+    private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+    /** Longer than any send may take (the mail timeouts): a node that dies holding a notice frees it after this. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int BATCH = 100;
+
+    private final Notices notices;
+    private final JavaMailSender mail;
+    private final ObjectProvider<SmsSender> sms;
+    private final NotificationProperties settings;
+    private final Clock clock;
+
+    NoticeSender(Notices notices, JavaMailSender mail, ObjectProvider<SmsSender> sms, NotificationProperties settings,
+                 Clock clock) {
+        this.notices = notices;
+        this.mail = mail;
+        this.sms = sms;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::sendDue, settings.sendInterval());
+    }
+
+    /** Sends what is due now. */
+    void sendDue() {
+        List<Long> due = notices.due(clock.instant(), BATCH);
+        for (long id : due) {
+            Instant now = clock.instant();
+            notices.claim(id, now, now.plus(LEASE)).ifPresent(this::send);
+        }
+    }
+
+    private void send(StoredNotice notice) {
+        try {
+            String providerId = notice.channel() == Channel.EMAIL ? email(notice) : text(notice);
+            notices.sent(notice.id(), providerId, clock.instant());
+        } catch (SmsRefused e) {
+            log.warn("The SMS provider refused {} of request {} for good (error {})", notice.describe(),
+                    notice.requestId(), e.code());
+            notices.failed(notice.id(), NoticeStatus.FAILED,
+                    "Refused by the SMS provider (error " + e.code() + "): " + e.getMessage(), true);
+        } catch (SmsUnavailable e) {
+            notices.failed(notice.id(), NoticeStatus.UNSENDABLE, NO_SMS_PROVIDER, false);
+        } catch (RuntimeException e) {
+            int tries = notice.attempts() + 1;
+            List<Duration> delays = settings.retryDelays();
+            Duration delay = delays.get(Math.min(tries, delays.size()) - 1);
+            Instant now = clock.instant();
+            // The message of a mail error may quote the address: the log gets the kind of failure only.
+            if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
+                log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
+                        tries, e.getClass().getSimpleName());
+                notices.failed(notice.id(), NoticeStatus.FAILED, String.valueOf(e.getMessage()), true);
+            } else {
+                log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
+                        notice.requestId(), e.getClass().getSimpleName(), delay);
+                notices.retryLater(notice.id(), String.valueOf(e.getMessage()), now.plus(delay));
+            }
+        }
+    }
+
+    private String email(StoredNotice notice) {
+        MimeMessage message = mail.createMimeMessage();
+        try {
+            MimeMessageHelper parts = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                    "UTF-8");
+            parts.setFrom(settings.from());
+            parts.setTo(notice.recipient());
+            parts.setSubject(notice.subject());
+            parts.setText(notice.text(), notice.html());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The message could not be put together", e);
+        }
+        mail.send(message);
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private String text(StoredNotice notice) {
+        SmsSender sender = sms.getIfAvailable();
+        if (sender == null) {
+            throw new SmsUnavailable();
+        }
+        return sender.send(notice.recipient(), notice.text());
+    }
+
+    /** A delivery report: a text the provider could not deliver becomes a failed notice. */
+    @EventListener
+    void on(SmsDelivery delivery) {
+        notices.delivery(delivery.messageId(), delivery.status(), delivery.errorCode());
+    }
+
+    private static final class SmsUnavailable extends RuntimeException {
+    }
+}

@@ -1,0 +1,132 @@
+package org.civic311.orchestrator.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.civic311.orchestrator.notification.ResidentAnswered;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** processes/resident-follow-up.bpmn: "was it fixed?" some days after closure, and what a NO sets going. */
+@Deployment(resources = {"processes/resident-follow-up.bpmn", "processes/department-work.bpmn"})
+class FollowUpProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("camunda.cfg.xml").build();
+
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, Object> closedWith = new HashMap<>();
+
+    @BeforeEach
+    void mockDelegates() {
+        // Explicitly: the Spring tests of the same run leave their engines registered too.
+        BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("askResident", (JavaDelegate) execution ->
+                calls.add("ask round " + execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)));
+        Mocks.register("reopenRequest", (JavaDelegate) execution -> {
+            calls.add("reopen after task " + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID));
+            execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 43L);
+            execution.setVariable(ProcessVariables.SLA_DUE_AT, new Date());
+        });
+        Mocks.register("dispatchTask", (JavaDelegate) execution -> calls.add("dispatch "
+                + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID) + " for " + execution.getProcessBusinessKey()));
+        Mocks.register("closeRequest", (JavaDelegate) execution -> {
+            calls.add("close");
+            closedWith.put(ProcessVariables.RESOLUTION, execution.getVariable(ProcessVariables.RESOLUTION));
+        });
+        Mocks.register("notifyResident", (JavaDelegate) execution ->
+                calls.add("notify after round " + execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void theResidentIsAskedAfterTheDelayAndYesEndsIt() {
+        ProcessInstance followUp = startProcess();
+
+        assertThat(followUp).isWaitingAt("Event_FollowUpDelay");
+        Job delay = job(followUp);
+        assertThat(delay.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 2L * 24 * 3600 * 1000));
+        execute(delay);
+        assertThat(followUp).isWaitingAt("Task_AwaitAnswer");
+        assertThat(calls).containsExactly("ask round 1");
+
+        answer(1, true);
+
+        assertThat(followUp).hasPassed("Event_Fixed").isEnded();
+        assertThat(calls).containsExactly("ask round 1");
+    }
+
+    @Test
+    void noReopensTheDepartmentWorksAgainAndTheNextClosureIsTold() {
+        ProcessInstance followUp = startProcess();
+        execute(job(followUp));
+
+        answer(1, false);
+
+        assertThat(followUp).isWaitingAt("Task_ReopenRequest");
+        execute(job(followUp));
+        assertThat(followUp).isWaitingAt("Activity_DepartmentWork");
+        ProcessInstance work = calledProcessInstance(followUp);
+        execute(job(work));
+        assertThat(work).isWaitingAt("Task_AwaitDepartment");
+        assertThat(calls).containsExactly("ask round 1", "reopen after task 42", "dispatch 43 for SR-2026-000001");
+
+        RequestTypeProcessTest.departmentFinishes(43L, "COMPLETED", "Refilled with hot asphalt");
+
+        assertThat(followUp).hasPassed("Task_CloseRequest").isWaitingAt("Task_NotifyResident");
+        assertThat(closedWith).containsEntry(ProcessVariables.RESOLUTION, "Refilled with hot asphalt");
+        execute(job(followUp));
+        assertThat(followUp).hasPassed("Event_ClosedAgain").isEnded();
+        assertThat(calls).endsWith("close", "notify after round 1");
+    }
+
+    @Test
+    void anAnswerForAnotherRoundOrRequestMovesNothingAndNoAnswerEndsItQuietly() {
+        ProcessInstance followUp = startProcess();
+        execute(job(followUp));
+
+        answer(2, false);
+        new ResidentAnswerCorrelation(runtimeService()).on(new ResidentAnswered(8L, 1, false));
+        assertThat(followUp).isWaitingAt("Task_AwaitAnswer");
+
+        execute(job(followUp));
+        assertThat(followUp).hasPassed("Event_Unanswered").isEnded();
+        assertThat(calls).containsExactly("ask round 1");
+    }
+
+    private ProcessInstance startProcess() {
+        return runtimeService().startProcessInstanceByKey(ProcessVariables.FOLLOW_UP_PROCESS, "SR-2026-000001",
+                Map.of(ProcessVariables.REQUEST_ID, 7L, ProcessVariables.FOLLOW_UP_ROUND, 1,
+                        ProcessVariables.DEPARTMENT_TASK_ID, 42L,
+                        ProcessVariables.FOLLOW_UP_DELAY, "P3D", ProcessVariables.ANSWER_WINDOW, "P30D"));
+    }
+
+    /** What storing the resident's answer does: the application's own correlation. */
+    private static void answer(int round, boolean fixed) {
+        new ResidentAnswerCorrelation(runtimeService()).on(new ResidentAnswered(7L, round, fixed));
+    }
+}
