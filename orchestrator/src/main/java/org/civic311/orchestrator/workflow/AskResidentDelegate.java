@@ -17,7 +17,7 @@ class AskResidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        questions.ask(RouteRequestDelegate.requestId(execution),
+        questions.ask(ProcessVariables.requestId(execution),
                 ((Number) execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)).intValue());
     }
 }

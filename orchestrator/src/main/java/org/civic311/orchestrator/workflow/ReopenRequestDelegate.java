@@ -37,7 +37,7 @@ class ReopenRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long requestId = RouteRequestDelegate.requestId(execution);
+        long requestId = ProcessVariables.requestId(execution);
         long earlierTaskId = ((Number) execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID)).longValue();
         Instant now = clock.instant();
         DepartmentTask again = tasks.planAgain(earlierTaskId, now);
