@@ -181,6 +181,10 @@ class EscalationLoopTest {
         assertThat(OffsetDateTime.parse(request.get("expected_datetime").asText()).toInstant()).isEqualTo(newDue);
         assertThat(request.get("status_notes").asText()).startsWith("The expected date is now ");
         assertThat(staffNotes(id)).anyMatch(n -> n.contains("Asphalt plant closed until Thursday"));
+        // The resident hears of the new date, not of the reason.
+        MimeMessage moved = await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(RESIDENT).stream()
+                .filter(m -> subject(m).endsWith("New expected date for your report")).toList(), m -> !m.isEmpty()).get(0);
+        assertThat(subject(moved)).startsWith("[" + id + "]");
         assertThat(staffAuthors(id)).contains("streets-supervisor");
         assertThat(String.join("\n", PublicAnswers.about(http, id)))
                 .doesNotContain("streets-supervisor").doesNotContain("Asphalt plant");
@@ -199,6 +203,8 @@ class EscalationLoopTest {
 
         assertThat(request(id).get("agency_responsible").asText()).isEqualTo("311 Triage Desk");
         assertThat(request(id).get("status_notes").asText()).startsWith("Passed to 311 Triage Desk");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(RESIDENT).stream()
+                .anyMatch(m -> subject(m).endsWith("Another department is handling your report")));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED", "PLANNED");
         // The department's system hears of it only after the action committed, from a retried engine job.
         assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));

@@ -8,11 +8,14 @@ import org.civic311.orchestrator.dispatch.DepartmentSystems;
 import org.civic311.orchestrator.dispatch.DepartmentTask;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.dispatch.Dispatcher;
+import org.civic311.orchestrator.notification.DueDateMoved;
+import org.civic311.orchestrator.notification.RequestRerouted;
 import org.civic311.orchestrator.request.RequestStatus;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.routing.RequestRouting;
 import org.civic311.orchestrator.routing.RequestRouting.RoutedTask;
 import org.civic311.orchestrator.routing.SlaClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +34,11 @@ public class SupervisorActions {
     private final RequestRouting routing;
     private final SlaClock slaClock;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SupervisorActions(ServiceRequests requests, DepartmentTasks tasks, Dispatcher dispatcher, DepartmentSystems systems,
-                      Departments departments, RequestRouting routing, SlaClock slaClock, Clock clock) {
+                      Departments departments, RequestRouting routing, SlaClock slaClock, Clock clock,
+                      ApplicationEventPublisher events) {
         this.requests = requests;
         this.tasks = tasks;
         this.dispatcher = dispatcher;
@@ -42,6 +47,7 @@ public class SupervisorActions {
         this.routing = routing;
         this.slaClock = slaClock;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The request an escalation is about and the department task it waits for. */
@@ -76,6 +82,7 @@ public class SupervisorActions {
         String why = required(reason, "To extend, give the reason (staff only).");
         RoutedTask extended = routing.extend(requestId, taskId, newDue);
         staffNote(requestId, supervisor, "Due date extended to " + newDue + ": " + why);
+        events.publishEvent(new DueDateMoved(requestId, newDue));
         return extended;
     }
 
@@ -107,6 +114,8 @@ public class SupervisorActions {
         RoutedTask routed = routing.reroute(requestId, code, to, old.priority(), newDue);
         staffNote(requestId, supervisor, "Sent to " + code + " in " + to + " (was " + old.department() + " in "
                 + old.system() + "): " + why);
+        // The request row names the new department now, which the resident's notice reads.
+        events.publishEvent(new RequestRerouted(requestId));
         return routed;
     }
 

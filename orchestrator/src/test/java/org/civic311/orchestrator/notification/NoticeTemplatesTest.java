@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.civic311.orchestrator.sms.SmsSegments;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class NoticeTemplatesTest {
         String sms = templates.render("sms/" + event.template() + ".txt", Locale.forLanguageTag(language), model());
 
         assertThat(sms).contains("SR-2026-000042").doesNotContain("??", "[(", "null", "\n");
-        assertThat(SmsLength.segments(sms)).as(sms).isLessThanOrEqualTo(2);
+        assertThat(SmsSegments.count(sms)).as(sms).isLessThanOrEqualTo(2);
         switch (event) {
             case RECEIVED -> assertThat(sms).contains("EXPECTED-SHORT");
             case DUE_DATE_MOVED -> assertThat(sms).contains("NEW-DUE-SHORT");
@@ -130,7 +131,7 @@ class NoticeTemplatesTest {
             Locale locale = Locale.forLanguageTag(language);
             String help = templates.render("sms/help.txt", locale, Map.of("cityName", "Springfield 311"));
             assertThat(help).contains("Springfield 311", YES.getOrDefault(language, "YES"), "STOP").doesNotContain("??");
-            assertThat(SmsLength.segments(help)).isLessThanOrEqualTo(2);
+            assertThat(SmsSegments.count(help)).isLessThanOrEqualTo(2);
             for (String state : List.of("ask", "thanks", "reopened", "answered", "unknown")) {
                 Map<String, Object> model = model();
                 model.put("state", state);

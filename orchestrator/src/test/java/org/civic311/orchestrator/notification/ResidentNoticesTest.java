@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.sms.InboundSms;
 import org.civic311.orchestrator.sms.SmsDelivery;
+import org.civic311.orchestrator.sms.SmsSegments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,7 +168,7 @@ class ResidentNoticesTest {
         RecordingSmsSender.Text receipt = await().until(() -> sms.to(phone).stream().findFirst().orElse(null),
                 t -> t != null);
         assertThat(receipt.text()).startsWith("已收到报告 " + id + "。Streets Department预计在");
-        assertThat(SmsLength.segments(receipt.text())).isLessThanOrEqualTo(2);
+        assertThat(SmsSegments.count(receipt.text())).isLessThanOrEqualTo(2);
         assertThat(language(id)).isEqualTo("zh");
         await().untilAsserted(() -> assertThat(notices(id)).extracting(n -> n.get("status").asText())
                 .containsExactly("SENT"));
