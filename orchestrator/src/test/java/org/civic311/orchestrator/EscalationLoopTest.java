@@ -232,7 +232,8 @@ class EscalationLoopTest {
         JsonNode closed = request(id);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("status_notes").asText()).isEqualTo("Repaired by the utility company that dug the trench.");
-        assertThat(mailTo(RESIDENT)).anyMatch(m -> subject(m).contains(id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(RESIDENT).stream()
+                .anyMatch(m -> subject(m).endsWith("Your report is closed") && subject(m).contains(id)));
         assertThat(taskStatuses(id)).containsExactly("CANCELLED");
         assertThat(mailTo(STREETS)).noneMatch(m -> subject(m).startsWith("Withdrawn"));
         runWithdrawals();

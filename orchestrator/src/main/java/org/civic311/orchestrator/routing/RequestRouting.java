@@ -82,6 +82,18 @@ public class RequestRouting {
     }
 
     /**
+     * The service level of a task planned without routing (work done again after a resident's NO): its warning and
+     * escalation dates, counted from now up to its due time.
+     */
+    public RoutedTask serviceLevelOf(long taskId) {
+        DepartmentTask task = tasks.get(taskId);
+        SlaTarget target = target(requests.get(task.requestId()), task.department(), task.priority());
+        return new RoutedTask(taskId, task.department(), task.system(), task.priority(),
+                slaClock.datesUntil(clock.instant(), task.dueAt(), target), target.getSupervisorGroup(),
+                target.getSecondLevelGroup());
+    }
+
+    /**
      * Plans a new task for the request with {@code department} in {@code system}, due at {@code newDue} or, when
      * that is null, by the service level counted from now. The old task is the caller's to cancel.
      */

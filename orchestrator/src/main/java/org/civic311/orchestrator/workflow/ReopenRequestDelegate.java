@@ -2,7 +2,6 @@ package org.civic311.orchestrator.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +10,7 @@ import org.civic311.orchestrator.dispatch.DepartmentTask;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.notification.ResidentNotices;
 import org.civic311.orchestrator.request.ServiceRequests;
+import org.civic311.orchestrator.routing.RequestRouting;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +24,16 @@ class ReopenRequestDelegate implements JavaDelegate {
     private final DepartmentTasks tasks;
     private final Departments departments;
     private final ResidentNotices notices;
+    private final RequestRouting routing;
     private final Clock clock;
 
     ReopenRequestDelegate(ServiceRequests requests, DepartmentTasks tasks, Departments departments,
-                          ResidentNotices notices, Clock clock) {
+                          ResidentNotices notices, RequestRouting routing, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.departments = departments;
         this.notices = notices;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -43,11 +45,8 @@ class ReopenRequestDelegate implements JavaDelegate {
         DepartmentTask again = tasks.planAgain(earlierTaskId, now);
         requests.reopen(requestId, "Reopened: the resident reported that the problem is not fixed. "
                 + departments.nameOf(again.department()) + " will work on it again.", again.dueAt(), now);
-        execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, again.id());
-        execution.setVariable(ProcessVariables.DEPARTMENT, again.department());
-        execution.setVariable(ProcessVariables.SYSTEM, again.system());
-        execution.setVariable(ProcessVariables.PRIORITY, again.priority());
-        execution.setVariable(ProcessVariables.SLA_DUE_AT, Date.from(again.dueAt()));
+        // The shared department-work process reads the task and its timers' dates from these.
+        ServiceLevelVariables.set(execution, routing.serviceLevelOf(again.id()));
         notices.reopened(requestId,
                 ((Number) execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)).intValue());
     }

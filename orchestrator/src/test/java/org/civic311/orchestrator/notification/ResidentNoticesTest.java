@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.civic311.orchestrator.Inbox;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.civic311.orchestrator.sms.InboundSms;
 import org.civic311.orchestrator.sms.SmsDelivery;
@@ -249,7 +250,7 @@ class ResidentNoticesTest {
         await().untilAsserted(() -> assertThat(notices(id))
                 .extracting(n -> n.get("event").asText() + " " + n.get("status").asText())
                 .containsExactly("received SENT", "due-date-moved SENT", "rerouted SENT"));
-        assertThat(MAIL.getReceivedMessagesForDomain(resident)).hasSize(3);
+        assertThat(Inbox.of(MAIL, resident)).hasSize(3);
     }
 
     @Test
@@ -296,7 +297,7 @@ class ResidentNoticesTest {
         transaction.executeWithoutResult(s -> residentNotices.closed(requestId, 1));
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(List.of(MAIL.getReceivedMessagesForDomain(resident))).filteredOn(m -> subject(m).contains("closed"))
+                assertThat(Inbox.of(MAIL, resident)).filteredOn(m -> subject(m).contains("closed"))
                         .hasSize(1));
         assertThat(notices(id)).extracting(n -> n.get("event").asText()).containsOnlyOnce("closed");
     }
@@ -346,7 +347,7 @@ class ResidentNoticesTest {
 
         reply(again, "DONE Rellenado otra vez, con asfalto en caliente.");
         await().untilAsserted(() -> assertThat(request(id).get("status").asText()).isEqualTo("closed"));
-        await().until(() -> List.of(MAIL.getReceivedMessagesForDomain(resident)).stream()
+        await().until(() -> Inbox.of(MAIL, resident).stream()
                 .filter(m -> subject(m).contains("cerrado")).count() == 2);
     }
 
@@ -476,12 +477,12 @@ class ResidentNoticesTest {
     }
 
     static List<MimeMessage> workFor(String id) {
-        return List.of(MAIL.getReceivedMessagesForDomain(STREETS)).stream().filter(m -> subject(m).contains("[" + id + "]"))
+        return Inbox.of(MAIL, STREETS).stream().filter(m -> subject(m).contains("[" + id + "]"))
                 .toList();
     }
 
     static MimeMessage awaitMail(String mailbox, String id, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> List.of(MAIL.getReceivedMessagesForDomain(mailbox))
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.of(MAIL, mailbox)
                 .stream().filter(m -> subject(m).contains(id) && subject(m).contains(subjectPart)).findFirst()
                 .orElse(null), m -> m != null);
     }

@@ -45,8 +45,8 @@ class FollowUpProcessTest {
                 calls.add("ask round " + execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)));
         Mocks.register("reopenRequest", (JavaDelegate) execution -> {
             calls.add("reopen after task " + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID));
+            execution.setVariables(RequestTypeProcessTest.serviceLevel());
             execution.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 43L);
-            execution.setVariable(ProcessVariables.SLA_DUE_AT, new Date());
         });
         Mocks.register("dispatchTask", (JavaDelegate) execution -> calls.add("dispatch "
                 + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID) + " for " + execution.getProcessBusinessKey()));
