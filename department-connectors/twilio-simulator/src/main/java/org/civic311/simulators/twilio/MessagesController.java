@@ -141,6 +141,11 @@ class MessagesController {
         if (blank(from) || blank(body)) {
             throw TwilioError.badRequest(21602, "From and Body are required: the resident's number and their text.");
         }
+        if (!from.strip().matches("\\+[1-9]\\d{1,14}")) {
+            // Twilio always gives a phone's number in E.164; a bare "+" in a form is a space (curl -d), so say how to send it.
+            throw TwilioError.badRequest(21212, "From must be the resident's number in E.164, e.g. +13125550123 (in a form,"
+                    + " send + as %2B: curl --data-urlencode 'From=+13125550123'); it was '" + from + "'.");
+        }
         TwilioSimulator.Received received = simulator.receive(from.strip(), blank(to) ? account.phoneNumbers().get(0)
                 : to.strip(), body);
         Map<String, Object> answer = MessageJson.of(received.message());

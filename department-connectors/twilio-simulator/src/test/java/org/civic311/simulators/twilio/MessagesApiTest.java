@@ -173,6 +173,17 @@ class MessagesApiTest {
     }
 
     @Test
+    void aTextFromANumberNotInE164IsRefusedSayingHowToSendThePlusAndNothingIsForwarded() throws Exception {
+        // What "curl -d From=+13125550123" sends: the form decodes its bare + as a space.
+        HttpResponse<String> refused = inbound(" 13125550123", "NO");
+
+        assertError(refused, 21212);
+        assertThat(json.readTree(refused.body()).path("message").asText()).contains("E.164").contains("%2B");
+        assertThat(RECEIVER.calls("/sms")).isEmpty();
+        assertThat(simulator.messages()).isEmpty();
+    }
+
+    @Test
     void testCredentialsAnswerTheDocumentedMagicNumbersAndStoreNothing() throws Exception {
         String test = "AC11111111111111111111111111111111";
         String valid = MagicNumbers.VALID_FROM;

@@ -3,7 +3,6 @@ package org.civic311.orchestrator.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 
 import org.civic311.orchestrator.sms.SmsRefused;
 import org.civic311.orchestrator.sms.SmsSender;
@@ -11,16 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +30,6 @@ class DemoTextingTest {
 
     /** A fixed port: the demo reaches its Twilio simulator, and the simulator the demo, at http://localhost:${server.port}. */
     static final int HTTP = DemoInstallation.freePort();
-    static final String ACCOUNT = "AC00000000000000000000000000000000";
     static final String RESIDENT = "+13125550142";
 
     @DynamicPropertySource
@@ -58,9 +51,7 @@ class DemoTextingTest {
     void aTextSentByTheDemoShowsInTheSimulatorsMessageList() throws Exception {
         String sid = sms.send(RESIDENT, "Demo City 311: we received your report SR-2026-000001.");
 
-        ResponseEntity<String> list = http.withBasicAuth(ACCOUNT, "demo")
-                .getForEntity(URI.create(http.getRootUri() + "/sim/twilio/2010-04-01/Accounts/" + ACCOUNT
-                        + "/Messages.json?To=%2B13125550142"), String.class);
+        ResponseEntity<String> list = new DemoPhone(http, RESIDENT).textsReceived();
 
         assertThat(list.getStatusCode().value()).isEqualTo(200);
         JsonNode messages = json.readTree(list.getBody()).path("messages");
@@ -82,12 +73,6 @@ class DemoTextingTest {
     }
 
     private ResponseEntity<String> inbound(String body) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("From", RESIDENT);
-        form.add("To", "+12025550100");
-        form.add("Body", body);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        return http.postForEntity("/sim/twilio/inbound", new HttpEntity<>(form, headers), String.class);
+        return new DemoPhone(http, RESIDENT).textTheCity(body);
     }
 }
