@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.civic311.connectors.Redaction;
 import org.civic311.orchestrator.sms.SmsDelivery;
 import org.civic311.orchestrator.sms.SmsRefused;
 import org.civic311.orchestrator.sms.SmsSender;
@@ -85,11 +86,11 @@ class NoticeSender implements SchedulingConfigurer {
             if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
                 log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
                         tries, e.getClass().getSimpleName());
-                notices.failed(notice.id(), NoticeStatus.FAILED, String.valueOf(e.getMessage()), true);
+                notices.failed(notice.id(), NoticeStatus.FAILED, staffReadable(e), true);
             } else {
                 log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
                         notice.requestId(), e.getClass().getSimpleName(), delay);
-                notices.retryLater(notice.id(), String.valueOf(e.getMessage()), now.plus(delay));
+                notices.retryLater(notice.id(), staffReadable(e), now.plus(delay));
             }
         }
     }
@@ -129,5 +130,10 @@ class NoticeSender implements SchedulingConfigurer {
     }
 
     private static final class SmsUnavailable extends RuntimeException {
+    }
+
+    /** A mail server's refusal often quotes the address: staff read the failure without it (or a phone number). */
+    private static String staffReadable(Exception e) {
+        return Redaction.forPublic(String.valueOf(e.getMessage()));
     }
 }

@@ -75,13 +75,15 @@ public class ResidentNotices {
     @Transactional
     public void rerouted(long requestId) {
         ServiceRequest request = requests.get(requestId);
-        record(requestId, NoticeEvent.REROUTED, String.valueOf(request.department()), Map.of());
+        // Once per re-routing, even back to a department the request had before.
+        record(requestId, NoticeEvent.REROUTED, request.department() + "@" + clock.instant().getEpochSecond(), Map.of());
     }
 
     /** The work is due on another day. */
     @Transactional
     public void dueDateMoved(long requestId, Instant newDue) {
-        record(requestId, NoticeEvent.DUE_DATE_MOVED, Long.toString(newDue.getEpochSecond()),
+        // Once per change, even back to a date the request had before.
+        record(requestId, NoticeEvent.DUE_DATE_MOVED, newDue.getEpochSecond() + "@" + clock.instant().getEpochSecond(),
                 Map.of("newDue", newDue));
     }
 

@@ -45,7 +45,9 @@ class SmsAnswers {
     @EventListener
     void on(InboundSms text) {
         Optional<FollowUps.FollowUp> open = followUps.openQuestionTo(text.from());
-        String word = text.body() == null ? "" : text.body().strip().replaceAll("[.!。！]+$", "").toUpperCase(Locale.ROOT);
+        String word = text.body() == null ? "" : text.body().strip()
+                // A reply copied with the question's quotation marks, or ended with punctuation, is still an answer.
+                .replaceAll("^[\"'“”「」『』]+|[\"'“”「」『』.!?。！？，,]+$", "").toUpperCase(Locale.ROOT);
         boolean yes = YES.contains(word);
         if (open.isPresent() && (yes || NO.contains(word))) {
             questions.answer(open.get(), yes, null, Channel.SMS);

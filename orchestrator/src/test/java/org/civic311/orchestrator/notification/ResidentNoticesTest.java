@@ -368,7 +368,7 @@ class ResidentNoticesTest {
         assertThat(db.sql("SELECT answer FROM follow_up WHERE request_id = :id").param("id", requestId)
                 .query(String.class).optional()).isEmpty();
 
-        transaction.executeWithoutResult(s -> events.publishEvent(new InboundSms(phone, " Yes. ")));
+        transaction.executeWithoutResult(s -> events.publishEvent(new InboundSms(phone, " “Yes”. ")));
 
         assertThat(db.sql("SELECT answer, answered_by FROM follow_up WHERE request_id = :id").param("id", requestId)
                 .query().singleRow()).containsEntry("ANSWER", "YES").containsEntry("ANSWERED_BY", "SMS");
