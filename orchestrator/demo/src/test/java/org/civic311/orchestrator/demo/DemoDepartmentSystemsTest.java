@@ -237,25 +237,25 @@ class DemoDepartmentSystemsTest {
     }
 
     @Test
-    void aClosureForARequestAnOperatorCancelledIsRecordedAndPollingGoesOn() throws Exception {
+    void aRequestAnOperatorCancelledIsWithdrawnFromCityworksAndPollingGoesOn() throws Exception {
         String cancelled = submit("damaged_tree", null);
         String other = submit("damaged_tree", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> dispatchedTasks(List.of(cancelled, other)) == 2);
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(cancelled).processDefinitionKey("damaged_tree").list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Duplicate of another report"));
 
-        cityworks.closeRequest(cityworksRequestFor(cancelled), "Pruned");
-        cityworks.closeRequest(cityworksRequestFor(other), "Removed");
-
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(request(other).get("status").asText()).isEqualTo("closed"));
-        // The cancelled request was closed at once, its task withdrawn; the department's late closure is for staff.
-        assertThat(db.sql("SELECT status FROM department_task WHERE task_key = :key").param("key", taskKeyOf(cancelled))
-                .query(String.class).single()).isEqualTo("CANCELLED");
+        // The cancelled request is closed at once, its task withdrawn; Cityworks hears of it from a retried job.
         assertThat(request(cancelled).get("status").asText()).isEqualTo("closed");
         assertThat(request(cancelled).get("status_notes").asText()).isEqualTo(RequestWithdrawal.NOTE);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PublicAnswers.staffNotes(requests, cancelled))
-                .anyMatch(note -> note.contains("cannot cancel")).contains("Pruned"));
+        assertThat(db.sql("SELECT status FROM department_task WHERE task_key = :key").param("key", taskKeyOf(cancelled))
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                cityworks.request(cityworksRequestFor(cancelled)).orElseThrow().status()).isEqualTo("CANCEL"));
+        assertThat(PublicAnswers.staffNotes(requests, cancelled)).anyMatch(note -> note.startsWith("Cancelled in cityworks"));
+
+        cityworks.closeRequest(cityworksRequestFor(other), "Removed");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(request(other).get("status").asText()).isEqualTo("closed"));
     }
 
     @Test
