@@ -44,7 +44,8 @@ public record NotificationProperties(
         @DefaultValue("en") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
                 message = "a BCP 47 language tag, e.g. en or es") String defaultLanguage,
         Path templateDirectory,
-        @DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
+        @NotNull(message = "where residents reach Civic311, e.g. https://311.city.gov: the \"was it fixed?\" links"
+                + " in notices start with it") URI publicUrl,
         @DefaultValue("P3D") @NotNull Duration followUpDelay,
         @DefaultValue("P30D") @NotNull Duration answerWindow,
         @DefaultValue("5s") @NotNull Duration sendInterval,

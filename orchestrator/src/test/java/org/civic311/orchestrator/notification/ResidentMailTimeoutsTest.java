@@ -28,7 +28,8 @@ class ResidentMailTimeoutsTest {
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
             .withUserConfiguration(Notifications.class)
-            .withPropertyValues("civic311.notifications.from=311@city.example");
+            .withPropertyValues("civic311.notifications.from=311@city.example",
+                    "civic311.notifications.public-url=https://311.city.example");
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

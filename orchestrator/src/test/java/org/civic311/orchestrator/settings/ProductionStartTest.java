@@ -30,6 +30,8 @@ class ProductionStartTest {
         "--civic311.admin.password=operator-secret-0123",
     };
 
+    static final String PUBLIC_URL = "--civic311.notifications.public-url=https://311.city.example";
+
     @Test
     void withoutTheMailHostTheStartNamesItTheDocsAndTheDemo(CapturedOutput output) {
         assertThatThrownBy(() -> start("--civic311.notifications.from=311@city.example")).isNotNull();
@@ -49,8 +51,18 @@ class ProductionStartTest {
     }
 
     @Test
+    void withoutThePublicAddressTheStartNamesIt(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example"))
+                .isNotNull();
+
+        assertThat(output).contains("Setting civic311.notifications.public-url is missing: where residents reach"
+                + " Civic311, e.g. https://311.city.gov");
+    }
+
+    @Test
     void anEnabledEmailConnectorWithoutItsTokenSecretNamesIt(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example",
+                PUBLIC_URL,
                 "--civic311.connectors.email.enabled=true",
                 "--civic311.connectors.email.from=dispatch@city.example",
                 "--civic311.connectors.email.reply-to=replies@city.example",
@@ -67,6 +79,7 @@ class ProductionStartTest {
     @Test
     void aTimeoutOfZeroWhichWouldWaitForEverStopsTheStart(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example",
+                PUBLIC_URL,
                 "--civic311.notifications.smtp.read-timeout=0s")).isNotNull();
 
         assertThat(output).contains("Setting civic311.notifications.smtp.read-timeout must be positive: 0 would wait"
@@ -82,6 +95,7 @@ class ProductionStartTest {
             "civic311.open311.rate-limits.per-key.period=0s | must be positive, e.g. 1m"})
     void anUnusableOpen311SettingStopsTheStartNamingIt(String setting, String rule, CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.mail.host=127.0.0.1", "--civic311.notifications.from=311@city.example",
+                PUBLIC_URL,
                 "--" + setting)).isNotNull();
 
         assertThat(output).contains("Setting " + setting.substring(0, setting.indexOf('=')) + " " + rule + ". See");
