@@ -335,6 +335,12 @@ class EscalationLoopTest {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("e2eadmin", "e2e-admin-password").getForEntity(notes, String.class, id)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // What the resident was told is read under the same rule.
+        String notices = "/staff/api/requests/{id}/notifications";
+        assertThat(http.withBasicAuth("forestry-supervisor", "forestry-pw-2").getForEntity(notices, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("streets-supervisor", "streets-pw-1").getForEntity(notices, String.class, id)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
