@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A resident's request, from intake to closure. The tracking number is what the resident is given. */
+/**
+ * A resident's request, from intake to closure. The tracking number is what the resident is given.
+ *
+ * @param area        the configured service area (ward, district) its location falls in; null when unknown
+ * @param duplicateOf the request this one is a duplicate of and follows; null for a request of its own
+ */
 public record ServiceRequest(
         long id,
         String trackingNumber,
@@ -28,6 +33,8 @@ public record ServiceRequest(
         Instant updatedAt,
         Instant expectedAt,
         Instant closedAt,
-        Map<String, List<String>> attributes) {
+        Map<String, List<String>> attributes,
+        String area,
+        Long duplicateOf) {
 
 }

@@ -211,7 +211,14 @@ public class ServiceRequests {
                 instant(rs, "updated_at"),
                 instant(rs, "expected_at"),
                 instant(rs, "closed_at"),
-                attributes(id));
+                attributes(id),
+                rs.getString("area"),
+                nullableLong(rs, "duplicate_of"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     static Double nullableDouble(ResultSet rs, String column) throws SQLException {

@@ -49,7 +49,7 @@ public class RequestRouting {
     public RoutedTask route(long requestId) {
         ServiceRequest request = requests.get(requestId);
         RoutingDecision decision = routingRules.route(new RoutingRequest(request.serviceCode(), request.lat(),
-                request.lon(), request.address(), request.zipcode(), request.attributes()));
+                request.lon(), request.address(), request.zipcode(), request.attributes(), request.area()));
         SlaTarget target = target(request, decision.getDepartment(), decision.getPriority());
         ServiceLevelDates dates = slaClock.dates(request.requestedAt(), target);
         Instant due = dates.dueAt();

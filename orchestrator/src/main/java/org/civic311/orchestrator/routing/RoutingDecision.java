@@ -6,17 +6,28 @@ public class RoutingDecision {
     private String department;
     private String system;
     private String priority;
+    private String workType;
 
     public void routeTo(String department, String system, String priority) {
+        routeTo(department, system, priority, null);
+    }
+
+    /**
+     * @param workType the department system's own kind of work: a Cityworks problem code or work-order template, an
+     *                 Accela record type; null where the system has none (email)
+     */
+    public void routeTo(String department, String system, String priority, String workType) {
         this.department = department;
         this.system = system;
         this.priority = priority;
+        this.workType = workType;
     }
 
     public boolean isRouted() { return department != null; }
     public String getDepartment() { return department; }
     public String getSystem() { return system; }
     public String getPriority() { return priority; }
+    public String getWorkType() { return workType; }
 
     @Override
     public String toString() {

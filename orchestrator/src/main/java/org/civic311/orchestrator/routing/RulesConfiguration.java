@@ -26,13 +26,18 @@ class RulesConfiguration {
     }
 
     @Bean
-    RoutingRules routingRules(KieContainer rulesContainer) {
-        return new RoutingRules(rulesContainer);
+    ActiveRules activeRules(KieContainer rulesContainer) {
+        return () -> rulesContainer;
     }
 
     @Bean
-    SlaRules slaRules(KieContainer rulesContainer) {
-        return new SlaRules(rulesContainer);
+    RoutingRules routingRules(ActiveRules activeRules) {
+        return new RoutingRules(activeRules);
+    }
+
+    @Bean
+    SlaRules slaRules(ActiveRules activeRules) {
+        return new SlaRules(activeRules);
     }
 
     @Bean

@@ -2,20 +2,18 @@ package org.civic311.orchestrator.routing;
 
 import java.util.List;
 
-import org.kie.api.runtime.KieContainer;
-
 /** Asks the rules of {@code rules/sla/} how long the department has and who hears of it when it is late. */
 public class SlaRules {
 
-    private final KieContainer rules;
+    private final ActiveRules rules;
 
-    public SlaRules(KieContainer rules) {
+    public SlaRules(ActiveRules rules) {
         this.rules = rules;
     }
 
     public SlaTarget target(SlaRequest request) {
         SlaTarget target = new SlaTarget();
-        rules.newStatelessKieSession("sla").execute(List.of(request, target));
+        rules.container().newStatelessKieSession("sla").execute(List.of(request, target));
         if (!target.isComplete()) {
             // The fallback rules should make this impossible; a rules edit that removed one must not pass silently.
             throw new IllegalStateException("The service-level rules left " + request.getServiceCode()

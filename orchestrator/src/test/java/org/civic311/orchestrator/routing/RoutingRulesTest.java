@@ -19,7 +19,7 @@ class RoutingRulesTest {
     static void compile() {
         KieContainer container = KieServices.get().getKieClasspathContainer();
         assertThat(container.verify().getMessages(org.kie.api.builder.Message.Level.ERROR)).isEmpty();
-        rules = new RoutingRules(container);
+        rules = new RoutingRules(() -> container);
     }
 
     @Test

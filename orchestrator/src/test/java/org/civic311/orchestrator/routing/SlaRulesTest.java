@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
 
 /** rules/sla/*.drl: how long each kind of work may take, when supervisors are warned, who hears of late work. */
 class SlaRulesTest {
@@ -16,7 +17,8 @@ class SlaRulesTest {
 
     @BeforeAll
     static void compile() {
-        rules = new SlaRules(KieServices.get().getKieClasspathContainer());
+        KieContainer container = KieServices.get().getKieClasspathContainer();
+        rules = new SlaRules(() -> container);
     }
 
     @Test
