@@ -14,13 +14,14 @@ public class RoutingDecision {
 
     /**
      * @param workType the department system's own kind of work: a Cityworks problem code or work-order template, an
-     *                 Accela record type; null where the system has none (email)
+     *                 Accela record type; none (null) where the system has none (email), also when given blank, as
+     *                 a decision table's empty cell gives it
      */
     public void routeTo(String department, String system, String priority, String workType) {
         this.department = department;
         this.system = system;
         this.priority = priority;
-        this.workType = workType;
+        this.workType = workType == null || workType.isBlank() ? null : workType;
     }
 
     public boolean isRouted() { return department != null; }
