@@ -69,13 +69,21 @@ public class RequestRouting {
      * note, and the warning and escalation dates follow it.
      */
     public RoutedTask extend(long requestId, long taskId, Instant newDue) {
+        return dueOn(requestId, taskId, newDue, "The expected date is now " + day(newDue) + ".");
+    }
+
+    /**
+     * The work is due at {@code newDue}, a date agreed with the resident (a collection day): published as the expected
+     * date with the public note {@code note}; the warning and escalation dates follow it.
+     */
+    public RoutedTask dueOn(long requestId, long taskId, Instant newDue, String note) {
         ServiceRequest request = requests.get(requestId);
         DepartmentTask task = tasks.get(taskId);
         SlaTarget target = target(request, task.department(), task.priority());
         Instant now = clock.instant();
         String agency = departments.nameOf(task.department());
         requests.routed(requestId, task.department(), agency, newDue, notice(agency, newDue), now);
-        requests.addNote(requestId, RequestNote.ACTIVITY, "The expected date is now " + day(newDue) + ".", now);
+        requests.addNote(requestId, RequestNote.ACTIVITY, note, now);
         tasks.reschedule(taskId, newDue);
         return new RoutedTask(taskId, task.department(), task.system(), task.priority(),
                 slaClock.datesUntil(now, newDue, target), target.getSupervisorGroup(), target.getSecondLevelGroup());

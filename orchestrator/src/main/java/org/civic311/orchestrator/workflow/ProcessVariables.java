@@ -24,6 +24,10 @@ final class ProcessVariables {
     static final String ESCALATION_LEVEL = "escalationLevel";
     /** Whether the request was still open when a timer fired. */
     static final String REQUEST_OPEN = "requestOpen";
+    /** An abandoned vehicle's tagging period, the input of its Tag the vehicle step (ISO 8601, e.g. P3D). */
+    static final String TAGGING_PERIOD = "taggingPeriod";
+    /** When the tagging period ends and the vehicle is towed (a Date, {@code ${towAfter}}). */
+    static final String TOW_AFTER = "towAfter";
 
     // The escalation form's fields (processes/department-work.bpmn).
     /** extend, redispatch, close or note. */

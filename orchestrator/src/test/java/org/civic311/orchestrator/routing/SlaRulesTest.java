@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieContainer;
 
@@ -54,6 +56,36 @@ class SlaRulesTest {
     void otherTypesFollowTheirPriority() {
         assertThat(target("street_light", "P2")).hasToString("3 BUSINESS_DAYS");
         assertThat(target("street_light", "P3")).hasToString("10 BUSINESS_DAYS");
+    }
+
+    @ParameterizedTest(name = "{0} ({1}, {2}, {3}): {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+        missed_collection   | sanitation          | P2 |                  | 1 BUSINESS_DAYS
+        damaged_cart        | sanitation          | P3 |                  | 5 BUSINESS_DAYS
+        street_light_out    | traffic             | P3 |                  | 4 BUSINESS_DAYS
+        street_light_out    | traffic             | P2 |                  | 3 BUSINESS_DAYS
+        graffiti            | sanitation          | P3 | surface=public   | 48 HOURS
+        graffiti            | sanitation          | P3 | surface=private  | 72 HOURS
+        graffiti            | sanitation          | P1 | offensive=yes    | 1 BUSINESS_DAYS
+        illegal_dumping     | sanitation          | P2 |                  | 48 HOURS
+        illegal_dumping     | sanitation          | P1 | hazardous=yes    | 1 BUSINESS_DAYS
+        illegal_dumping     | code-enforcement    | P3 | property=private | 10 BUSINESS_DAYS
+        illegal_parking     | parking-enforcement | P2 |                  | 1 BUSINESS_DAYS
+        illegal_parking     | parking-enforcement | P1 | blocking=hydrant | 4 HOURS
+        dead_animal         | animal-care         | P2 |                  | 2 BUSINESS_DAYS
+        dead_animal         | animal-care         | P1 | location=roadway | 1 BUSINESS_DAYS
+        traffic_signal_sign | traffic             | P1 | problem=signal_out | 1 BUSINESS_DAYS
+        traffic_signal_sign | traffic             | P2 |                  | 3 BUSINESS_DAYS
+        abandoned_vehicle   | code-enforcement    | P3 |                  | 10 BUSINESS_DAYS
+        bulky_item          | sanitation          | P3 |                  | 10 BUSINESS_DAYS
+        """)
+    void eachRequestTypeHasItsServiceLevel(String serviceCode, String department, String priority, String answer,
+                                           String expected) {
+        Map<String, List<String>> answers = answer == null ? Map.of()
+                : Map.of(answer.split("=")[0], List.of(answer.split("=")[1]));
+
+        assertThat(rules.target(new SlaRequest(serviceCode, department, priority, "60614", answers)))
+                .hasToString(expected);
     }
 
     @Test

@@ -69,7 +69,11 @@ public record CityworksSimulatorProperties(
                 ProblemType.of(105, "GRAFFITI", "Graffiti on public property", "PARKS", "4"),
                 ProblemType.of(106, "MISSED COLLECTION", "Missed trash or recycling collection", "SOLID WASTE", "2"),
                 ProblemType.of(107, "SIGN DAMAGED", "Traffic sign damaged or missing", "TRAFFIC", "2"),
-                ProblemType.of(108, "SIDEWALK DAMAGED", "Sidewalk damaged or trip hazard", "STREETS", "3"));
+                ProblemType.of(108, "SIDEWALK DAMAGED", "Sidewalk damaged or trip hazard", "STREETS", "3"),
+                ProblemType.of(109, "CART DAMAGED", "Trash or recycling cart damaged or missing", "SOLID WASTE", "3"),
+                ProblemType.of(110, "SIGNAL OUT", "Traffic signal dark, flashing or stuck", "TRAFFIC", "1"),
+                ProblemType.of(111, "ILLEGAL DUMPING", "Waste dumped on public land", "SOLID WASTE", "2"),
+                ProblemType.of(112, "BULKY ITEM PICKUP", "Bulky item collection", "SOLID WASTE", "3"));
         workOrderTemplates = workOrderTemplates != null ? workOrderTemplates : List.of(
                 new WorkOrderTemplate("2001", "Pothole repair"),
                 new WorkOrderTemplate("2002", "Tree removal"),
