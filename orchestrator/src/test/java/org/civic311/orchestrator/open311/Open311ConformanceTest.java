@@ -47,9 +47,9 @@ abstract class Open311ConformanceTest {
     }
 
     /** What a process owner does in the Modeler: deploy a request type while Civic311 runs (once per context). */
-    void deployAbandonedVehicle() {
-        repository.createDeployment().name("abandoned_vehicle").enableDuplicateFiltering(true)
-                .addClasspathResource("open311/abandoned_vehicle.bpmn").deploy();
+    void deployAbandonedBoat() {
+        repository.createDeployment().name("abandoned_boat").enableDuplicateFiltering(true)
+                .addClasspathResource("open311/abandoned_boat.bpmn").deploy();
     }
 
     /** A complete, valid pothole report with every personal field a client may send. */

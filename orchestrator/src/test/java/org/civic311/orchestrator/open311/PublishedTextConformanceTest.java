@@ -23,8 +23,8 @@ class PublishedTextConformanceTest extends Open311ConformanceTest {
     private static final String IMG = "Look: <img/src=x onerror=alert(document.cookie)>";
 
     @BeforeEach
-    void abandonedVehicle() {
-        deployAbandonedVehicle();
+    void abandonedBoat() {
+        deployAbandonedBoat();
     }
 
     static Stream<Arguments> markup() {
@@ -87,7 +87,7 @@ class PublishedTextConformanceTest extends Open311ConformanceTest {
     }
 
     private static Open311Client.Form vehicle() {
-        return Open311Client.Form.of("api_key", WEB_KEY, "service_code", "abandoned_vehicle",
+        return Open311Client.Form.of("api_key", WEB_KEY, "service_code", "abandoned_boat",
                 "address_string", "500 W Madison St", "attribute[plate]", "ABC 1234", "attribute[blocking]", "false");
     }
 }

@@ -20,17 +20,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** GET services, GET services/{service_code}, service discovery and jurisdiction_id, in both formats. */
 class ServicesConformanceTest extends Open311ConformanceTest {
 
+    /** The request types of processes/, deployed at start. */
+    private static final List<String> CATALOGUE = List.of("pothole", "damaged_tree", "high_weeds",
+            "missed_collection", "damaged_cart", "street_light_out", "graffiti", "abandoned_vehicle", "illegal_parking",
+            "traffic_signal_sign", "dead_animal", "illegal_dumping", "bulky_item");
+
     @BeforeEach
-    void abandonedVehicle() {
-        deployAbandonedVehicle();
+    void abandonedBoat() {
+        deployAbandonedBoat();
     }
 
     @Test
     void theServiceListIsTheDeployedRequestTypesInTheSpecsShape() {
         JsonNode services = api.get(V2 + "/services.json").json();
         assertThat(services.isArray()).isTrue();
-        assertThat(services.findValuesAsText("service_code")).contains("pothole", "abandoned_vehicle")
-                .doesNotContain("department-work");
+        assertThat(services.findValuesAsText("service_code")).containsAll(CATALOGUE).contains("abandoned_boat")
+                .doesNotContain("department-work", "resident-follow-up", "department-withdrawal");
         JsonNode pothole = find(services, "pothole");
         assertThat(pothole.get("service_code").isTextual()).as("codes are strings").isTrue();
         assertThat(pothole.get("service_name").asText()).isEqualTo("Pothole");
@@ -42,6 +47,8 @@ class ServicesConformanceTest extends Open311ConformanceTest {
 
         Element xml = api.get(V2 + "/services.xml").xml();
         assertThat(xml.getTagName()).isEqualTo("services");
+        assertThat(children(xml).stream().map(s -> text(s, "service_code"))).containsAll(CATALOGUE)
+                .contains("abandoned_boat").doesNotContain("department-work");
         Element service = children(xml).stream().filter(s -> "pothole".equals(text(s, "service_code"))).findFirst()
                 .orElseThrow();
         assertThat(service.getTagName()).isEqualTo("service");
@@ -50,6 +57,22 @@ class ServicesConformanceTest extends Open311ConformanceTest {
         assertThat(text(service, "metadata")).isEqualTo("true");
         assertThat(text(service, "type")).isEqualTo("realtime");
         SparkConvention.assertSameContent(api.get(V2 + "/services.json"), api.get(V2 + "/services.xml"));
+    }
+
+    @Test
+    void everyRequestTypeOfTheCatalogueHasItsGroupKeywordsAndQuestions() {
+        JsonNode services = api.get(V2 + "/services.json").json();
+        for (String code : CATALOGUE) {
+            JsonNode service = find(services, code);
+            assertThat(service.get("group").asText()).as(code).isNotBlank();
+            assertThat(service.get("keywords").asText()).as(code).isNotBlank();
+            assertThat(service.get("metadata").asBoolean()).as(code).isTrue();
+            JsonNode attributes = api.get(V2 + "/services/" + code + ".json").json().get("attributes");
+            assertThat(attributes).as(code + ": its own questions").isNotEmpty();
+        }
+        JsonNode items = api.get(V2 + "/services/bulky_item.json").json().get("attributes").get(0);
+        assertThat(items.get("code").asText()).isEqualTo("items");
+        assertThat(items.get("datatype").asText()).isEqualTo("multivaluelist");
     }
 
     @Test
@@ -89,7 +112,7 @@ class ServicesConformanceTest extends Open311ConformanceTest {
 
     @Test
     void eachFormFieldKindOfTheStartEventBecomesAnOpen311Datatype() {
-        JsonNode attributes = api.get(V2 + "/services/abandoned_vehicle.json").json().get("attributes");
+        JsonNode attributes = api.get(V2 + "/services/abandoned_boat.json").json().get("attributes");
 
         assertThat(attributes.findValuesAsText("code")).containsExactly(
                 "notice", "plate", "days", "last_moved", "details", "colour", "damage", "blocking", "weight");
@@ -111,11 +134,11 @@ class ServicesConformanceTest extends Open311ConformanceTest {
         assertThat(blocking.get("required").asBoolean()).isTrue();
         assertThat(blocking.get("values").findValuesAsText("key")).containsExactly("true", "false");
 
-        JsonNode service = find(api.get(V2 + "/services.json").json(), "abandoned_vehicle");
+        JsonNode service = find(api.get(V2 + "/services.json").json(), "abandoned_boat");
         assertThat(service.get("group").asText()).isEqualTo("Vehicles");
         assertThat(service.get("metadata").asBoolean()).isTrue();
-        SparkConvention.assertSameContent(api.get(V2 + "/services/abandoned_vehicle.json"),
-                api.get(V2 + "/services/abandoned_vehicle.xml"));
+        SparkConvention.assertSameContent(api.get(V2 + "/services/abandoned_boat.json"),
+                api.get(V2 + "/services/abandoned_boat.xml"));
     }
 
     @ParameterizedTest
@@ -152,7 +175,7 @@ class ServicesConformanceTest extends Open311ConformanceTest {
         assertThat(discovery.get("contact").asText()).isEqualTo("Springfield 311 API team, api@springfield.example");
         assertThat(discovery.get("key_service").asText()).isEqualTo("Ask api@springfield.example for a key.");
         String changeset = discovery.get("changeset").asText();
-        String deployed = repository.createDeploymentQuery().deploymentName("abandoned_vehicle").singleResult()
+        String deployed = repository.createDeploymentQuery().deploymentName("abandoned_boat").singleResult()
                 .getDeploymentTime().toInstant().toString().substring(0, 19);
         assertThat(changeset).as("the newest deployment of a request type").startsWith(deployed).endsWith("Z");
         assertThat(Instant.parse(changeset)).isBeforeOrEqualTo(Instant.now());

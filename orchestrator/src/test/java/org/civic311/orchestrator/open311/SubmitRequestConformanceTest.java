@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SubmitRequestConformanceTest extends Open311ConformanceTest {
 
     @BeforeEach
-    void abandonedVehicle() {
-        deployAbandonedVehicle();
+    void abandonedBoat() {
+        deployAbandonedBoat();
     }
 
     @Test
@@ -185,11 +185,11 @@ class SubmitRequestConformanceTest extends Open311ConformanceTest {
 
     @Test
     void answersAreCheckedAgainstEachDatatypeOfTheDefinition() {
-        Open311Client.Form vehicle = Open311Client.Form.of("api_key", WEB_KEY, "service_code", "abandoned_vehicle",
+        Open311Client.Form vehicle = Open311Client.Form.of("api_key", WEB_KEY, "service_code", "abandoned_boat",
                 "address_string", "500 W Madison St", "attribute[plate]", "ABC 1234", "attribute[blocking]", "false");
         assertThat(api.post(V2 + "/requests.json", vehicle).status()).isEqualTo(200);
         String everything = submit(Open311Client.Form.of("api_key", WEB_KEY,
-                "service_code", "abandoned_vehicle", "address_string", "500 W Madison St",
+                "service_code", "abandoned_boat", "address_string", "500 W Madison St",
                 "attribute[plate]", "ABC 1234", "attribute[blocking]", "true", "attribute[days]", "4",
                 "attribute[weight]", "1.5", "attribute[last_moved]", "2026-05-01T08:00:00-05:00",
                 "attribute[details]", "Flat tires\nno plates on the back", "attribute[colour]", "white",
@@ -204,7 +204,7 @@ class SubmitRequestConformanceTest extends Open311ConformanceTest {
                 "details=Flat tires\nno plates on the back", "colour=white", "damage=windows", "damage=tires");
 
         Open311Client.Answer wrong = api.post(V2 + "/requests.json", Open311Client.Form.of("api_key", WEB_KEY,
-                "service_code", "abandoned_vehicle", "address_string", "500 W Madison St",
+                "service_code", "abandoned_boat", "address_string", "500 W Madison St",
                 "attribute[plate]", "ABC\n1234", "attribute[days]", "four", "attribute[weight]", "1,5",
                 "attribute[last_moved]", "last Tuesday", "attribute[colour]", "mauve",
                 "attribute[damage][]", "windows", "attribute[damage][]", "engine"));
