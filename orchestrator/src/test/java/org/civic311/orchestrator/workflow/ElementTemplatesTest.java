@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class ElementTemplatesTest {
 
-    private static final Path TEMPLATES = Path.of("../processes/element-templates/civic311.json");
+    private static final Path TEMPLATES = Path.of("../processes/.camunda/element-templates/civic311.json");
     private static final Path PROCESSES = Path.of("../processes");
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
