@@ -48,6 +48,8 @@ class RoutingRulesTest {
         assertThat(tree.getSystem()).isEqualTo("cityworks");
         assertThat(tree.getPriority()).isEqualTo("P2");
         assertThat(blocking.getPriority()).isEqualTo("P1");
+        assertThat(tree.getWorkType()).as("the Cityworks problem code").isEqualTo("TREE DAMAGED");
+        assertThat(blocking.getWorkType()).isEqualTo("TREE DAMAGED");
     }
 
     @Test
@@ -56,6 +58,8 @@ class RoutingRulesTest {
 
         assertThat(decision.getDepartment()).isEqualTo("code-enforcement");
         assertThat(decision.getSystem()).isEqualTo("accela");
+        assertThat(decision.getWorkType()).as("the Accela record type")
+                .isEqualTo("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
     }
 
     @Test
