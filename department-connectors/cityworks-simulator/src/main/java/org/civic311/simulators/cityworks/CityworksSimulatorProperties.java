@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -61,7 +62,8 @@ public record CityworksSimulatorProperties(
             logins.putAll(users);
         }
         users = logins;
-        problems = problems != null ? problems : List.of(
+        // The site's administrator can add problem types while it runs (CityworksSimulator#addProblemType).
+        problems = new CopyOnWriteArrayList<>(problems != null ? problems : List.of(
                 ProblemType.of(101, "POTHOLE", "Pothole in roadway", "STREETS", "2"),
                 ProblemType.of(102, "TREE DAMAGED", "Tree damaged or hanging limb", "FORESTRY", "3"),
                 ProblemType.of(103, "TREE DOWN", "Tree down or blocking road", "FORESTRY", "1"),
@@ -69,7 +71,7 @@ public record CityworksSimulatorProperties(
                 ProblemType.of(105, "GRAFFITI", "Graffiti on public property", "PARKS", "4"),
                 ProblemType.of(106, "MISSED COLLECTION", "Missed trash or recycling collection", "SOLID WASTE", "2"),
                 ProblemType.of(107, "SIGN DAMAGED", "Traffic sign damaged or missing", "TRAFFIC", "2"),
-                ProblemType.of(108, "SIDEWALK DAMAGED", "Sidewalk damaged or trip hazard", "STREETS", "3"));
+                ProblemType.of(108, "SIDEWALK DAMAGED", "Sidewalk damaged or trip hazard", "STREETS", "3")));
         workOrderTemplates = workOrderTemplates != null ? workOrderTemplates : List.of(
                 new WorkOrderTemplate("2001", "Pothole repair"),
                 new WorkOrderTemplate("2002", "Tree removal"),
