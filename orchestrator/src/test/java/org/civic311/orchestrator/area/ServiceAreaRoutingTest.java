@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.civic311.orchestrator.E2eMailServer;
 import org.civic311.orchestrator.Inbox;
 import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.ServiceRequests;
@@ -28,8 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -48,18 +47,11 @@ class ServiceAreaRoutingTest {
 
     static final String PARKS = "parks@test.civic311.local";
 
-    static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-
-    static {
-        MAIL.start();
-        MAIL.setUser("civic311@test.civic311.local", "civic311@test.civic311.local", "reply-mailbox-secret");
-    }
+    static final GreenMail MAIL = E2eMailServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("civic311.connectors.email.smtp.port", () -> MAIL.getSmtp().getPort());
-        registry.add("civic311.connectors.email.imap.port", () -> MAIL.getImap().getPort());
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        E2eMailServer.use(MAIL, registry);
     }
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.civic311.orchestrator.E2eMailServer;
 import org.civic311.orchestrator.dispatch.DepartmentTask;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.request.NewServiceRequest;
@@ -14,6 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The department system's work type of a task a supervisor sends elsewhere: what the routing rules name for that
@@ -35,6 +40,13 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("e2e")
 @DirtiesContext
 class RedispatchWorkTypeTest {
+
+    static final GreenMail MAIL = E2eMailServer.start();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        E2eMailServer.use(MAIL, registry);
+    }
 
     @Autowired
     RequestIntake intake;

@@ -65,10 +65,10 @@ class AccelaConnectorAutoConfigurationTest {
     void aServiceCodeWrittenWithoutBracketsIsFoundAll() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.create-bodies.junk_debris"
-                        + ".address=STRUCTURED")
+                        + ".assigned-to-department=CIVIC311/CODE/DEBRIS/NA/NA/NA/NA")
                 .run(context -> assertThat(context.getBean(AccelaConnectorProperties.class)
-                        .department("code-enforcement").createBody("junk_debris").address())
-                        .isEqualTo(AccelaConnectorProperties.AddressFormat.STRUCTURED));
+                        .department("code-enforcement").createBody("junk_debris").assignedToDepartment())
+                        .isEqualTo("CIVIC311/CODE/DEBRIS/NA/NA/NA/NA"));
     }
 
     @Test

@@ -132,14 +132,6 @@ class AccelaConnectorPushTest {
     }
 
     @Test
-    void eachRecordTypeTheRulesGiveIsTheRecordsTypeWithoutASettingForIt() {
-        ExternalRef junk = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId(), "high_weeds",
-                WorkOrder.Caller.ANONYMOUS, AccelaSettings.JUNK_AND_DEBRIS));
-
-        assertThat(clerk.record(junk.id()).at("/type/value").asText()).isEqualTo(AccelaSettings.JUNK_AND_DEBRIS);
-    }
-
-    @Test
     void aDepartmentNotSetUpForAccelaNamesThePropertyToSet() {
         WorkOrder order = WorkOrders.highWeeds(WorkOrders.newTaskId());
         WorkOrder forParks = new WorkOrder(order.taskKey(), order.trackingNumber(), order.serviceCode(),
