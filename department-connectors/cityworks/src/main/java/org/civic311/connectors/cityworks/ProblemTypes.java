@@ -1,5 +1,6 @@
 package org.civic311.connectors.cityworks;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ final class ProblemTypes {
 
     private final CityworksClient client;
 
-    /** Upper-case problem code to ProblemSid; replaced whole on each reading. */
+    /** Upper-case problem code to ProblemSid, in code order (as a refusal lists them); replaced whole on each reading. */
     private volatile Map<String, Long> sids = Map.of();
 
     ProblemTypes(CityworksClient client) {
@@ -53,6 +54,6 @@ final class ProblemTypes {
                 read.putIfAbsent(code.strip().toUpperCase(Locale.ROOT), sid);
             }
         }
-        return Map.copyOf(read);
+        return Collections.unmodifiableMap(read);
     }
 }

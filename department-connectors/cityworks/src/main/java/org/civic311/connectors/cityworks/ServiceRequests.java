@@ -47,12 +47,12 @@ final class ServiceRequests implements CityworksItems {
                     + " to department '" + departmentCode + "': give it as the work type in the routing rules,"
                     + " e.g. routeTo(\"" + departmentCode + "\", \"cityworks\", \"P2\", \"TREE DAMAGED\")");
         }
-        long problemSid = problemTypes.sidOf(order.workType());
         Optional<Long> earlier = EarlierAttempt.oldest(order.taskKey(), "service request",
                 requests.withOtherSystemId(order.taskKey()));
         if (earlier.isPresent()) {
             return CityworksRef.serviceRequest(earlier.get());
         }
+        long problemSid = problemTypes.sidOf(order.workType());
         RequestBase created = requests.create(createData(order, problemSid, department));
         log.info("Created Cityworks service request " + created.requestId() + " for " + order.trackingNumber()
                 + " (task " + order.taskKey() + ", " + order.workType() + ", ProblemSid " + problemSid + ")");
