@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param serviceName    the request type's human name, e.g. {@code Pothole}
  * @param department     the department code the work is routed to, e.g. {@code streets}
  * @param priority       the routing priority, e.g. {@code P2}
+ * @param workType       the department system's own kind of work, as the routing rules named it: the Cityworks
+ *                       problem code (e.g. {@code TREE DAMAGED}) or work order template id, the Accela record type
+ *                       ({@code Group/Type/SubType/Category}); null for a system that has none (email). A connector
+ *                       whose system needs one refuses work without it, or with one the site does not know
  * @param dueAt          when the service level says the work must be done
  * @param description    what the resident reported
  * @param location       where
@@ -31,6 +35,7 @@ public record WorkOrder(
         String serviceName,
         String department,
         String priority,
+        String workType,
         Instant dueAt,
         String description,
         Location location,

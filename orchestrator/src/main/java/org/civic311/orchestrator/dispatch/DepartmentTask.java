@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param key what the department's system knows the task by: random, so that a restored database or another
  *            installation against the same site, whose numeric ids repeat, never takes someone else's item for it
+ * @param workType the department system's own kind of work (Cityworks problem code, Accela record type), as routed;
+ *                 null for a system that has none
  */
 public record DepartmentTask(
         long id,
@@ -16,6 +18,7 @@ public record DepartmentTask(
         String department,
         String system,
         String priority,
+        String workType,
         Instant dueAt,
         TaskStatus status,
         String externalId,

@@ -30,17 +30,20 @@ public class DepartmentTasks {
         this.db = db;
     }
 
-    public long plan(long requestId, String department, String system, String priority, Instant dueAt, Instant now) {
+    /** @param workType the system's own kind of work, as the routing rules named it; null where it has none */
+    public long plan(long requestId, String department, String system, String priority, String workType, Instant dueAt,
+                     Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
-                        INSERT INTO department_task (task_key, request_id, department, system_name, priority, due_at,
-                            status, created_at)
-                        VALUES (:key, :request, :department, :system, :priority, :due, :status, :now)""")
+                        INSERT INTO department_task (task_key, request_id, department, system_name, priority, work_type,
+                            due_at, status, created_at)
+                        VALUES (:key, :request, :department, :system, :priority, :workType, :due, :status, :now)""")
                 .param("key", newKey())
                 .param("request", requestId)
                 .param("department", department)
                 .param("system", system)
                 .param("priority", priority)
+                .param("workType", workType)
                 .param("due", toColumn(dueAt))
                 .param("status", TaskStatus.PLANNED.name())
                 .param("now", toColumn(now))
@@ -59,7 +62,8 @@ public class DepartmentTasks {
         Instant planned = db.sql("SELECT created_at FROM department_task WHERE id = :id").param("id", earlierTaskId)
                 .query((rs, row) -> instant(rs, "created_at")).single();
         Instant due = now.plus(Duration.between(planned, earlier.dueAt()));
-        long id = plan(earlier.requestId(), earlier.department(), earlier.system(), earlier.priority(), due, now);
+        long id = plan(earlier.requestId(), earlier.department(), earlier.system(), earlier.priority(),
+                earlier.workType(), due, now);
         db.sql("UPDATE department_task SET reopens_task_id = :earlier WHERE id = :id")
                 .param("earlier", earlierTaskId).param("id", id).update();
         return get(id);
@@ -139,6 +143,7 @@ public class DepartmentTasks {
                 rs.getString("department"),
                 rs.getString("system_name"),
                 rs.getString("priority"),
+                rs.getString("work_type"),
                 instant(rs, "due_at"),
                 TaskStatus.valueOf(rs.getString("status")),
                 rs.getString("external_id"),

@@ -123,6 +123,7 @@ public class Dispatcher {
                 request.serviceName(),
                 task.department(),
                 task.priority(),
+                task.workType(),
                 task.dueAt(),
                 description(task, request),
                 new WorkOrder.Location(request.lat(), request.lon(), request.address(), request.addressId(),

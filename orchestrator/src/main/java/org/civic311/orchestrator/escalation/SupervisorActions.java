@@ -111,7 +111,7 @@ public class SupervisorActions {
         String why = required(reason, "To send it again, give the reason (staff only).");
         DepartmentTask old = tasks.get(taskId);
         dispatcher.cancel(taskId, "Sent to " + departments.nameOf(code) + " instead.");
-        RoutedTask routed = routing.reroute(requestId, code, to, old.priority(), newDue);
+        RoutedTask routed = routing.reroute(requestId, taskId, code, to, old.priority(), newDue);
         staffNote(requestId, supervisor, "Sent to " + code + " in " + to + " (was " + old.department() + " in "
                 + old.system() + "): " + why);
         // The request row names the new department now, which the resident's notice reads.

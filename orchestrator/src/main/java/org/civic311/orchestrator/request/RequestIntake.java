@@ -3,6 +3,7 @@ package org.civic311.orchestrator.request;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.civic311.orchestrator.area.ServiceAreas;
 import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.catalog.RequestTypes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a validated report in: stores it, gives it a tracking number and starts its process.
+ * Takes a validated report in: stores it with the service area its coordinates lie in, gives it a tracking number
+ * and starts its process.
  * All in one transaction, so a request whose process cannot start leaves nothing behind.
  */
 @Service
@@ -19,14 +21,16 @@ public class RequestIntake {
     private final ServiceRequests requests;
     private final SubmissionKeys submissionKeys;
     private final RequestTypes requestTypes;
+    private final ServiceAreas areas;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, RequestTypes requestTypes,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ServiceAreas areas, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.submissionKeys = submissionKeys;
         this.requestTypes = requestTypes;
+        this.areas = areas;
         this.events = events;
         this.clock = clock;
     }
@@ -35,7 +39,8 @@ public class RequestIntake {
     public ServiceRequest submit(NewServiceRequest request) {
         RequestType type = requestTypes.find(request.serviceCode())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
-        ServiceRequest stored = requests.add(request, type.serviceName(), clock.instant());
+        ServiceRequest stored = requests.add(request, type.serviceName(),
+                areas.nameAt(request.lat(), request.lon()), clock.instant());
         events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());

@@ -27,17 +27,21 @@ public class ServiceRequests {
         this.db = db;
     }
 
-    /** Stores a new open request and gives it its tracking number. */
-    public ServiceRequest add(NewServiceRequest request, String serviceName, Instant now) {
+    /**
+     * Stores a new open request and gives it its tracking number.
+     *
+     * @param area the service area its location lies in; null when it has none
+     */
+    public ServiceRequest add(NewServiceRequest request, String serviceName, String area, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         Resident resident = request.resident();
         db.sql("""
                         INSERT INTO service_request (service_code, service_name, status, description, lat, lon, address,
                             address_id, zipcode, media_url, email, first_name, last_name, phone, device_id, account_id,
-                            channel, language, notify_by, requested_at, updated_at)
+                            channel, language, notify_by, area, requested_at, updated_at)
                         VALUES (:serviceCode, :serviceName, :status, :description, :lat, :lon, :address,
                             :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId, :accountId,
-                            :channel, :language, :notifyBy, :now, :now)""")
+                            :channel, :language, :notifyBy, :area, :now, :now)""")
                 .param("serviceCode", request.serviceCode())
                 .param("serviceName", serviceName)
                 .param("status", RequestStatus.OPEN.name())
@@ -57,6 +61,7 @@ public class ServiceRequests {
                 .param("channel", request.channel())
                 .param("language", request.notices().language())
                 .param("notifyBy", request.notices().notifyBy().name())
+                .param("area", area)
                 .param("now", toColumn(now))
                 .update(key, "id");
         long id = key.getKey().longValue();

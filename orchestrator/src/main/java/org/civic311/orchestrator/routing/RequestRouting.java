@@ -48,8 +48,7 @@ public class RequestRouting {
 
     public RoutedTask route(long requestId) {
         ServiceRequest request = requests.get(requestId);
-        RoutingDecision decision = routingRules.route(new RoutingRequest(request.serviceCode(), request.lat(),
-                request.lon(), request.address(), request.zipcode(), request.attributes(), request.area()));
+        RoutingDecision decision = decide(request);
         SlaTarget target = target(request, decision.getDepartment(), decision.getPriority());
         ServiceLevelDates dates = slaClock.dates(request.requestedAt(), target);
         Instant due = dates.dueAt();
@@ -59,7 +58,7 @@ public class RequestRouting {
         requests.routed(request.id(), decision.getDepartment(), agency, due, notice(agency, due), now);
         requests.addNote(request.id(), RequestNote.ROUTED, "Assigned to " + agency + ".", now);
         long taskId = tasks.plan(request.id(), decision.getDepartment(), decision.getSystem(), decision.getPriority(),
-                due, now);
+                decision.getWorkType(), due, now);
         return new RoutedTask(taskId, decision.getDepartment(), decision.getSystem(), decision.getPriority(), dates,
                 target.getSupervisorGroup(), target.getSecondLevelGroup());
     }
@@ -104,9 +103,14 @@ public class RequestRouting {
     /**
      * Plans a new task for the request with {@code department} in {@code system}, due at {@code newDue} or, when
      * that is null, by the service level counted from now. The old task is the caller's to cancel.
+     *
+     * @param previousTaskId the task the new one replaces, whose work type it keeps when the rules give none for
+     *                       {@code department} in {@code system}
      */
-    public RoutedTask reroute(long requestId, String department, String system, String priority, Instant newDue) {
+    public RoutedTask reroute(long requestId, long previousTaskId, String department, String system, String priority,
+                              Instant newDue) {
         ServiceRequest request = requests.get(requestId);
+        String workType = workTypeFor(request, tasks.get(previousTaskId), department, system);
         SlaTarget target = target(request, department, priority);
         Instant now = clock.instant();
         ServiceLevelDates dates = newDue == null ? slaClock.dates(now, target) : slaClock.datesUntil(now, newDue, target);
@@ -114,9 +118,28 @@ public class RequestRouting {
         requests.routed(requestId, department, agency, dates.dueAt(), notice(agency, dates.dueAt()), now);
         requests.addNote(requestId, RequestNote.ROUTED, "Passed to " + agency + ", expected by " + day(dates.dueAt())
                 + ".", now);
-        long taskId = tasks.plan(requestId, department, system, priority, dates.dueAt(), now);
+        long taskId = tasks.plan(requestId, department, system, priority, workType, dates.dueAt(), now);
         return new RoutedTask(taskId, department, system, priority, dates, target.getSupervisorGroup(),
                 target.getSecondLevelGroup());
+    }
+
+    /**
+     * The system's kind of work for a request sent to {@code department} in {@code system} by hand: what the rules in
+     * force now name when they route it there too; else the replaced task's, when it was in the same system (a
+     * problem code or record type is the site's, not one department's); else none, and a system that needs one
+     * refuses the work with a message saying so.
+     */
+    private String workTypeFor(ServiceRequest request, DepartmentTask previous, String department, String system) {
+        RoutingDecision rules = decide(request);
+        if (department.equals(rules.getDepartment()) && system.equals(rules.getSystem())) {
+            return rules.getWorkType();
+        }
+        return system.equals(previous.system()) ? previous.workType() : null;
+    }
+
+    private RoutingDecision decide(ServiceRequest request) {
+        return routingRules.route(new RoutingRequest(request.serviceCode(), request.lat(), request.lon(),
+                request.address(), request.zipcode(), request.attributes(), request.area()));
     }
 
     private SlaTarget target(ServiceRequest request, String department, String priority) {

@@ -32,6 +32,12 @@ class StaffRequestController {
         this.access = access;
     }
 
+    /** Where the request stands: its department and the service area it lies in. */
+    @GetMapping(path = "/staff/api/requests/{trackingNumber}", produces = "application/json")
+    StaffRequestView request(@PathVariable String trackingNumber) {
+        return StaffRequestView.of(readable(trackingNumber));
+    }
+
     /** What departments said for staff only: comments, progress remarks, the unredacted closing words. */
     @GetMapping(path = "/staff/api/requests/{trackingNumber}/notes", produces = "application/json")
     List<StaffNote> notes(@PathVariable String trackingNumber) {

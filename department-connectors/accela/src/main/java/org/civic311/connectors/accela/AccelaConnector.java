@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +27,8 @@ import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
 
 /**
- * Departments that work in Accela Civic Platform. Each task becomes one record of the record type its request
- * type is mapped to, tagged with our task key in {@code shortNotes}; records that were closed, completed, voided
+ * Departments that work in Accela Civic Platform. Each task becomes one record of the record type the routing rules
+ * gave as its work type, tagged with our task key in {@code shortNotes}; records that were closed, completed, voided
  * or taken in hand since the last poll come back as updates.
  */
 public class AccelaConnector implements DepartmentConnector {
@@ -171,10 +170,10 @@ public class AccelaConnector implements DepartmentConnector {
     }
 
     /**
-     * Records of our record types whose status changed since then: of the status types that mean something to a task,
-     * unless the agency's records come without a status type (a {@code status-types} table is configured), which such
-     * a filter would leave out. Clerks' own records of those types come too; they are not ours and are left out
-     * afterwards, before anything more is asked about them.
+     * Records whose status changed since then: of the status types that mean something to a task, unless the agency's
+     * records come without a status type (a {@code status-types} table is configured), which such a filter would
+     * leave out. Of every record type, since the routing rules may name a new one at any time; clerks' own records
+     * come too, are not ours, and are left out afterwards, before anything more is asked about them.
      */
     private ObjectNode statusChangedSince(Instant since) {
         ObjectNode criteria = AccelaAnswer.JSON.createObjectNode();
@@ -185,12 +184,6 @@ public class AccelaConnector implements DepartmentConnector {
             ArrayNode statusTypes = criteria.putArray("statusTypes");
             statuses.statusTypesToPoll().forEach(statusTypes::add);
         }
-        ArrayNode types = criteria.putArray("types");
-        properties.departments().values().stream()
-                .filter(Objects::nonNull)
-                .flatMap(department -> department.recordTypes().values().stream())
-                .distinct()
-                .forEach(type -> types.addObject().put("value", type));
         return criteria;
     }
 

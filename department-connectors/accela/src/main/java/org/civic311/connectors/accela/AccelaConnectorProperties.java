@@ -22,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the Accela connector: one Accela agency (where it is, the app and the user we log in as), and for each
- * department that works in it, which record type each of our request types becomes. Checked at start (only when the
+ * Settings of the Accela connector: one Accela agency (where it is, the app and the user we log in as), and how each
+ * department that works in it writes its records. Which record type a request becomes is no setting: the routing
+ * rules name it (the work type of their decision). Checked at start (only when the
  * connector is enabled): a half-configured agency would otherwise take every task into a retry loop that ends in an
  * incident. Each constraint's message says what the setting is for, which is what an operator reads when it is missing.
  * <p>
@@ -94,7 +95,7 @@ public record AccelaConnectorProperties(
                 message = "must be one of Accela's status types: APPROVED CLOSED COMPLETE DENIED INCOMPLETE OPEN PENDING"
                         + " UNASSIGNED VOID") String> statusTypes,
         @NotEmpty(message = "the departments that work in Accela, e.g. " + PREFIX
-                + ".departments.code-enforcement.record-types.[high_weeds]")
+                + ".departments.code-enforcement.custom-form.id=CIVIC311-INTAKE")
         Map<String, @NotNull @Valid Department> departments) {
 
     static final String PREFIX = "civic311.connectors.accela";
@@ -175,7 +176,6 @@ public record AccelaConnectorProperties(
     /**
      * A department that works in Accela.
      *
-     * @param recordTypes          service code to Accela record type value, Group/Type/SubType/Category
      * @param customForm           the custom form (ASI group) our intake fields are written to
      * @param assignedToDepartment the department records are assigned to (assignedToDepartment), as Accela's seven-part
      *                             key, e.g. {@code CIVIC311/CODE/ENFORCE/NA/NA/NA/NA}; the agency's default when empty
@@ -185,18 +185,12 @@ public record AccelaConnectorProperties(
      *                             it replaces {@code create-body} whole
      */
     public record Department(
-            @NotEmpty(message = "the service codes mapped to Accela record types, e.g. record-types.[high_weeds]="
-                    + "ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA")
-            Map<String, @NotNull @Pattern(regexp = "[^/]*[^/\\s][^/]*(/[^/]*[^/\\s][^/]*){3}", message = "must be an Accela"
-                    + " record type as Group/Type/SubType/Category, e.g. ServiceRequest/Trees and Weeds/Tall Grass"
-                    + " and Weeds/NA") String> recordTypes,
             @DefaultValue @Valid CustomForm customForm,
             @Pattern(regexp = SEVEN_PART_KEY, message = SEVEN_PART_MESSAGE) String assignedToDepartment,
             @DefaultValue @Valid CreateBody createBody,
             Map<String, @NotNull @Valid CreateBody> createBodies) {
 
         public Department {
-            recordTypes = recordTypes == null ? Map.of() : Map.copyOf(recordTypes);
             createBodies = createBodies == null ? Map.of() : Map.copyOf(createBodies);
         }
 
@@ -204,11 +198,6 @@ public record AccelaConnectorProperties(
         CreateBody createBody(String serviceCode) {
             CreateBody own = ConfiguredKey.find(createBodies, serviceCode);
             return own != null ? own : createBody;
-        }
-
-        /** The record type for the service code, or null when none is mapped. */
-        String recordType(String serviceCode) {
-            return ConfiguredKey.find(recordTypes, serviceCode);
         }
     }
 

@@ -3,6 +3,7 @@ package org.civic311.connectors.accela;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.accela.AccelaConnectorProperties.CreateBody;
 import org.civic311.connectors.accela.AccelaConnectorProperties.CustomForm;
@@ -37,21 +39,31 @@ final class WorkOrderRecord {
         this.time = time;
     }
 
-    /** @throws ConnectorException naming the property to set when the department or request type is not mapped */
+    /** An Accela record type: Group/Type/SubType/Category, each level given. */
+    private static final Pattern RECORD_TYPE = Pattern.compile("[^/]*[^/\\s][^/]*(/[^/]*[^/\\s][^/]*){3}");
+
+    /**
+     * @throws ConnectorException naming the property to set when the department is not set up for Accela
+     * @throws ConnectorRefusal   when the routing decision gave no record type, or one that is no record type
+     */
     static WorkOrderRecord of(WorkOrder order, AccelaConnectorProperties properties, AgencyTime time) {
         String code = order.department().toLowerCase(Locale.ROOT);
         String where = AccelaConnectorProperties.PREFIX + ".departments." + code;
         Department department = properties.department(code);
         if (department == null) {
             throw new ConnectorException("Department '" + order.department() + "' is not set up for Accela: add "
-                    + where + ".record-types.[" + order.serviceCode() + "] with the Accela record type its "
-                    + order.serviceCode() + " requests become");
+                    + where + " (e.g. " + where + ".custom-form.id=CIVIC311-INTAKE)");
         }
-        String recordType = department.recordType(order.serviceCode());
-        if (recordType == null) {
-            throw new ConnectorException("No Accela record type for service code '" + order.serviceCode()
-                    + "' in department '" + code + "': set " + where + ".record-types.[" + order.serviceCode()
-                    + "] to Group/Type/SubType/Category, e.g. ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
+        String recordType = order.workType() == null ? null : order.workType().strip();
+        if (recordType == null || recordType.isEmpty()) {
+            throw new ConnectorRefusal("The routing decision gives no Accela record type for " + order.serviceCode()
+                    + " to department '" + code + "': give it as the work type in the routing rules, e.g. routeTo(\""
+                    + code + "\", \"accela\", \"P3\", \"ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA\")");
+        }
+        if (!RECORD_TYPE.matcher(recordType).matches()) {
+            throw new ConnectorRefusal("The work type '" + recordType + "' routed to department '" + code
+                    + "' is no Accela record type: give Group/Type/SubType/Category, e.g. ServiceRequest/Trees and"
+                    + " Weeds/Tall Grass and Weeds/NA");
         }
         return new WorkOrderRecord(order, recordType, department, properties, time);
     }

@@ -31,8 +31,6 @@ class AccelaConnectorAutoConfigurationTest {
         "civic311.connectors.accela.agency=ISLANDTON",
         "civic311.connectors.accela.environment=PROD",
         "civic311.connectors.accela.zone=America/Chicago",
-        "civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
-                + "ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA",
         "civic311.connectors.accela.departments.code-enforcement.assigned-to-department=CIVIC311/CODE/ENFORCE/NA/NA/NA/NA",
     };
 
@@ -57,7 +55,6 @@ class AccelaConnectorAutoConfigurationTest {
             assertThat(properties.contactType()).isEqualTo("Complainant");
             assertThat(properties.inProgressStatuses()).containsExactly("In Progress");
             AccelaConnectorProperties.Department department = properties.department("code-enforcement");
-            assertThat(department.recordType("high_weeds")).isEqualTo("ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA");
             assertThat(department.assignedToDepartment()).isEqualTo("CIVIC311/CODE/ENFORCE/NA/NA/NA/NA");
             assertThat(department.customForm().id()).isEqualTo("CIVIC311-INTAKE");
             assertThat(department.customForm().taskIdField()).isEqualTo("Civic311 Task ID");
@@ -67,11 +64,11 @@ class AccelaConnectorAutoConfigurationTest {
     @Test
     void aServiceCodeWrittenWithoutBracketsIsFoundAll() {
         runner.withPropertyValues(complete)
-                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.record-types.junk_debris="
-                        + "ServiceRequest/Property Maintenance/Junk and Debris/NA")
+                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.create-bodies.junk_debris"
+                        + ".assigned-to-department=CIVIC311/CODE/DEBRIS/NA/NA/NA/NA")
                 .run(context -> assertThat(context.getBean(AccelaConnectorProperties.class)
-                        .department("code-enforcement").recordType("junk_debris"))
-                        .isEqualTo("ServiceRequest/Property Maintenance/Junk and Debris/NA"));
+                        .department("code-enforcement").createBody("junk_debris").assignedToDepartment())
+                        .isEqualTo("CIVIC311/CODE/DEBRIS/NA/NA/NA/NA"));
     }
 
     @Test
@@ -148,20 +145,11 @@ class AccelaConnectorAutoConfigurationTest {
     }
 
     @Test
-    void aDepartmentWithoutRecordTypesStopsStartupNamingTheProperty() {
+    void aDepartmentNeedsNoRecordTypesTheRoutingRulesNameThem() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.accela.departments.parks.assigned-to-department=CIVIC311/PARKS/NA/NA/NA/NA/NA")
-                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
-                        .containsExactly("civic311.connectors.accela.departments[parks].record-types"));
-    }
-
-    @Test
-    void aRecordTypeThatIsNotFourLevelsStopsStartup() {
-        runner.withPropertyValues(complete)
-                .withPropertyValues("civic311.connectors.accela.departments.code-enforcement.record-types.[high_weeds]="
-                        + "Tall Grass and Weeds")
-                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
-                        .containsExactly("civic311.connectors.accela.departments[code-enforcement].record-types[high_weeds]"));
+                .run(context -> assertThat(context.getBean(AccelaConnectorProperties.class).department("parks")
+                        .assignedToDepartment()).isEqualTo("CIVIC311/PARKS/NA/NA/NA/NA/NA"));
     }
 
     @Test

@@ -50,6 +50,17 @@ class AccelaConnectorContractTest extends DepartmentConnectorContract {
     }
 
     @Override
+    protected String workType() {
+        return AccelaSettings.TALL_GRASS;
+    }
+
+    /** Of the right form, but the agency has no such record type. */
+    @Override
+    protected String unknownWorkType() {
+        return "ServiceRequest/Trees and Weeds/Poison Ivy/NA";
+    }
+
+    @Override
     protected void departmentCompletes(ExternalRef item, String note) {
         accela.completeWorkflowTask(item.id(), "Violation Corrected", note);
     }

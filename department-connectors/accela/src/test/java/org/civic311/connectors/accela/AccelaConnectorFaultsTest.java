@@ -158,10 +158,10 @@ class AccelaConnectorFaultsTest {
 
     @Test
     void aRefusedCallCarriesAccelasCodeMessageAndTraceId() {
-        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port, "departments." + AccelaSettings.DEPARTMENT
-                + ".record-types.[" + AccelaSettings.HIGH_WEEDS + "]", "ServiceRequest/Trees and Weeds/Poison Ivy/NA");
+        AccelaConnectorProperties properties = AccelaSettings.forSimulator(port);
 
-        assertThatThrownBy(() -> new AccelaConnector(properties).push(WorkOrders.highWeeds(WorkOrders.newTaskId())))
+        assertThatThrownBy(() -> new AccelaConnector(properties).push(WorkOrders.highWeeds(WorkOrders.newTaskId(),
+                AccelaSettings.HIGH_WEEDS, WorkOrder.Caller.ANONYMOUS, "ServiceRequest/Trees and Weeds/Poison Ivy/NA")))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Accela could not create a record: HTTP 400 data_validation_error: Invalid record type")
                 .hasMessageContaining("Configured record types")

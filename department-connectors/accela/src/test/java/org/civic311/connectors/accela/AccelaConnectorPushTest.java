@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.simulators.accela.AccelaSimulator;
@@ -108,13 +109,25 @@ class AccelaConnectorPushTest {
     }
 
     @Test
-    void aServiceCodeWithoutARecordTypeNamesThePropertyToSetAndCreatesNothing() {
+    void workRoutedWithoutARecordTypeIsRefusedPointingAtTheRoutingRulesAndCreatesNothing() {
         int before = accela.recordsCreated();
 
         assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId(), "graffiti",
-                WorkOrder.Caller.ANONYMOUS)))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("civic311.connectors.accela.departments.code-enforcement.record-types.[graffiti]");
+                WorkOrder.Caller.ANONYMOUS, null)))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("no Accela record type for graffiti to department 'code-enforcement'")
+                .hasMessageContaining("routing rules");
+        assertThat(accela.recordsCreated()).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkTypeThatIsNoRecordTypeIsRefusedAndCreatesNothing() {
+        int before = accela.recordsCreated();
+
+        assertThatThrownBy(() -> connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId(), "high_weeds",
+                WorkOrder.Caller.ANONYMOUS, "TALL GRASS")))
+                .isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining("'TALL GRASS'").hasMessageContaining("Group/Type/SubType/Category");
         assertThat(accela.recordsCreated()).isEqualTo(before);
     }
 
@@ -122,12 +135,12 @@ class AccelaConnectorPushTest {
     void aDepartmentNotSetUpForAccelaNamesThePropertyToSet() {
         WorkOrder order = WorkOrders.highWeeds(WorkOrders.newTaskId());
         WorkOrder forParks = new WorkOrder(order.taskKey(), order.trackingNumber(), order.serviceCode(),
-                order.serviceName(), "parks", order.priority(), order.dueAt(), order.description(), order.location(),
-                order.attributes(), order.caller(), order.mediaUrl());
+                order.serviceName(), "parks", order.priority(), order.workType(), order.dueAt(), order.description(),
+                order.location(), order.attributes(), order.caller(), order.mediaUrl());
 
         assertThatThrownBy(() -> connector.push(forParks))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("civic311.connectors.accela.departments.parks.record-types.[high_weeds]");
+                .hasMessageContaining("civic311.connectors.accela.departments.parks");
     }
 
     @Test

@@ -35,6 +35,8 @@ class AccelaCreateBodyTest {
         ExternalRef ref = connector.push(junk());
 
         JsonNode record = new AccelaClerk(port).record(ref.id());
+        assertThat(record.at("/type/value").asText()).as("the record type the routing rules gave")
+                .isEqualTo(AccelaSettings.JUNK_AND_DEBRIS);
         JsonNode address = record.at("/addresses/0");
         assertThat(address.path("streetStart").asLong()).isEqualTo(121);
         assertThat(address.at("/direction/value").asText()).isEqualTo("N");

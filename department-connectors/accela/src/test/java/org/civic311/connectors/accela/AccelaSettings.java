@@ -11,6 +11,7 @@ final class AccelaSettings {
     static final String DEPARTMENT = "code-enforcement";
     static final String HIGH_WEEDS = "high_weeds";
     static final String TALL_GRASS = "ServiceRequest/Trees and Weeds/Tall Grass and Weeds/NA";
+    static final String JUNK_AND_DEBRIS = "ServiceRequest/Property Maintenance/Junk and Debris/NA";
     static final ZoneId AGENCY_ZONE = ZoneId.of("America/Chicago");
 
     private AccelaSettings() {
@@ -29,8 +30,6 @@ final class AccelaSettings {
             "agency", "CIVIC311",
             "environment", "TEST",
             "zone", AGENCY_ZONE.getId(),
-            "departments." + DEPARTMENT + ".record-types.[" + HIGH_WEEDS + "]", TALL_GRASS,
-            "departments." + DEPARTMENT + ".record-types.[junk_debris]", "ServiceRequest/Property Maintenance/Junk and Debris/NA",
             "departments." + DEPARTMENT + ".custom-form.answer-fields[0].attribute", "vacant_lot",
             "departments." + DEPARTMENT + ".custom-form.answer-fields[0].field", "Vacant Lot",
             "departments." + DEPARTMENT + ".custom-form.answer-fields[0].type", "CHECKBOX",

@@ -23,9 +23,15 @@ final class WorkOrders {
                 "312-555-0100"));
     }
 
+    /** With the record type the routing rules give for the service code: junk and debris for junk_debris. */
     static WorkOrder highWeeds(String taskId, String serviceCode, WorkOrder.Caller caller) {
+        return highWeeds(taskId, serviceCode, caller,
+                "junk_debris".equals(serviceCode) ? AccelaSettings.JUNK_AND_DEBRIS : AccelaSettings.TALL_GRASS);
+    }
+
+    static WorkOrder highWeeds(String taskId, String serviceCode, WorkOrder.Caller caller, String recordType) {
         return new WorkOrder(taskId, "SR-2026-" + taskId, serviceCode, "High weeds or overgrown lot",
-                AccelaSettings.DEPARTMENT, "P3",
+                AccelaSettings.DEPARTMENT, "P3", recordType,
                 // 03:30 UTC is the evening before in Chicago: the due date must be the agency's day.
                 Instant.parse("2026-07-15T03:30:00Z"),
                 "Grass knee-high on the vacant lot next door",

@@ -38,10 +38,13 @@ public final class CityworksSimulator {
     final WorkOrders workOrders;
     final Comments comments = new Comments(clock);
     private final Map<String, AtomicInteger> callsByService = new ConcurrentHashMap<>();
+    /** The problem types the site was configured with; {@link #reset()} drops the ones added since. */
+    private final List<CityworksSimulatorProperties.ProblemType> configuredProblems;
 
     CityworksSimulator(CityworksSimulatorProperties properties, ObjectMapper json) {
         this.staffName = properties.staffName();
         this.properties = properties;
+        this.configuredProblems = List.copyOf(properties.problems());
         this.dates = new CityworksDateFormat(properties.zone());
         this.webhooks = new WebhookNotifier(properties.webhook(), dates, json);
         this.requests = new ServiceRequests(clock, webhooks);
@@ -155,9 +158,22 @@ public final class CityworksSimulator {
 
     // --- The site as a whole ---------------------------------------------------------------------------
 
-    /** Empties the site (requests, work orders, comments, tokens), clears faults and counters, resets the clock. */
+    /**
+     * The site's administrator adds a problem type: {@code ServiceRequest/Problems} lists it and Create takes it from
+     * now on.
+     */
+    public void addProblemType(int problemSid, String problemCode, String description) {
+        properties.problems().add(CityworksSimulatorProperties.ProblemType.of(problemSid, problemCode, description,
+                "ADDED", "3"));
+    }
+
+    /**
+     * Empties the site (requests, work orders, comments, tokens), drops added problem types, clears faults and
+     * counters, resets the clock.
+     */
     public void reset() {
         synchronized (lock) {
+            properties.problems().retainAll(configuredProblems);
             requests.clear();
             workOrders.clear();
             comments.clear();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -61,7 +62,8 @@ public record CityworksSimulatorProperties(
             logins.putAll(users);
         }
         users = logins;
-        problems = problems != null ? problems : List.of(
+        // The site's administrator can add problem types while it runs (CityworksSimulator#addProblemType).
+        problems = new CopyOnWriteArrayList<>(problems != null ? problems : List.of(
                 ProblemType.of(101, "POTHOLE", "Pothole in roadway", "STREETS", "2"),
                 ProblemType.of(102, "TREE DAMAGED", "Tree damaged or hanging limb", "FORESTRY", "3"),
                 ProblemType.of(103, "TREE DOWN", "Tree down or blocking road", "FORESTRY", "1"),
@@ -73,7 +75,7 @@ public record CityworksSimulatorProperties(
                 ProblemType.of(109, "CART DAMAGED", "Trash or recycling cart damaged or missing", "SOLID WASTE", "3"),
                 ProblemType.of(110, "SIGNAL OUT", "Traffic signal dark, flashing or stuck", "TRAFFIC", "1"),
                 ProblemType.of(111, "ILLEGAL DUMPING", "Waste dumped on public land", "SOLID WASTE", "2"),
-                ProblemType.of(112, "BULKY ITEM PICKUP", "Bulky item collection", "SOLID WASTE", "3"));
+                ProblemType.of(112, "BULKY ITEM PICKUP", "Bulky item collection", "SOLID WASTE", "3")));
         workOrderTemplates = workOrderTemplates != null ? workOrderTemplates : List.of(
                 new WorkOrderTemplate("2001", "Pothole repair"),
                 new WorkOrderTemplate("2002", "Tree removal"),

@@ -56,7 +56,8 @@ public class CityworksConnector implements DepartmentConnector {
         CommentApi comments = new CommentApi(client, dates);
         WorkText text = new WorkText(properties.zone());
         SitePoint point = new SitePoint(properties.coordinates());
-        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates, searchCap), comments, text, point));
+        items.put(Kind.SERVICE_REQUEST, new ServiceRequests(new ServiceRequestApi(client, dates, searchCap), comments, text,
+                point, new ProblemTypes(client)));
         items.put(Kind.WORK_ORDER, new WorkOrders(
                 new WorkOrderApi(client, dates, properties.workOrderTaskField(), searchCap), comments, text, point));
         properties.departments().values().forEach(department -> kindsInUse.add(department.kind()));
@@ -77,7 +78,7 @@ public class CityworksConnector implements DepartmentConnector {
         Department department = properties.department(order.department()).orElseThrow(() -> new ConnectorRefusal(
                 "Department '" + order.department() + "' does not work in Cityworks: add "
                         + CityworksConnectorProperties.PREFIX + ".departments." + code
-                        + " with its problem-sids (or kind: work-order and its work-order-templates)"));
+                        + " (its kind: service-request or work-order)"));
         return items.get(department.kind()).push(order, code, department);
     }
 

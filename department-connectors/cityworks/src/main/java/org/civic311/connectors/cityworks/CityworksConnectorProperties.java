@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 
 import org.civic311.connectors.SecretSetting;
 import org.civic311.connectors.Timeout;
@@ -23,10 +22,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Cityworks connector: one Cityworks site, the login Civic311 uses there, and for each department
- * that works in Cityworks whether it gets service requests or work orders, and which problem type or template each
- * request type becomes. Checked at start (only when the connector is enabled): a department without its mapping
- * would otherwise accept work and put every task into an incident. Each constraint's message says what the setting
- * is for, which is what an operator reads when it is missing.
+ * that works in Cityworks whether it gets service requests or work orders. Which problem type or template a request
+ * becomes is no setting: the routing rules name it (the work type of their decision). Checked at start (only when
+ * the connector is enabled). Each constraint's message says what the setting is for, which is what an operator reads
+ * when it is missing.
  *
  * @param enabled            whether departments can be routed to the "cityworks" system
  * @param baseUrl            the site, e.g. {@code https://cityworks.city.gov/cityworks}; calls go to
@@ -69,7 +68,7 @@ public record CityworksConnectorProperties(
         @DefaultValue("Text1") @Pattern(regexp = "Text([1-9]|1[0-9]|20)", message = "must name one of the work order"
                 + " fields Text1..Text20") String workOrderTaskField,
         @NotEmpty(message = "the departments that work in Cityworks, e.g. " + PREFIX
-                + ".departments.streets.problem-sids.pothole=101")
+                + ".departments.urban-forestry.kind=service-request")
         Map<String, @NotNull @Valid Department> departments) {
 
     static final String PREFIX = "civic311.connectors.cityworks";
@@ -134,12 +133,11 @@ public record CityworksConnectorProperties(
     }
 
     /**
-     * A department that works in Cityworks. The checks named for a setting ({@code isProblemSids}...) make a failure
+     * A department that works in Cityworks. The checks named for a setting ({@code isEntityType}) make a failure
      * name that setting.
      *
-     * @param problemSids        for {@code kind: service-request}: Open311 service code (exactly as the request type
-     *                           has it) to ProblemSid
-     * @param workOrderTemplates for {@code kind: work-order}: Open311 service code to WOTemplateId
+     * @param kind               what its work becomes: a service request filed under the problem type whose code the
+     *                           routing rules give, or a work order from the template (WOTemplateId) they give
      * @param entityType         for {@code kind: work-order}: the EntityType work orders are created for, e.g.
      *                           {@code STREET} or {@code TREE}
      * @param submitToSid        the employee (sid) new requests or work orders are submitted to; Cityworks' own
@@ -149,40 +147,14 @@ public record CityworksConnectorProperties(
      */
     public record Department(
             @DefaultValue("service-request") @NotNull(message = "service-request or work-order") Kind kind,
-            Map<String, @NotNull @Positive(message = "must be a ProblemSid (a positive number)") Long> problemSids,
-            Map<String, @NotBlank(message = "a Cityworks WOTemplateId") String> workOrderTemplates,
             String entityType,
             Long submitToSid,
             Long dispatchToSid,
             @DefaultValue("Civic311") String initiatedByApp) {
 
-        public Department {
-            problemSids = problemSids == null ? Map.of() : Map.copyOf(problemSids);
-            workOrderTemplates = workOrderTemplates == null ? Map.of() : Map.copyOf(workOrderTemplates);
-        }
-
-        @AssertTrue(message = "the service codes mapped to Cityworks problem types (ProblemSid), e.g. problem-sids.pothole=101")
-        boolean isProblemSids() {
-            return kind != Kind.SERVICE_REQUEST || !problemSids.isEmpty();
-        }
-
-        @AssertTrue(message = "the service codes mapped to Cityworks work order templates (WOTemplateId), e.g."
-                + " work-order-templates.pothole=2001")
-        boolean isWorkOrderTemplates() {
-            return kind != Kind.WORK_ORDER || !workOrderTemplates.isEmpty();
-        }
-
         @AssertTrue(message = "the Cityworks EntityType work orders are created for, e.g. STREET")
         boolean isEntityType() {
             return kind != Kind.WORK_ORDER || entityType != null && !entityType.isBlank();
-        }
-
-        Optional<Long> problemSid(String serviceCode) {
-            return Optional.ofNullable(serviceCode == null ? null : problemSids.get(serviceCode));
-        }
-
-        Optional<String> workOrderTemplate(String serviceCode) {
-            return Optional.ofNullable(serviceCode == null ? null : workOrderTemplates.get(serviceCode));
         }
     }
 }

@@ -17,8 +17,8 @@ import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkUpdate;
 
 /**
- * Civic311 tasks as Cityworks service requests: one request per task, filed under the ProblemSid its service
- * code maps to, with our task key as OtherSystemId. A retry looks that key up first and never makes a second
+ * Civic311 tasks as Cityworks service requests: one request per task, filed under the problem type whose code the
+ * routing rules gave as its work type, with our task key as OtherSystemId. A retry looks that key up first and never makes a second
  * request; completion is found by searching closed and canceled requests since the watermark.
  */
 final class ServiceRequests implements CityworksItems {
@@ -29,9 +29,12 @@ final class ServiceRequests implements CityworksItems {
     private final CommentApi comments;
     private final WorkText text;
     private final SitePoint point;
+    private final ProblemTypes problemTypes;
 
-    ServiceRequests(ServiceRequestApi requests, CommentApi comments, WorkText text, SitePoint point) {
+    ServiceRequests(ServiceRequestApi requests, CommentApi comments, WorkText text, SitePoint point,
+                    ProblemTypes problemTypes) {
         this.requests = requests;
+        this.problemTypes = problemTypes;
         this.comments = comments;
         this.text = text;
         this.point = point;
@@ -39,18 +42,20 @@ final class ServiceRequests implements CityworksItems {
 
     @Override
     public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
-        long problemSid = department.problemSid(order.serviceCode()).orElseThrow(() -> new ConnectorRefusal(
-                "Department '" + departmentCode + "' has no Cityworks problem type for the service code '"
-                        + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
-                        + departmentCode + ".problem-sids." + order.serviceCode() + " to its ProblemSid"));
+        if (!CallData.present(order.workType())) {
+            throw new ConnectorRefusal("The routing decision gives no Cityworks problem code for " + order.serviceCode()
+                    + " to department '" + departmentCode + "': give it as the work type in the routing rules,"
+                    + " e.g. routeTo(\"" + departmentCode + "\", \"cityworks\", \"P2\", \"TREE DAMAGED\")");
+        }
         Optional<Long> earlier = EarlierAttempt.oldest(order.taskKey(), "service request",
                 requests.withOtherSystemId(order.taskKey()));
         if (earlier.isPresent()) {
             return CityworksRef.serviceRequest(earlier.get());
         }
+        long problemSid = problemTypes.sidOf(order.workType());
         RequestBase created = requests.create(createData(order, problemSid, department));
         log.info("Created Cityworks service request " + created.requestId() + " for " + order.trackingNumber()
-                + " (task " + order.taskKey() + ", ProblemSid " + problemSid + ")");
+                + " (task " + order.taskKey() + ", " + order.workType() + ", ProblemSid " + problemSid + ")");
         return CityworksRef.serviceRequest(created.requestId());
     }
 

@@ -18,7 +18,8 @@ import org.civic311.connectors.WorkUpdate;
 
 /**
  * Civic311 tasks as Cityworks work orders, for departments that skip service requests: one work order per
- * task from the template its service code maps to. Work orders have no OtherSystemId, so the task key goes
+ * task from the template (WOTemplateId) the routing rules gave as its work type; the site refuses one it does not
+ * know. Work orders have no OtherSystemId, so the task key goes
  * into a Text field ({@code work-order-task-field}, Text1 by default) that a retry searches on first.
  */
 final class WorkOrders implements CityworksItems {
@@ -39,10 +40,12 @@ final class WorkOrders implements CityworksItems {
 
     @Override
     public ExternalRef push(WorkOrder order, String departmentCode, CityworksConnectorProperties.Department department) {
-        String template = department.workOrderTemplate(order.serviceCode()).orElseThrow(() -> new ConnectorRefusal(
-                "Department '" + departmentCode + "' has no Cityworks work order template for the service code '"
-                        + order.serviceCode() + "': set " + CityworksConnectorProperties.PREFIX + ".departments."
-                        + departmentCode + ".work-order-templates." + order.serviceCode() + " to its WOTemplateId"));
+        if (!CallData.present(order.workType())) {
+            throw new ConnectorRefusal("The routing decision gives no Cityworks work order template for "
+                    + order.serviceCode() + " to department '" + departmentCode + "': give its WOTemplateId as the"
+                    + " work type in the routing rules");
+        }
+        String template = order.workType().strip();
         Optional<String> earlier = EarlierAttempt.oldest(order.taskKey(), "work order",
                 workOrders.withReference(order.taskKey()));
         if (earlier.isPresent()) {

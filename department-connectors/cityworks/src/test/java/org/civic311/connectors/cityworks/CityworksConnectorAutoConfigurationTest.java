@@ -28,10 +28,8 @@ class CityworksConnectorAutoConfigurationTest {
         "civic311.connectors.cityworks.zone=America/Chicago",
         "civic311.connectors.cityworks.token-placement=header",
         "civic311.connectors.cityworks.departments.urban-forestry.kind=service-request",
-        "civic311.connectors.cityworks.departments.urban-forestry.problem-sids.damaged_tree=102",
         "civic311.connectors.cityworks.departments.urban-forestry.dispatch-to-sid=42",
         "civic311.connectors.cityworks.departments.street-crews.kind=work-order",
-        "civic311.connectors.cityworks.departments.street-crews.work-order-templates.pothole=2001",
         "civic311.connectors.cityworks.departments.street-crews.entity-type=STREET",
     };
 
@@ -54,12 +52,11 @@ class CityworksConnectorAutoConfigurationTest {
             assertThat(properties.workOrderTaskField()).isEqualTo("Text1");
             CityworksConnectorProperties.Department forestry = properties.departments().get("urban-forestry");
             assertThat(forestry.kind()).isEqualTo(CityworksConnectorProperties.Kind.SERVICE_REQUEST);
-            assertThat(forestry.problemSid("damaged_tree")).contains(102L);
             assertThat(forestry.dispatchToSid()).isEqualTo(42L);
             assertThat(forestry.initiatedByApp()).isEqualTo("Civic311");
             CityworksConnectorProperties.Department crews = properties.departments().get("street-crews");
             assertThat(crews.kind()).isEqualTo(CityworksConnectorProperties.Kind.WORK_ORDER);
-            assertThat(crews.workOrderTemplate("pothole")).contains("2001");
+            assertThat(crews.entityType()).isEqualTo("STREET");
         });
     }
 
@@ -136,11 +133,11 @@ class CityworksConnectorAutoConfigurationTest {
     }
 
     @Test
-    void aServiceRequestDepartmentWithoutProblemSidsStopsStartupNamingTheProperty() {
+    void aDepartmentNeedsNoMappingOfRequestTypesTheRoutingRulesNameTheWorkType() {
         runner.withPropertyValues(complete)
                 .withPropertyValues("civic311.connectors.cityworks.departments.parks.submit-to-sid=7")
-                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
-                        .containsExactly("civic311.connectors.cityworks.departments[parks].problem-sids"));
+                .run(context -> assertThat(context.getBean(CityworksConnectorProperties.class).departments().get("parks")
+                        .kind()).isEqualTo(CityworksConnectorProperties.Kind.SERVICE_REQUEST));
     }
 
     @Test
@@ -149,15 +146,6 @@ class CityworksConnectorAutoConfigurationTest {
                 .withPropertyValues("civic311.connectors.cityworks.departments.street-crews.entity-type=")
                 .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
                         .containsExactly("civic311.connectors.cityworks.departments[street-crews].entity-type"));
-    }
-
-    @Test
-    void aWorkOrderDepartmentWithoutTemplatesStopsStartupNamingTheProperty() {
-        runner.withPropertyValues(complete)
-                .withPropertyValues("civic311.connectors.cityworks.departments.sewers.kind=work-order",
-                        "civic311.connectors.cityworks.departments.sewers.entity-type=SEWER")
-                .run(context -> assertThat(FailedSettings.of(context.getStartupFailure()))
-                        .containsExactly("civic311.connectors.cityworks.departments[sewers].work-order-templates"));
     }
 
     @Test

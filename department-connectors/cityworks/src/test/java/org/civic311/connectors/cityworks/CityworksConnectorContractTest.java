@@ -63,6 +63,11 @@ class CityworksConnectorContractTest extends DepartmentConnectorContract {
     }
 
     @Override
+    protected String workType() {
+        return "POTHOLE";
+    }
+
+    @Override
     protected void departmentCompletes(ExternalRef item, String note) {
         simulator.closeRequest(TestSite.requestId(item), note);
     }

@@ -70,12 +70,26 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void eachServiceCodeOfTheDepartmentGoesToItsOwnProblemType() {
-        WorkOrder treeDown = withServiceCode(TestSite.damagedTree("900002", TestSite.URBAN_FORESTRY), "tree_down");
+    void eachProblemCodeTheRulesGiveIsFiledUnderItsOwnProblemTypeWhateverItsCase() {
+        ExternalRef down = connector.push(TestSite.damagedTree("900002", TestSite.URBAN_FORESTRY, "Tree Down"));
+        ExternalRef damaged = connector.push(TestSite.damagedTree("900024", TestSite.URBAN_FORESTRY));
 
-        ExternalRef ref = connector.push(treeDown);
+        assertThat(simulator.request(TestSite.requestId(down)).orElseThrow().problemCode()).isEqualTo("TREE DOWN");
+        assertThat(simulator.request(TestSite.requestId(damaged)).orElseThrow().requestBase())
+                .containsEntry("ProblemSid", 102);
+        assertThat(simulator.callsTo("Ams/ServiceRequest/Problems")).as("problem types read once for both").isEqualTo(1);
+    }
 
-        assertThat(simulator.request(TestSite.requestId(ref)).orElseThrow().problemCode()).isEqualTo("TREE DOWN");
+    @Test
+    void aProblemTypeAddedOnTheSiteIsUsedAtOnceWithoutARestart() {
+        connector.push(TestSite.damagedTree("900025", TestSite.URBAN_FORESTRY));
+        simulator.addProblemType(109, "TREE ROOTS", "Tree roots lifting the sidewalk");
+
+        ExternalRef roots = connector.push(TestSite.damagedTree("900026", TestSite.URBAN_FORESTRY, "TREE ROOTS"));
+
+        assertThat(simulator.request(TestSite.requestId(roots)).orElseThrow().requestBase())
+                .containsEntry("ProblemSid", 109);
+        assertThat(simulator.callsTo("Ams/ServiceRequest/Problems")).as("read again on the miss").isEqualTo(2);
     }
 
     @Test
@@ -225,22 +239,23 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void aServiceCodeTheDepartmentHasNoProblemTypeForIsRefusedNamingThePropertyToSet() {
-        WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900011", TestSite.URBAN_FORESTRY), "graffiti");
+    void workRoutedWithoutAProblemCodeIsRefusedPointingAtTheRoutingRules() {
+        WorkOrder untyped = TestSite.damagedTree("900011", TestSite.URBAN_FORESTRY, null);
 
-        assertThatThrownBy(() -> connector.push(graffiti))
+        assertThatThrownBy(() -> connector.push(untyped))
                 .isInstanceOf(ConnectorRefusal.class)
-                .hasMessageContaining("civic311.connectors.cityworks.departments.urban-forestry.problem-sids.graffiti");
+                .hasMessageContaining("no Cityworks problem code for damaged_tree to department 'urban-forestry'")
+                .hasMessageContaining("routing rules");
         assertThat(simulator.requests()).isEmpty();
     }
 
     @Test
-    void aServiceCodeWithoutAWorkOrderTemplateIsRefusedNamingThePropertyToSet() {
-        WorkOrder graffiti = withServiceCode(TestSite.damagedTree("900012", TestSite.STREET_CREWS), "graffiti");
+    void workRoutedWithoutATemplateIsRefusedPointingAtTheRoutingRules() {
+        WorkOrder untyped = TestSite.damagedTree("900012", TestSite.STREET_CREWS, " ");
 
-        assertThatThrownBy(() -> connector.push(graffiti))
+        assertThatThrownBy(() -> connector.push(untyped))
                 .isInstanceOf(ConnectorRefusal.class)
-                .hasMessageContaining("civic311.connectors.cityworks.departments.street-crews.work-order-templates.graffiti");
+                .hasMessageContaining("no Cityworks work order template for damaged_tree to department 'street-crews'");
         assertThat(simulator.workOrders()).isEmpty();
     }
 
@@ -281,25 +296,19 @@ class CityworksConnectorTest {
     }
 
     @Test
-    void aProblemTypeTheSiteDoesNotHaveIsARefusalInCityworksOwnWordsAndNothingIsCreated() {
-        CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port,
-                "departments." + TestSite.STREETS + ".problem-sids.pothole", "999"));
-        WorkOrder pothole = withServiceCode(TestSite.damagedTree("900016", TestSite.STREETS), "pothole");
+    void aProblemCodeTheSiteDoesNotHaveIsARefusalListingTheSitesCodesAndNothingIsCreated() {
+        WorkOrder misTyped = TestSite.damagedTree("900016", TestSite.STREETS, "POTHOLE FILLED");
 
-        assertThatThrownBy(() -> misMapped.push(pothole))
+        assertThatThrownBy(() -> connector.push(misTyped))
                 .isInstanceOf(ConnectorRefusal.class)
-                .hasMessageContaining("Ams/ServiceRequest/Create")
-                .hasMessageContaining("999 is not a problem type")
-                .hasMessageContaining("InvalidField 30");
+                .hasMessageContaining("Cityworks has no problem type with the code 'POTHOLE FILLED'")
+                .hasMessageContaining("POTHOLE, SIDEWALK DAMAGED");
         assertThat(simulator.requests()).isEmpty();
     }
 
     @Test
     void aWorkOrderTemplateTheSiteDoesNotHaveIsARefusal() {
-        CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port,
-                "departments." + TestSite.STREET_CREWS + ".work-order-templates.damaged_tree", "9999"));
-
-        assertThatThrownBy(() -> misMapped.push(TestSite.damagedTree("900017", TestSite.STREET_CREWS)))
+        assertThatThrownBy(() -> connector.push(TestSite.damagedTree("900017", TestSite.STREET_CREWS, "9999")))
                 .isInstanceOf(ConnectorRefusal.class)
                 .hasMessageContaining("9999 is not a work order template");
         assertThat(simulator.workOrders()).isEmpty();
@@ -370,11 +379,5 @@ class CityworksConnectorTest {
         List<WorkUpdate> forRef = updates.stream().filter(update -> update.ref().equals(ref)).toList();
         assertThat(forRef).as("updates for %s in %s", ref, updates).hasSize(1);
         return forRef.get(0);
-    }
-
-    private static WorkOrder withServiceCode(WorkOrder order, String serviceCode) {
-        return new WorkOrder(order.taskKey(), order.trackingNumber(), serviceCode, serviceCode, order.department(),
-                order.priority(), order.dueAt(), order.description(), order.location(), order.attributes(),
-                order.caller(), order.mediaUrl());
     }
 }

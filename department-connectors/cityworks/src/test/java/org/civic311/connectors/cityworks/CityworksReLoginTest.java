@@ -27,6 +27,7 @@ class CityworksReLoginTest {
             // t-1 expires at once.
             case "Ams/ServiceRequest/ByOtherSystemId" -> "t-2".equals(token)
                     ? FixedAnswerSite.ok("null") : FixedAnswerSite.failure(2, 2, "Unauthorized");
+            case "Ams/ServiceRequest/Problems" -> FixedAnswerSite.TREE_PROBLEMS;
             case "Ams/ServiceRequest/Create" -> FixedAnswerSite.ok("{\"RequestId\":4712,\"OtherSystemId\":\"600002\"}");
             default -> FixedAnswerSite.UNKNOWN_ERROR;
         })) {
@@ -39,7 +40,7 @@ class CityworksReLoginTest {
 
             assertThat(site.callsWithTokens().subList(failedAttempt, site.callsWithTokens().size())).containsExactly(
                     "General/Authentication/Authenticate [null]", "Ams/ServiceRequest/ByOtherSystemId [t-2]",
-                    "Ams/ServiceRequest/Create [t-2]");
+                    "Ams/ServiceRequest/Problems [t-2]", "Ams/ServiceRequest/Create [t-2]");
         }
     }
 }

@@ -19,6 +19,7 @@ class CityworksRightsTest {
         try (FixedAnswerSite site = new FixedAnswerSite((service, token) -> switch (service) {
             case "General/Authentication/Authenticate" -> FixedAnswerSite.ok("{\"Token\":\"t-1\"}");
             case "Ams/ServiceRequest/ByOtherSystemId" -> FixedAnswerSite.ok("null");
+            case "Ams/ServiceRequest/Problems" -> FixedAnswerSite.TREE_PROBLEMS;
             case "Ams/ServiceRequest/Create" -> FixedAnswerSite.failure(1, 5, "NotAuthorizedToCreateServiceRequest");
             default -> FixedAnswerSite.UNKNOWN_ERROR;
         })) {

@@ -142,12 +142,9 @@ class CityworksUnitySiteTest {
 
     @Test
     void aValidationErrorIsARefusalInCityworksOwnWords() {
-        CityworksConnector misMapped = new CityworksConnector(TestSite.properties(port, "zone", UnitySite.ZONE,
-                "departments." + TestSite.URBAN_FORESTRY + ".problem-sids.damaged_tree", "999"));
-
-        assertThatThrownBy(() -> misMapped.push(TestSite.damagedTree("700009", TestSite.URBAN_FORESTRY)))
+        assertThatThrownBy(() -> connector.push(TestSite.damagedTree("700009", TestSite.STREET_CREWS, "9999")))
                 .isInstanceOf(ConnectorRefusal.class)
-                .hasMessageContaining("ProblemSid 999 is not a problem type. [InvalidField 30]");
+                .hasMessageContaining("WOTemplateId 9999 is not a work order template. [InvalidField 30]");
     }
 
     // Two requests of ours, closed `apart` from each other starting at `first` by the server's clock.

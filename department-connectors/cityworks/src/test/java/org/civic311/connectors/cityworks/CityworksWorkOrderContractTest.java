@@ -15,6 +15,17 @@ class CityworksWorkOrderContractTest extends CityworksConnectorContractTest {
     }
 
     @Override
+    protected String workType() {
+        return "2001";
+    }
+
+    /** The site refuses a template it does not have in its own words, which name it. */
+    @Override
+    protected String unknownWorkType() {
+        return "9999";
+    }
+
+    @Override
     protected void departmentCompletes(ExternalRef item, String note) {
         simulator.closeWorkOrder(TestSite.workOrderId(item), note);
     }

@@ -21,6 +21,9 @@ final class FixedAnswerSite implements AutoCloseable {
 
     static final String UNKNOWN_ERROR = "{\"Status\":1,\"ErrorMessages\":[{\"Code\":1,\"Name\":\"UnknownError\"}]}";
 
+    /** What {@code Ams/ServiceRequest/Problems} answers on a site with the tree problem type of the test city. */
+    static final String TREE_PROBLEMS = ok("[{\"ProblemSid\":102,\"ProblemCode\":\"TREE DAMAGED\"}]");
+
     private final HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<String> tokens = new CopyOnWriteArrayList<>();

@@ -21,6 +21,7 @@ class ItemNotFoundSiteTest {
         try (FixedAnswerSite site = new FixedAnswerSite((service, token) -> switch (service) {
             case "General/Authentication/Authenticate" -> FixedAnswerSite.ok("{\"Token\":\"t-1\"}");
             case "Ams/ServiceRequest/ByOtherSystemId" -> MISS;
+            case "Ams/ServiceRequest/Problems" -> FixedAnswerSite.TREE_PROBLEMS;
             case "Ams/ServiceRequest/Create" -> FixedAnswerSite.ok("{\"RequestId\":4711,\"OtherSystemId\":\"600001\"}");
             default -> FixedAnswerSite.UNKNOWN_ERROR;
         })) {
@@ -30,7 +31,7 @@ class ItemNotFoundSiteTest {
 
             assertThat(ref.id()).isEqualTo("SR:4711");
             assertThat(site.calls()).containsExactly("General/Authentication/Authenticate",
-                    "Ams/ServiceRequest/ByOtherSystemId", "Ams/ServiceRequest/Create");
+                    "Ams/ServiceRequest/ByOtherSystemId", "Ams/ServiceRequest/Problems", "Ams/ServiceRequest/Create");
         }
     }
 

@@ -13,9 +13,9 @@ import org.civic311.connectors.tck.ConnectorSettings;
 import org.civic311.simulators.cityworks.CityworksSimulator;
 
 /**
- * The city the tests configure: which departments work in the simulated Cityworks site, and how. ProblemSids and
- * WOTemplateIds are the simulator's defaults (101 POTHOLE, 102 TREE DAMAGED, 103 TREE DOWN; 2001 Pothole repair,
- * 2003 Tree pruning).
+ * The city the tests configure: which departments work in the simulated Cityworks site, and how. The work types the
+ * routing rules would give are the simulator's defaults (problem codes POTHOLE 101, TREE DAMAGED 102, TREE DOWN 103;
+ * WOTemplateIds 2001 Pothole repair, 2003 Tree pruning).
  */
 final class TestSite {
 
@@ -39,21 +39,26 @@ final class TestSite {
             "login-name", LOGIN,
             "password", PASSWORD,
             "zone", "UTC",
-            "departments." + STREETS + ".problem-sids.pothole", "101",
-            "departments." + URBAN_FORESTRY + ".problem-sids.damaged_tree", "102",
-            "departments." + URBAN_FORESTRY + ".problem-sids.tree_down", "103",
+            "departments." + STREETS + ".kind", "service-request",
+            "departments." + URBAN_FORESTRY + ".kind", "service-request",
             "departments." + STREET_CREWS + ".kind", "work-order",
-            "departments." + STREET_CREWS + ".work-order-templates.pothole", "2001",
-            "departments." + STREET_CREWS + ".work-order-templates.damaged_tree", "2003",
             "departments." + STREET_CREWS + ".entity-type", "STREET"};
         String[] settings = Arrays.copyOf(city, city.length + overrides.length);
         System.arraycopy(overrides, 0, settings, city.length, overrides.length);
         return ConnectorSettings.bind(CityworksConnectorProperties.PREFIX, CityworksConnectorProperties.class, settings);
     }
 
-    /** A resident's damaged-tree report for urban forestry, as the orchestrator hands it over. */
+    /**
+     * A resident's damaged-tree report, as the orchestrator hands it over: with the problem code TREE DAMAGED, or for
+     * the work order department the template 2003.
+     */
     static WorkOrder damagedTree(String taskId, String department) {
-        return new WorkOrder(taskId, "SR-2026-" + taskId, "damaged_tree", "Damaged tree", department, "P2",
+        return damagedTree(taskId, department, STREET_CREWS.equals(department) ? "2003" : "TREE DAMAGED");
+    }
+
+    /** The same report with the work type the routing rules gave, e.g. null when they gave none. */
+    static WorkOrder damagedTree(String taskId, String department, String workType) {
+        return new WorkOrder(taskId, "SR-2026-" + taskId, "damaged_tree", "Damaged tree", department, "P2", workType,
                 Instant.parse("2026-11-25T23:00:00Z"), "Large limb hanging over the sidewalk",
                 new WorkOrder.Location(41.8837, -87.6324, "121 N LaSalle St", null, "60602"),
                 Map.of("hazard", List.of("yes"), "tree_size", List.of("large")),

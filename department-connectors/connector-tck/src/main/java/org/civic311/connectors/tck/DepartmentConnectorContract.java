@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ConnectorRefusal;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
@@ -38,6 +39,14 @@ public abstract class DepartmentConnectorContract {
     /** The request type pushed in these tests; the connector must be able to map it. */
     protected String serviceCode() {
         return "pothole";
+    }
+
+    /**
+     * The system's own kind of work for {@link #serviceCode()}, as the routing rules name it: a Cityworks problem code
+     * or template, an Accela record type; null for a system that has none (email), which then takes work without.
+     */
+    protected String workType() {
+        return null;
     }
 
     /**
@@ -127,6 +136,31 @@ public abstract class DepartmentConnectorContract {
         }
     }
 
+    /**
+     * A system with kinds of work refuses work routed without one, or with one the site does not know, at once and
+     * creating nothing: a retry would fail the same way, so the orchestrator raises an incident a person can act on.
+     */
+    @Test
+    protected void workWithoutAWorkTypeTheSystemKnowsIsRefusedWhereItNeedsOne() throws Exception {
+        WorkOrder without = workOrder(newTaskId(), null);
+        if (workType() == null) {
+            assertThat(connector().push(without).id()).as("a system without kinds of work").isNotBlank();
+            return;
+        }
+        WorkOrder unknownType = workOrder(newTaskId(), unknownWorkType());
+
+        assertThatThrownBy(() -> connector().push(without)).isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining(department());
+        assertThatThrownBy(() -> connector().push(unknownType)).isInstanceOf(ConnectorRefusal.class)
+                .hasMessageContaining(unknownType.workType());
+        assertThat(itemsFor(without.taskKey()) + itemsFor(unknownType.taskKey())).as("items created").isZero();
+    }
+
+    /** A work type of the right form that the site does not know. */
+    protected String unknownWorkType() {
+        return "NO SUCH WORK TYPE " + newTaskId();
+    }
+
     @Test
     protected void refusedCredentialsAreAConnectorException() {
         assertThatThrownBy(() -> connectorWithBadCredentials().push(workOrder(newTaskId())))
@@ -136,8 +170,12 @@ public abstract class DepartmentConnectorContract {
     // --- for subclasses -------------------------------------------------------------------------------------
 
     protected WorkOrder workOrder(String taskId) {
+        return workOrder(taskId, workType());
+    }
+
+    protected WorkOrder workOrder(String taskId, String workType) {
         return new WorkOrder(taskId, "SR-2026-" + taskId.substring(Math.max(0, taskId.length() - 6)), serviceCode(),
-                "Pothole", department(), "P3", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                "Pothole", department(), "P3", workType, Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
                 "Deep pothole in the bike lane",
                 new WorkOrder.Location(41.8837, -87.6324, "121 N LaSalle St", null, "60602"),
                 Map.of("hazard", List.of("yes")),

@@ -413,7 +413,7 @@ class EmailConnectorTest {
     void unknownDepartmentIsRefusedAndNothingIsSent() {
         WorkOrder parks = pothole("42");
         WorkOrder forParks = new WorkOrder(parks.taskKey(), parks.trackingNumber(), parks.serviceCode(),
-                parks.serviceName(), "parks", parks.priority(), parks.dueAt(), parks.description(),
+                parks.serviceName(), "parks", parks.priority(), null, parks.dueAt(), parks.description(),
                 parks.location(), parks.attributes(), parks.caller(), parks.mediaUrl());
 
         assertThatThrownBy(() -> connector.push(forParks))
@@ -448,7 +448,7 @@ class EmailConnectorTest {
     }
 
     static WorkOrder pothole(String taskId) {
-        return new WorkOrder(taskId, "SR-2026-000001", "pothole", "Pothole", "streets", "P2",
+        return new WorkOrder(taskId, "SR-2026-000001", "pothole", "Pothole", "streets", "P2", null,
                 Instant.parse("2026-03-03T14:00:00Z"), "Deep pothole in the right lane, about 30 cm across.",
                 new WorkOrder.Location(40.7128, -74.006, "12 Main St", null, "10001"),
                 Map.of("depth", List.of("deep")), null, "https://civic311.local/media/abc.jpg");

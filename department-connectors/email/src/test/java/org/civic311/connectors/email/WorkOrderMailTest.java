@@ -38,7 +38,7 @@ class WorkOrderMailTest {
     }
 
     static WorkOrder order(String trackingNumber, Instant dueAt) {
-        return new WorkOrder("42", trackingNumber, "graffiti", "Graffiti", "streets", null, dueAt, null,
+        return new WorkOrder("42", trackingNumber, "graffiti", "Graffiti", "streets", null, null, dueAt, null,
                 new WorkOrder.Location(40.5, -74.25, null, null, null), Map.of("surface", List.of("brick", "metal")),
                 null, null);
     }
