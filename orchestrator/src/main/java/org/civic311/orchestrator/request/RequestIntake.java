@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a validated report in: stores it, gives it a tracking number and starts its process.
+ * Takes a validated report in: stores it, gives it a tracking number and starts its process, unless it reports the
+ * same problem as an open request: then it is linked to that one and follows it, and no department gets it twice.
  * All in one transaction, so a request whose process cannot start leaves nothing behind.
  */
 @Service
@@ -19,12 +20,14 @@ public class RequestIntake {
     private final ServiceRequests requests;
     private final SubmissionKeys submissionKeys;
     private final RequestTypes requestTypes;
+    private final EarlierReports earlierReports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, RequestTypes requestTypes,
-                  ApplicationEventPublisher events, Clock clock) {
+                  EarlierReports earlierReports, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
+        this.earlierReports = earlierReports;
         this.submissionKeys = submissionKeys;
         this.requestTypes = requestTypes;
         this.events = events;
@@ -36,6 +39,12 @@ public class RequestIntake {
         RequestType type = requestTypes.find(request.serviceCode())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
         ServiceRequest stored = requests.add(request, type.serviceName(), clock.instant());
+        Optional<Long> parent = earlierReports.likelyParentOf(stored);
+        if (parent.isPresent()) {
+            requests.linkTo(stored.id(), parent.get(), clock.instant());
+            events.publishEvent(new DuplicateLinked(stored.id(), parent.get()));
+            return requests.get(stored.id());
+        }
         events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());

@@ -1,0 +1,47 @@
+package org.civic311.orchestrator.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.civic311.orchestrator.duplicates.RequestProcesses;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a request's running process when staff mark the request as a duplicate. The engine's cancellation listener
+ * ({@link CancelledProcesses}) finds the request linked and leaves it open. Done as the system, not as the staff
+ * member: the staff API's rule decided already that they may, whatever their rights on process instances.
+ */
+@Component
+class RunningRequestProcesses implements RequestProcesses {
+
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+
+    RunningRequestProcesses(RuntimeService runtime, IdentityService identity) {
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    @Override
+    public void endForDuplicate(String trackingNumber, String reason) {
+        asSystem(identity, () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+                .active().list().stream()
+                // Ending the request type's process ends the department work it called.
+                .filter(instance -> runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
+                        .count() == 0)
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason)));
+    }
+
+    /** Runs {@code work} without the caller's engine authentication, restoring it afterwards. */
+    static void asSystem(IdentityService identity, Runnable work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            work.run();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+}
