@@ -11,6 +11,7 @@ import org.civic311.orchestrator.request.NearbyRequest;
 import org.civic311.orchestrator.request.PublicRequest;
 import org.civic311.orchestrator.request.PublicRequests;
 import org.civic311.orchestrator.request.ServiceRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,31 +28,54 @@ class LikelyDuplicates implements EarlierReports {
     private final DuplicateRules rules;
     private final PublicRequests requests;
     private final Clock clock;
+    private final boolean detect;
 
-    LikelyDuplicates(DuplicateRules rules, PublicRequests requests, Clock clock) {
+    /** @param detect {@code civic311.duplicates.detect-at-intake}: false takes every report as a request of its own */
+    LikelyDuplicates(DuplicateRules rules, PublicRequests requests, Clock clock,
+                     @Value("${civic311.duplicates.detect-at-intake:true}") boolean detect) {
         this.rules = rules;
         this.requests = requests;
         this.clock = clock;
+        this.detect = detect;
     }
 
     @Override
     public Optional<Long> likelyParentOf(ServiceRequest request) {
-        if (request.lat() == null || request.lon() == null) {
+        if (!detect || request.lat() == null || request.lon() == null) {
             return Optional.empty();
         }
         DuplicateCriteria criteria = rules.criteria(request.serviceCode());
         if (!criteria.isSet()) {
             return Optional.empty();
         }
-        List<String> types = criteria.getFamily().isEmpty() ? List.of(request.serviceCode()) : criteria.getFamily();
-        Instant since = criteria.getWindow() == null ? null : clock.instant().minus(criteria.getWindow());
-        return requests.nearby(request.lat(), request.lon(), criteria.getMetres(), types, CANDIDATES).stream()
+        return choose(request, criteria, requests.nearby(request.lat(), request.lon(), criteria.getMetres(),
+                types(criteria, request.serviceCode()), CANDIDATES), clock.instant());
+    }
+
+    /**
+     * The decision itself: the nearest of the open requests found near the report that the criteria accept.
+     *
+     * @param nearby open requests near the report, nearest first
+     */
+    static Optional<Long> choose(ServiceRequest report, DuplicateCriteria criteria, List<NearbyRequest> nearby,
+                                 Instant now) {
+        if (!criteria.isSet()) {
+            return Optional.empty();
+        }
+        List<String> types = types(criteria, report.serviceCode());
+        Instant since = criteria.getWindow() == null ? null : now.minus(criteria.getWindow());
+        return nearby.stream()
+                .filter(candidate -> candidate.metres() <= criteria.getMetres())
                 .map(NearbyRequest::request)
-                .filter(earlier -> earlier.id() != request.id())
+                .filter(earlier -> earlier.id() != report.id() && types.contains(earlier.serviceCode()))
                 .filter(earlier -> since == null || !earlier.requestedAt().isBefore(since))
-                .filter(earlier -> !criteria.isSameAddress() || sameAddress(earlier.address(), request.address()))
+                .filter(earlier -> !criteria.isSameAddress() || sameAddress(earlier.address(), report.address()))
                 .map(PublicRequest::id)
                 .findFirst();
+    }
+
+    private static List<String> types(DuplicateCriteria criteria, String serviceCode) {
+        return criteria.getFamily().isEmpty() ? List.of(serviceCode) : criteria.getFamily();
     }
 
     static boolean sameAddress(String one, String other) {

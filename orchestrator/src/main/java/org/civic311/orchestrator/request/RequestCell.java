@@ -57,7 +57,8 @@ final class RequestCell {
     }
 
     private static long column(double lon) {
-        return (long) Math.floor((lon + 180) / SIZE);
+        // Longitude 180 is -180: the last column, not one past it.
+        return Math.min(LAST_COLUMN, (long) Math.floor((lon + 180) / SIZE));
     }
 
     /** The great-circle distance in metres (haversine, on the mean Earth radius). */
