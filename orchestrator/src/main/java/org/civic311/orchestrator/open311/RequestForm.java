@@ -153,7 +153,7 @@ final class RequestForm {
         }
         NoticePreferences notices = noticePreferences(new Resident(null, null, email, phone, null, null), languages,
                 acceptLanguage);
-        if (notices.notifyBy() == NotifyBy.NONE) {
+        if (notices.notifyBy() == NotifyBy.NONE && (email != null || phone != null)) {
             args.error("notify=none would tell a follower nothing; leave it out or choose email, sms or both.");
         }
         args.rejectIfInvalid();

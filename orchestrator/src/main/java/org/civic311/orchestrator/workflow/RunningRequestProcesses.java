@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.civic311.orchestrator.duplicates.RequestProcesses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningRequestProcesses implements RequestProcesses {
 
-    private final RuntimeService runtime;
-    private final IdentityService identity;
+    // Looked up when used: the engine's delegates depend on this class, and the engine on its delegates.
+    private final ObjectProvider<RuntimeService> runtimeService;
+    private final ObjectProvider<IdentityService> identity;
 
-    RunningRequestProcesses(RuntimeService runtime, IdentityService identity) {
-        this.runtime = runtime;
+    RunningRequestProcesses(ObjectProvider<RuntimeService> runtime, ObjectProvider<IdentityService> identity) {
+        this.runtimeService = runtime;
         this.identity = identity;
     }
 
     @Override
     public void endForDuplicate(String trackingNumber, String reason) {
-        asSystem(identity, () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        RuntimeService runtime = runtimeService.getObject();
+        asSystem(identity.getObject(), () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
                 .active().list().stream()
                 // Ending the request type's process ends the department work it called.
                 .filter(instance -> runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
