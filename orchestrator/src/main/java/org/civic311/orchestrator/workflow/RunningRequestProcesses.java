@@ -1,8 +1,11 @@
 package org.civic311.orchestrator.workflow;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.civic311.orchestrator.duplicates.RequestProcesses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,12 +30,16 @@ class RunningRequestProcesses implements RequestProcesses {
     @Override
     public void endForDuplicate(String trackingNumber, String reason) {
         RuntimeService runtime = runtimeService.getObject();
-        asSystem(identity.getObject(), () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-                .active().list().stream()
-                // Ending the request type's process ends the department work it called.
-                .filter(instance -> runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
-                        .count() == 0)
-                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason)));
+        asSystem(identity.getObject(), () -> {
+            // Ending the request type's process ends the department work it called: the roots only, found first.
+            List<String> roots = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+                    .active().list().stream()
+                    .filter(instance -> runtime.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
+                            .count() == 0)
+                    .map(ProcessInstance::getId)
+                    .toList();
+            roots.forEach(root -> runtime.deleteProcessInstance(root, reason));
+        });
     }
 
     /** Runs {@code work} without the caller's engine authentication, restoring it afterwards. */
