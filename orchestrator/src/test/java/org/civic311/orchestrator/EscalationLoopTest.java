@@ -241,6 +241,32 @@ class EscalationLoopTest {
     }
 
     @Test
+    void aSupervisorMarksOverdueWorkAsADuplicateAndItStaysOpenToFollowItsParent() throws Exception {
+        String parent = submitPothole();
+        String id = submitPothole();
+        ProcessInstance work = overdue(id);
+        ProcessInstance pothole = pothole(id);
+
+        assertRefused(work, Map.of("supervisorAction", "duplicate", "duplicateOf", id),
+                "A request cannot be a duplicate of itself (" + id + ").");
+        act(work, "streets-supervisor", Map.of("supervisorAction", "duplicate", "duplicateOf", parent));
+
+        assertThat(work).isEnded();
+        jobs.executeJob(jobs.createJobQuery().processInstanceId(pothole.getId()).singleResult().getId());
+        assertThat(pothole).isEnded();
+        JsonNode linked = json.readTree(http.getForObject("/open311/v2/requests/{id}.json?extensions=true",
+                String.class, id)).get(0);
+        assertThat(linked.get("status").asText()).isEqualTo("open");
+        assertThat(linked.get("extended_attributes").get("parent_service_request_id").asText()).isEqualTo(parent);
+        assertThat(taskStatuses(id)).containsExactly("CANCELLED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(RESIDENT).stream()
+                .anyMatch(m -> subject(m).contains(id) && subject(m).endsWith("Your report was joined to an earlier one")));
+        assertThat(mailTo(RESIDENT)).noneMatch(m -> subject(m).contains(id) && subject(m).endsWith("Your report is closed"));
+        runWithdrawals();
+        assertThat(mailTo(STREETS)).anyMatch(m -> subject(m).startsWith("Withdrawn"));
+    }
+
+    @Test
     void aSupervisorsNoteIsForStaffOnlyAndTheTaskStays() throws Exception {
         String id = submitPothole();
         ProcessInstance work = overdue(id);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.dispatch.Dispatcher;
 import org.civic311.orchestrator.request.RequestStatus;
+import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,11 @@ public class RequestWithdrawal {
         this.clock = clock;
     }
 
-    /** Withdraws the request's current department task, if it was routed. */
+    /** Withdraws the request's current department task, if it was routed; a duplicate's process ends quietly. */
     public void processEnded(long requestId, String why) {
-        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+        ServiceRequest request = requests.get(requestId);
+        if (request.status() == RequestStatus.CLOSED || request.duplicateOf() != null) {
+            // Closed already, or marked as a duplicate: its work was withdrawn then, and it follows its parent now.
             return;
         }
         tasks.current(requestId).ifPresent(task -> dispatcher.cancel(task.id(), NOTE));

@@ -17,7 +17,7 @@ public enum NoticeEvent {
     FOLLOW_UP("follow-up"),
     /** The resident said it was not fixed: the department works on it again. */
     REOPENED("reopened"),
-    /** The report was joined to an earlier report of the same problem (templates only: nothing sends it yet). */
+    /** The report was joined to an earlier report of the same problem, which it follows now. */
     LINKED("linked");
 
     private final String template;

@@ -1,5 +1,6 @@
 package org.civic311.orchestrator.notification;
 
+import org.civic311.orchestrator.request.DuplicateLinked;
 import org.civic311.orchestrator.request.ServiceRequestSubmitted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,12 @@ class NoticeEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ServiceRequestSubmitted submitted) {
         notices.received(submitted.requestId());
+    }
+
+    /** With the link: at intake before it commits, as the receipt is; when staff link it, in their transaction. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(DuplicateLinked linked) {
+        notices.linked(linked.requestId(), linked.parentId());
     }
 
     @EventListener

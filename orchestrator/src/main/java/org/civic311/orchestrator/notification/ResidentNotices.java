@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.civic311.orchestrator.request.Follower;
+import org.civic311.orchestrator.request.Followers;
 import org.civic311.orchestrator.request.NoticePreferences;
 import org.civic311.orchestrator.request.NotifyBy;
 import org.civic311.orchestrator.request.Resident;
@@ -36,6 +41,7 @@ public class ResidentNotices {
     private static final int SMS_QUOTE = 50;
 
     private final ServiceRequests requests;
+    private final Followers followers;
     private final Notices notices;
     private final NoticeTemplates templates;
     private final NoticeLanguages languages;
@@ -44,10 +50,11 @@ public class ResidentNotices {
     private final ZoneId zone;
     private final Clock clock;
 
-    ResidentNotices(ServiceRequests requests, Notices notices, NoticeTemplates templates, NoticeLanguages languages,
+    ResidentNotices(ServiceRequests requests, Followers followers, Notices notices, NoticeTemplates templates, NoticeLanguages languages,
                     ObjectProvider<SmsSender> sms, NotificationProperties settings,
                     @Value("${civic311.zone}") ZoneId zone, Clock clock) {
         this.requests = requests;
+        this.followers = followers;
         this.notices = notices;
         this.templates = templates;
         this.languages = languages;
@@ -63,12 +70,33 @@ public class ResidentNotices {
         record(requestId, NoticeEvent.RECEIVED, null, Map.of());
     }
 
-    /** The department's resolution, after the request's {@code round}th closure (1 for the first). */
+    /**
+     * The department's resolution, after the request's {@code round}th closure (1 for the first): to its resident,
+     * to the reporters of its duplicates (which closed with it) and to the followers of each, once per address or
+     * number however many of the reports it made or follows, each on their own channel and in their own language.
+     */
     @Transactional
     public void closed(long requestId, int round) {
-        String resolution = requests.closingNote(requestId).orElse("");
-        record(requestId, NoticeEvent.CLOSED, Integer.toString(round),
-                Map.of("resolution", resolution, "resolutionShort", shortened(resolution)));
+        Set<String> told = new HashSet<>();
+        List<Long> reports = new ArrayList<>();
+        reports.add(requestId);
+        reports.addAll(requests.duplicatesOf(requestId));
+        for (long report : reports) {
+            String resolution = requests.closingNote(report).orElse("");
+            Map<String, Object> words = Map.of("resolution", resolution, "resolutionShort", shortened(resolution));
+            record(report, NoticeEvent.CLOSED, Integer.toString(round), words, told);
+            for (Follower follower : followers.of(report)) {
+                tellFollower(follower, NoticeEvent.CLOSED, Integer.toString(round), words, told);
+            }
+        }
+    }
+
+    /** The report was joined to an earlier report of the same problem, which it follows now. */
+    @Transactional
+    public void linked(long requestId, long parentId) {
+        String parent = requests.get(parentId).trackingNumber();
+        // Once per parent: a report linked elsewhere later hears of that too.
+        record(requestId, NoticeEvent.LINKED, parent, Map.of("linkedTrackingNumber", parent));
     }
 
     /** Another department does the work now. */
@@ -118,19 +146,38 @@ public class ResidentNotices {
     }
 
     private void record(long requestId, NoticeEvent event, String occurrence, Map<String, Object> extra) {
+        record(requestId, event, occurrence, extra, new HashSet<>());
+    }
+
+    /** @param told the channels and addresses told of this occurrence already: they are not told again */
+    private void record(long requestId, NoticeEvent event, String occurrence, Map<String, Object> extra,
+                        Set<String> told) {
         ServiceRequest request = requests.get(requestId);
         NoticePreferences preferences = requests.noticePreferences(requestId);
-        NotifyBy by = notifyBy(request, preferences);
         Resident resident = request.resident();
         String eventKey = occurrence == null ? event.template() : event.template() + "#" + occurrence;
-        String language = languageTag(preferences);
+        tell(request, event, eventKey, notifyBy(request, preferences), languageTag(preferences), resident.email(),
+                resident.phone(), extra, told);
+    }
+
+    private void tellFollower(Follower follower, NoticeEvent event, String occurrence, Map<String, Object> extra,
+                              Set<String> told) {
+        ServiceRequest request = requests.get(follower.requestId());
+        String eventKey = event.template() + "#" + occurrence + "@follower-" + follower.id();
+        tell(request, event, eventKey, follower.notifyBy(),
+                follower.language() == null ? languages.defaultLanguage() : follower.language(), follower.email(),
+                follower.phone(), extra, told);
+    }
+
+    private void tell(ServiceRequest request, NoticeEvent event, String eventKey, NotifyBy by, String language,
+                      String email, String phone, Map<String, Object> extra, Set<String> told) {
         Locale locale = Locale.forLanguageTag(language);
         Map<String, Object> model = model(request, locale, extra);
-        if (by.byEmail() && present(resident.email())) {
-            store(request, event, eventKey, Channel.EMAIL, language, resident.email(), locale, model);
+        if (by.byEmail() && present(email) && told.add("email:" + email.strip().toLowerCase(Locale.ROOT))) {
+            store(request, event, eventKey, Channel.EMAIL, language, email, locale, model);
         }
-        if (by.bySms() && present(resident.phone())) {
-            store(request, event, eventKey, Channel.SMS, language, resident.phone(), locale, model);
+        if (by.bySms() && present(phone) && told.add("sms:" + phone.strip())) {
+            store(request, event, eventKey, Channel.SMS, language, phone, locale, model);
         }
     }
 

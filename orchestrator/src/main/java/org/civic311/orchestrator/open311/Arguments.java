@@ -132,6 +132,27 @@ final class Arguments {
         return otherwise;
     }
 
+    /**
+     * A finite number from {@code min} to {@code max}; null when not given. Anything else is reported with
+     * {@code refusal}.
+     */
+    Double number(String name, double min, double max, String refusal) {
+        String text = value(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value) && value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        error(refusal);
+        return null;
+    }
+
     boolean flag(String name) {
         String value = value(name);
         if (value == null || value.equalsIgnoreCase("false")) {

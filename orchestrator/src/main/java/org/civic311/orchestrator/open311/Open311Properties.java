@@ -19,13 +19,17 @@ import org.springframework.validation.annotation.Validated;
  * @param endpointType   service discovery: {@code production}, or {@code test} for an endpoint whose requests
  *                       nobody acts on
  * @param commentMaxLength the longest comment a resident may add to a request ({@code POST servicerequestupdates})
+ * @param nearbyMaxRadius  the largest radius, in metres, of a nearby search ({@code GET requests} with lat, long,
+ *                         radius)
  */
 @Validated
 @ConfigurationProperties("civic311.open311")
 record Open311Properties(Map<String, String> apiKeys, String jurisdictionId, String contact, String keyService,
                          String endpointType,
                          @DefaultValue("2000") @Min(value = 1, message = "must be at least 1 character")
-                         int commentMaxLength) {
+                         int commentMaxLength,
+                         @DefaultValue("1000") @Min(value = 1, message = "must be at least 1 metre")
+                         int nearbyMaxRadius) {
 
     Open311Properties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);

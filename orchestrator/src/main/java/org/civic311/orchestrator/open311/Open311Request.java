@@ -44,7 +44,8 @@ record Open311Request(
                 time.format(r.requestedAt()), time.format(r.updatedAt()), time.format(r.expectedAt()),
                 r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(),
                 notes == null ? null : notes.stream().map(n -> new Note(time.format(n.at()), n.description(), n.type())).toList(),
-                notes == null ? null : new ExtendedAttributes(r.channel()));
+                notes == null ? null
+                        : new ExtendedAttributes(r.channel(), r.parentTrackingNumber() != null, r.parentTrackingNumber()));
     }
 
     /** One step of the update-history extension. */
@@ -52,9 +53,12 @@ record Open311Request(
     }
 
     /**
-     * The extended-attributes extension: how the request came in. Duplicate and parent request ids belong here
-     * once Civic311 detects duplicates.
+     * The extended-attributes extension: how the request came in and, with Chicago's names, whether it duplicates
+     * another request and which.
+     *
+     * @param parentServiceRequestId the request it duplicates and follows; absent for a request of its own
      */
-    record ExtendedAttributes(String channel) {
+    record ExtendedAttributes(String channel, boolean duplicate,
+                              @JsonProperty("parent_service_request_id") String parentServiceRequestId) {
     }
 }

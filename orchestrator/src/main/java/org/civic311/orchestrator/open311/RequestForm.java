@@ -66,10 +66,7 @@ final class RequestForm {
         }
         String zipcode = args.text("zipcode", 16);
         String description = args.text("description", MAX_DESCRIPTION);
-        String email = args.text("email", 254);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            args.error("email is not a valid email address.");
-        }
+        String email = email();
         String phone = phone();
         // Several photos may come as several media_url; the request keeps the first.
         String mediaUrl = args.webUrls("media_url", 2000).stream().findFirst().orElse(null);
@@ -140,19 +137,34 @@ final class RequestForm {
     }
 
     private Double coordinate(String name, int bound) {
-        String text = args.value(name);
-        if (text == null) {
-            return null;
+        return args.number(name, -bound, bound, name + " must be a number from -" + bound + " to " + bound + ".");
+    }
+
+    /** Who follows a request (POST requests/{id}/followers): an email or phone, and how and in which language. */
+    record FollowerContact(String email, String phone, NoticePreferences notices) {
+    }
+
+    /** The form of a follow: the same contact fields, rules and errors as a report's. */
+    FollowerContact readFollower(NoticeLanguages languages, String acceptLanguage) {
+        String email = email();
+        String phone = phone();
+        if (email == null && phone == null && args.value("phone") == null) {
+            args.error("email or phone is required to follow a request.");
         }
-        try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value) && value >= -bound && value <= bound) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        NoticePreferences notices = noticePreferences(new Resident(null, null, email, phone, null, null), languages,
+                acceptLanguage);
+        if (notices.notifyBy() == NotifyBy.NONE && (email != null || phone != null)) {
+            args.error("notify=none would tell a follower nothing; leave it out or choose email, sms or both.");
         }
-        args.error(name + " must be a number from -" + bound + " to " + bound + ".");
-        return null;
+        args.rejectIfInvalid();
+        return new FollowerContact(email, phone, notices);
+    }
+
+    private String email() {
+        String email = args.text("email", 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            args.error("email is not a valid email address.");
+        }
+        return email;
     }
 }

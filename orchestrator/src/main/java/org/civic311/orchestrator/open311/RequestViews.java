@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.civic311.orchestrator.request.NearbyRequest;
 import org.civic311.orchestrator.request.PublicRequest;
 import org.civic311.orchestrator.request.PublicRequests;
 import org.civic311.orchestrator.request.RequestNote;
@@ -18,15 +19,23 @@ class RequestViews {
     private final PublicRequests requests;
     private final W3cTime time;
     private final Clock clock;
+    private final Open311Properties settings;
 
-    RequestViews(PublicRequests requests, W3cTime time, Clock clock) {
+    RequestViews(PublicRequests requests, W3cTime time, Clock clock, Open311Properties settings) {
         this.requests = requests;
         this.time = time;
         this.clock = clock;
+        this.settings = settings;
     }
 
     Open311Body search(MultiValueMap<String, String> arguments) {
-        RequestSearchForm.Search search = new RequestSearchForm(new Arguments(arguments), time).read(clock.instant());
+        RequestSearchForm.Search search = new RequestSearchForm(new Arguments(arguments), time,
+                settings.nearbyMaxRadius()).read(clock.instant());
+        RequestSearchForm.Nearby nearby = search.nearby();
+        if (nearby != null) {
+            return list(requests.nearby(nearby.lat(), nearby.lon(), nearby.radius(), nearby.serviceCodes(),
+                    nearby.limit()).stream().map(NearbyRequest::request).toList(), search.extensions());
+        }
         return list(requests.find(search.query()), search.extensions());
     }
 

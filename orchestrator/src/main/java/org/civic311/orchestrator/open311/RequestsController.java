@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestsController {
 
     private final RequestSubmission submission;
+    private final FollowSubmission follows;
     private final RequestViews views;
 
-    RequestsController(RequestSubmission submission, RequestViews views) {
+    RequestsController(RequestSubmission submission, FollowSubmission follows, RequestViews views) {
         this.submission = submission;
+        this.follows = follows;
         this.views = views;
     }
 
@@ -32,6 +34,15 @@ class RequestsController {
                                        String acceptLanguage,
                                        Format format) {
         return format.ok(submission.submit(form, key, acceptLanguage));
+    }
+
+    /** Extension: follow an open request instead of reporting its problem again. */
+    @PostMapping({"/requests/{id}/followers.json", "/requests/{id}/followers.xml"})
+    ResponseEntity<Open311Body> follow(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+                                       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                       String acceptLanguage,
+                                       Format format) {
+        return format.ok(follows.follow(id, form, acceptLanguage));
     }
 
     @GetMapping({"/requests.json", "/requests.xml"})

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * A service request as anyone may see it. It has no place for the resident or their answers, and is read by
  * queries that never select them: personal data cannot leave through here by mistake.
+ *
+ * @param parentTrackingNumber the request this one is a duplicate of and follows; null for a request of its own
  */
 public record PublicRequest(
         long id,
@@ -25,5 +27,6 @@ public record PublicRequest(
         String serviceNotice,
         Instant requestedAt,
         Instant updatedAt,
-        Instant expectedAt) {
+        Instant expectedAt,
+        String parentTrackingNumber) {
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ public class PublicRequests {
     private static final String COLUMNS = """
             id, tracking_number, service_code, service_name, status, status_notes, description, lat, lon, address,
             address_id, zipcode, media_url, channel, agency_responsible, service_notice, requested_at, updated_at,
-            expected_at""";
+            expected_at,
+            (SELECT p.tracking_number FROM service_request p WHERE p.id = service_request.duplicate_of)
+                AS parent_tracking_number""";
 
     private final JdbcClient db;
 
@@ -65,6 +68,37 @@ public class PublicRequests {
         params.put("limit", query.limit());
         params.put("offset", query.offset());
         return db.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /**
+     * The open requests of their own (no duplicates) within {@code radiusMetres} of a point, nearest first. Read
+     * through the index on {@code request_cell}, one key range per row of grid cells the circle touches, never by
+     * reading every open request; the exact distance is then measured on each candidate.
+     *
+     * @param serviceCodes only these request types; empty for every type
+     */
+    public List<NearbyRequest> nearby(double lat, double lon, double radiusMetres, List<String> serviceCodes,
+                                      int limit) {
+        List<long[]> ranges = RequestCell.around(lat, lon, radiusMetres);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM service_request WHERE (");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("request_cell BETWEEN :from").append(i).append(" AND :to").append(i);
+            params.put("from" + i, ranges.get(i)[0]);
+            params.put("to" + i, ranges.get(i)[1]);
+        }
+        sql.append(") AND status = :open AND duplicate_of IS NULL");
+        params.put("open", RequestStatus.OPEN.name());
+        if (!serviceCodes.isEmpty()) {
+            sql.append(" AND service_code IN (:serviceCodes)");
+            params.put("serviceCodes", serviceCodes);
+        }
+        return db.sql(sql.toString()).params(params).query(this::map).list().stream()
+                .map(r -> new NearbyRequest(r, RequestCell.metresBetween(lat, lon, r.lat(), r.lon())))
+                .filter(n -> n.metres() <= radiusMetres)
+                .sorted(Comparator.comparingDouble(NearbyRequest::metres).thenComparing(n -> n.request().id()))
+                .limit(limit)
+                .toList();
     }
 
     /** The public history of each of these requests, oldest step first. */
@@ -140,6 +174,7 @@ public class PublicRequests {
                 rs.getString("service_notice"),
                 instant(rs, "requested_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "expected_at"));
+                instant(rs, "expected_at"),
+                rs.getString("parent_tracking_number"));
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a validated report in: stores it with the service area its coordinates lie in, gives it a tracking number
- * and starts its process.
+ * and starts its process, unless it reports the same problem as an open request: then it is linked to that one and
+ * follows it, and no department gets it twice.
  * All in one transaction, so a request whose process cannot start leaves nothing behind.
  */
 @Service
@@ -22,12 +23,14 @@ public class RequestIntake {
     private final SubmissionKeys submissionKeys;
     private final RequestTypes requestTypes;
     private final ServiceAreas areas;
+    private final EarlierReports earlierReports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, RequestTypes requestTypes,
-                  ServiceAreas areas, ApplicationEventPublisher events, Clock clock) {
+                  ServiceAreas areas, EarlierReports earlierReports, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
+        this.earlierReports = earlierReports;
         this.submissionKeys = submissionKeys;
         this.requestTypes = requestTypes;
         this.areas = areas;
@@ -41,6 +44,12 @@ public class RequestIntake {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
         ServiceRequest stored = requests.add(request, type.serviceName(),
                 areas.nameAt(request.lat(), request.lon()), clock.instant());
+        Optional<Long> parent = earlierReports.likelyParentOf(stored);
+        if (parent.isPresent()) {
+            requests.linkTo(stored.id(), parent.get(), clock.instant());
+            events.publishEvent(new DuplicateLinked(stored.id(), parent.get()));
+            return requests.get(stored.id());
+        }
         events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());

@@ -38,10 +38,10 @@ public class ServiceRequests {
         db.sql("""
                         INSERT INTO service_request (service_code, service_name, status, description, lat, lon, address,
                             address_id, zipcode, media_url, email, first_name, last_name, phone, device_id, account_id,
-                            channel, language, notify_by, area, requested_at, updated_at)
+                            channel, language, notify_by, area, requested_at, updated_at, request_cell)
                         VALUES (:serviceCode, :serviceName, :status, :description, :lat, :lon, :address,
                             :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId, :accountId,
-                            :channel, :language, :notifyBy, :area, :now, :now)""")
+                            :channel, :language, :notifyBy, :area, :now, :now, :cell)""")
                 .param("serviceCode", request.serviceCode())
                 .param("serviceName", serviceName)
                 .param("status", RequestStatus.OPEN.name())
@@ -63,6 +63,7 @@ public class ServiceRequests {
                 .param("notifyBy", request.notices().notifyBy().name())
                 .param("area", area)
                 .param("now", toColumn(now))
+                .param("cell", RequestCell.of(request.lat(), request.lon()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         String trackingNumber = TrackingNumber.of(id, now);
@@ -147,11 +148,67 @@ public class ServiceRequests {
         return key.getKey().longValue();
     }
 
+    /**
+     * Closes the request and, with the same words, its open duplicates: their status follows it. A closed request
+     * leaves the grid of open requests.
+     */
     public void close(long id, String statusNotes, Instant now) {
+        closeOne(id, statusNotes, now);
+        duplicatesOf(id).forEach(duplicate -> {
+            if (get(duplicate).status() != RequestStatus.CLOSED) {
+                closeOne(duplicate, statusNotes, now);
+            }
+        });
+    }
+
+    private void closeOne(long id, String statusNotes, Instant now) {
         addNote(id, RequestNote.CLOSED, statusNotes, now);
-        db.sql("UPDATE service_request SET status = :status, closed_at = :now WHERE id = :id AND status <> :status")
+        db.sql("""
+                        UPDATE service_request SET status = :status, closed_at = :now, request_cell = NULL
+                        WHERE id = :id AND status <> :status""")
                 .param("status", RequestStatus.CLOSED.name()).param("now", toColumn(now)).param("id", id)
                 .update();
+    }
+
+    /** The requests linked to this one as its duplicates, oldest first; read through the index of the link. */
+    public List<Long> duplicatesOf(long id) {
+        return db.sql("SELECT id FROM service_request WHERE duplicate_of = :id ORDER BY id")
+                .param("id", id).query(Long.class).list();
+    }
+
+    /**
+     * Links the request to an earlier report of the same problem, which it follows from now on: it names the
+     * parent's department and due date, and its own duplicates follow the parent too (links are one level deep).
+     */
+    public void linkTo(long id, long parentId, Instant now) {
+        ServiceRequest parent = get(parentId);
+        db.sql("UPDATE service_request SET duplicate_of = :parent WHERE duplicate_of = :id")
+                .param("parent", parentId).param("id", id).update();
+        db.sql("""
+                        UPDATE service_request SET duplicate_of = :parent, department = :department,
+                            agency_responsible = :agency, expected_at = :expected, service_notice = :notice
+                        WHERE id = :id""")
+                .param("parent", parentId)
+                .param("department", parent.department())
+                .param("agency", parent.agencyResponsible())
+                .param("expected", toColumn(parent.expectedAt()))
+                .param("notice", ColumnText.fit("This problem was reported already as " + parent.trackingNumber()
+                        + ". The work is done under that request; you will hear when it is done.", 1000))
+                .param("id", id)
+                .update();
+        addNote(id, RequestNote.ACTIVITY, "Joined to " + parent.trackingNumber()
+                + ", an earlier report of the same problem. It is followed there.", now);
+    }
+
+    /** The request is no duplicate any more: it is routed and sent on its own next. */
+    public void unlink(long id, Instant now) {
+        ServiceRequest request = get(id);
+        String parent = request.duplicateOf() == null ? "its earlier report" : get(request.duplicateOf()).trackingNumber();
+        db.sql("""
+                        UPDATE service_request SET duplicate_of = NULL, department = NULL, agency_responsible = NULL,
+                            expected_at = NULL, service_notice = NULL WHERE id = :id""")
+                .param("id", id).update();
+        addNote(id, RequestNote.ACTIVITY, "Separated from " + parent + ": it is handled as a request of its own.", now);
     }
 
     /**
@@ -165,11 +222,24 @@ public class ServiceRequests {
                 .single();
     }
 
-    /** The request is open again, due anew, with a step in its public history saying why. */
+    /** The request is open again, due anew, with a step in its public history saying why; its duplicates too. */
     public void reopen(long id, String statusNotes, Instant expectedAt, Instant now) {
+        reopenOne(id, statusNotes, expectedAt, now);
+        duplicatesOf(id).forEach(duplicate -> {
+            if (get(duplicate).status() == RequestStatus.CLOSED) {
+                reopenOne(duplicate, statusNotes, expectedAt, now);
+            }
+        });
+    }
+
+    private void reopenOne(long id, String statusNotes, Instant expectedAt, Instant now) {
         addNote(id, RequestNote.REOPENED, statusNotes, now);
-        db.sql("UPDATE service_request SET status = :status, closed_at = NULL, expected_at = :expected WHERE id = :id")
-                .param("status", RequestStatus.OPEN.name()).param("expected", toColumn(expectedAt)).param("id", id)
+        ServiceRequest request = get(id);
+        db.sql("""
+                        UPDATE service_request SET status = :status, closed_at = NULL, expected_at = :expected,
+                            request_cell = :cell WHERE id = :id""")
+                .param("status", RequestStatus.OPEN.name()).param("expected", toColumn(expectedAt))
+                .param("cell", RequestCell.of(request.lat(), request.lon())).param("id", id)
                 .update();
     }
 

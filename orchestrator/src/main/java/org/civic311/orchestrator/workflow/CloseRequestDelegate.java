@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civic311.orchestrator.request.RequestStatus;
+import org.civic311.orchestrator.request.ServiceRequest;
 import org.civic311.orchestrator.request.ServiceRequests;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,12 @@ class CloseRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long requestId = ProcessVariables.requestId(execution);
-        if (requests.get(requestId).status() == RequestStatus.CLOSED) {
+        ServiceRequest request = requests.get(requestId);
+        if (request.status() == RequestStatus.CLOSED) {
             return; // closed meanwhile (its process was ended by staff): keep the words it was closed with
+        }
+        if (request.duplicateOf() != null) {
+            return; // a supervisor marked it as a duplicate: it stays open and closes with its parent
         }
         String resolution = (String) execution.getVariable(ProcessVariables.RESOLUTION);
         boolean cancelled = "CANCELLED".equals(execution.getVariable(ProcessVariables.OUTCOME));

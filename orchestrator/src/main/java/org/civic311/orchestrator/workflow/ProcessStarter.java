@@ -2,24 +2,38 @@ package org.civic311.orchestrator.workflow;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.civic311.orchestrator.request.DuplicateUnlinked;
 import org.civic311.orchestrator.request.ServiceRequestSubmitted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Starts the request type's process for a new request, with the tracking number as business key. */
+/**
+ * Starts the request type's process for a new request, and for a duplicate staff unlinked, with the tracking number
+ * as business key.
+ */
 @Component
 class ProcessStarter {
 
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
-    ProcessStarter(RuntimeService runtime) {
+    ProcessStarter(RuntimeService runtime, IdentityService identity) {
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     @EventListener
     void on(ServiceRequestSubmitted submitted) {
         runtime.startProcessInstanceByKey(submitted.serviceCode(), submitted.trackingNumber(),
                 Map.of(ProcessVariables.REQUEST_ID, submitted.requestId()));
+    }
+
+    @EventListener
+    void on(DuplicateUnlinked unlinked) {
+        // The staff member's right to unlink was checked by the staff API; starting the process is the system's.
+        RunningRequestProcesses.asSystem(identity, () -> runtime.startProcessInstanceByKey(unlinked.serviceCode(),
+                unlinked.trackingNumber(), Map.of(ProcessVariables.REQUEST_ID, unlinked.requestId())));
     }
 }

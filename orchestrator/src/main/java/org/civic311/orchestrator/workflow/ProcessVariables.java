@@ -30,14 +30,16 @@ final class ProcessVariables {
     static final String TOW_AFTER = "towAfter";
 
     // The escalation form's fields (processes/department-work.bpmn).
-    /** extend, redispatch, close or note. */
+    /** extend, redispatch, close, duplicate or note. */
     static final String SUPERVISOR_ACTION = "supervisorAction";
     static final String NEW_DUE_DATE = "newDueDate";
     static final String REASON = "reason";
     static final String NEW_DEPARTMENT = "newDepartment";
     static final String NEW_SYSTEM = "newSystem";
     static final String NOTE = "note";
-    /** COMPLETED or CANCELLED (by the department), or CLOSED (by a supervisor). */
+    /** The tracking number of the request an escalated one duplicates (action duplicate). */
+    static final String DUPLICATE_OF = "duplicateOf";
+    /** COMPLETED or CANCELLED (by the department), CLOSED or DUPLICATE (by a supervisor). */
     static final String OUTCOME = "outcome";
     static final String RESOLUTION = "resolution";
 

@@ -31,4 +31,10 @@ public class StaffAccess {
         return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(StaffGroups.DIRECTORS)
                 || department != null && groups.contains(StaffGroups.SUPERVISORS + department);
     }
+
+    /** The engine user this call was made by; null when none logged in. */
+    public String currentUser() {
+        Authentication current = identity.getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
+    }
 }

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.civic311.orchestrator.duplicates.DuplicateLinkRefused;
+import org.civic311.orchestrator.duplicates.DuplicateLinks;
 import org.civic311.orchestrator.escalation.SupervisorActionRefused;
 import org.civic311.orchestrator.escalation.SupervisorActions;
 import org.civic311.orchestrator.escalation.SupervisorActions.OverdueWork;
@@ -28,12 +30,14 @@ class SupervisorActionListener implements TaskListener {
     /** Cleared when an escalation task is created, so its form starts empty (the action too: nothing pre-selected). */
     private static final List<String> ONE_TIME_FIELDS = List.of(ProcessVariables.SUPERVISOR_ACTION,
             ProcessVariables.NEW_DUE_DATE, ProcessVariables.REASON, ProcessVariables.NEW_DEPARTMENT,
-            ProcessVariables.NEW_SYSTEM, ProcessVariables.NOTE);
+            ProcessVariables.NEW_SYSTEM, ProcessVariables.NOTE, ProcessVariables.DUPLICATE_OF);
 
     private final SupervisorActions actions;
+    private final DuplicateLinks duplicates;
 
-    SupervisorActionListener(SupervisorActions actions) {
+    SupervisorActionListener(SupervisorActions actions, DuplicateLinks duplicates) {
         this.actions = actions;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -62,11 +66,18 @@ class SupervisorActionListener implements TaskListener {
                     task.setVariable(ProcessVariables.OUTCOME, "CLOSED");
                     task.setVariable(ProcessVariables.RESOLUTION, resolution);
                 }
+                case "duplicate" -> {
+                    String parent = duplicates.markFromEscalation(requestId, taskId,
+                            text(task, ProcessVariables.DUPLICATE_OF), supervisor).trackingNumber();
+                    // Leaves the way a closing does; the close step leaves a duplicate open, to follow its parent.
+                    task.setVariable(ProcessVariables.OUTCOME, "DUPLICATE");
+                    task.setVariable(ProcessVariables.RESOLUTION, "Duplicate of " + parent + ".");
+                }
                 case "note" -> actions.note(requestId, text(task, ProcessVariables.NOTE), supervisor);
                 default -> throw new NotValidException("Choose what should happen (" + ProcessVariables.SUPERVISOR_ACTION
-                        + "): extend, redispatch, close or note.");
+                        + "): extend, redispatch, close, duplicate or note.");
             }
-        } catch (SupervisorActionRefused refused) {
+        } catch (SupervisorActionRefused | DuplicateLinkRefused refused) {
             throw new NotValidException(refused.getMessage());
         }
     }

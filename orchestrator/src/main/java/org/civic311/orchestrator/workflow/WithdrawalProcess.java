@@ -2,6 +2,7 @@ package org.civic311.orchestrator.workflow;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -22,9 +23,11 @@ class WithdrawalProcess implements SystemWithdrawals {
     static final String KEY = "department-withdrawal";
 
     private final ObjectProvider<RuntimeService> runtime;
+    private final ObjectProvider<IdentityService> identity;
 
-    WithdrawalProcess(ObjectProvider<RuntimeService> runtime) {
+    WithdrawalProcess(ObjectProvider<RuntimeService> runtime, ObjectProvider<IdentityService> identity) {
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     @Override
@@ -33,7 +36,8 @@ class WithdrawalProcess implements SystemWithdrawals {
                 Map.of(ProcessVariables.DEPARTMENT_TASK_ID, taskId));
         CommandContext command = Context.getCommandContext();
         if (command == null) {
-            start.run();
+            // Called from the staff API (a duplicate marked), under the staff member's engine login.
+            RunningRequestProcesses.asSystem(identity.getObject(), start);
         } else {
             // A supervisor may not start processes; the withdrawal is the system's, not theirs.
             command.runWithoutAuthorization(() -> {

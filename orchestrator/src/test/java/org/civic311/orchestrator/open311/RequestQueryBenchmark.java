@@ -152,18 +152,23 @@ class RequestQueryBenchmark {
                 "SELECT n.id, r.tracking_number FROM request_note n JOIN service_request r ON r.id = n.request_id"
                         + " WHERE n.created_at >= '" + from + "' AND n.created_at <= '" + to
                         + "' AND n.note_type <> 'submitted' ORDER BY n.created_at DESC, n.id DESC LIMIT 1000 OFFSET 0")) {
-            System.out.println("\nEXPLAIN " + sql.replaceAll("\\s+", " "));
-            jdbc.query("EXPLAIN " + sql, (ResultSet rs) -> {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<String> cells = new ArrayList<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    if (rs.getObject(c) != null) {
-                        cells.add(meta.getColumnLabel(c) + "=" + rs.getString(c));
-                    }
-                }
-                System.out.println("  " + String.join(" ", cells).replaceAll("\\s+", " "));
-            });
+            printPlan(sql);
         }
+    }
+
+    /** Prints the database's plan of one query. */
+    void printPlan(String sql) {
+        System.out.println("\nEXPLAIN " + sql.replaceAll("\\s+", " "));
+        jdbc.query("EXPLAIN " + sql, (ResultSet rs) -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> cells = new ArrayList<>();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                if (rs.getObject(c) != null) {
+                    cells.add(meta.getColumnLabel(c) + "=" + rs.getString(c));
+                }
+            }
+            System.out.println("  " + String.join(" ", cells).replaceAll("\\s+", " "));
+        });
     }
 
     String database() {
