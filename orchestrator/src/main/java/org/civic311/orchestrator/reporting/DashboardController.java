@@ -62,9 +62,17 @@ class DashboardController {
         List<ReportTable> all = tables.all(filter);
         Context context = new Context(Locale.ENGLISH);
         Map<String, Object> model = new HashMap<>();
-        model.put("filter", filter);
+        // Plain maps and strings: the template reads no classes of this package.
+        Map<String, String> chosen = new HashMap<>();
+        ReportFilter.DIMENSIONS.forEach(d -> chosen.put(d, filter.value(d)));
+        model.put("from", filter.from().toString());
+        model.put("to", filter.to().toString());
+        model.put("period", filter.period().name().toLowerCase(Locale.ROOT));
+        model.put("chosen", chosen);
+        model.put("messages", filter.messages());
         model.put("known", known);
-        model.put("tables", all);
+        model.put("tables", all.stream().map(t -> Map.of("id", t.id(), "title", t.title(), "headers", t.headers(),
+                "rows", t.rows())).toList());
         model.put("query", filter.query());
         Instant refreshed = refresh.refreshedTo();
         model.put("refreshedTo", refreshed == null ? null : refreshed.atZone(zone).toLocalDateTime().withNano(0));

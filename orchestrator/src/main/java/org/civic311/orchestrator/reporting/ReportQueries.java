@@ -1,6 +1,5 @@
 package org.civic311.orchestrator.reporting;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class ReportQueries {
             "department", new String[] {"department", "COALESCE(department, '')"},
             "channel", new String[] {"channel", "channel"},
             "area", new String[] {"area", AREA},
-            "day", new String[] {"day", "requested_at"},
+            "day", new String[] {"received_on", "requested_at"},
             "all", new String[] {"'all'", "'all'"});
 
     private final JdbcTemplate jdbc;
@@ -124,9 +123,9 @@ class ReportQueries {
             args.add(SummaryRebuild.utc(filter.from().atStartOfDay(zone).toInstant()));
             args.add(SummaryRebuild.utc(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         } else {
-            where.append("day >= ? AND day <= ?");
-            args.add(Date.valueOf(filter.from()));
-            args.add(Date.valueOf(filter.to()));
+            where.append("received_on >= ? AND received_on <= ?");
+            args.add(filter.from());
+            args.add(filter.to());
         }
         for (String dimension : ReportFilter.DIMENSIONS) {
             String value = filter.value(dimension);

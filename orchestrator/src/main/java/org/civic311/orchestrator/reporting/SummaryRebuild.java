@@ -1,9 +1,7 @@
 package org.civic311.orchestrator.reporting;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SummaryRebuild {
 
     static final String UNROUTED = "";
-    private static final String INSERT = "INSERT INTO report_day (day, service_code, department, channel, area,"
+    private static final String INSERT = "INSERT INTO report_day (received_on, service_code, department, channel, area,"
             + " received, duplicates, closed, closed_with_target, closed_on_time, escalated, ever_closed, reopened,"
             + " answered, answered_yes, rated, rating_sum, " + CloseTimeBuckets.columns() + ") VALUES ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + ", ?".repeat(CloseTimeBuckets.COUNT) + ")";
@@ -69,8 +67,8 @@ public class SummaryRebuild {
     }
 
     public void rebuild(LocalDate day) {
-        Timestamp from = utc(day.atStartOfDay(zone).toInstant());
-        Timestamp to = utc(day.plusDays(1).atStartOfDay(zone).toInstant());
+        LocalDateTime from = utc(day.atStartOfDay(zone).toInstant());
+        LocalDateTime to = utc(day.plusDays(1).atStartOfDay(zone).toInstant());
         Set<Long> reopened = ids("""
                 SELECT DISTINCT n.request_id FROM request_note n JOIN service_request r ON r.id = n.request_id
                 WHERE r.requested_at >= ? AND r.requested_at < ? AND n.note_type = ?""", from, to, RequestNote.REOPENED);
@@ -100,7 +98,7 @@ public class SummaryRebuild {
         }, from, to);
 
         transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM report_day WHERE day = ?", Date.valueOf(day));
+            jdbc.update("DELETE FROM report_day WHERE received_on = ?", day);
             List<Object[]> batch = new ArrayList<>();
             rows.forEach((key, row) -> batch.add(row.values(day, key)));
             jdbc.batchUpdate(INSERT, batch);
@@ -153,8 +151,9 @@ public class SummaryRebuild {
         return value == null ? UNROUTED : value;
     }
 
-    static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    /** A time as the DATETIME columns hold it (UTC wall clock, see request.UtcColumns). */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -207,7 +206,7 @@ public class SummaryRebuild {
 
         Object[] values(LocalDate day, List<String> key) {
             Object[] values = new Object[17 + hist.length];
-            Object[] head = {Date.valueOf(day), key.get(0), key.get(1), key.get(2), key.get(3), received, duplicates,
+            Object[] head = {day, key.get(0), key.get(1), key.get(2), key.get(3), received, duplicates,
                     closed, closedWithTarget, closedOnTime, escalated, everClosed, reopened, answered, answeredYes,
                     rated, ratingSum};
             System.arraycopy(head, 0, values, 0, head.length);

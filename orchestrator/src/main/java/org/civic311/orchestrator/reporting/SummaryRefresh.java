@@ -1,6 +1,5 @@
 package org.civic311.orchestrator.reporting;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ class SummaryRefresh {
             days = rebuild.rebuildAll(rebuild.dayOf(start));
             jdbc.update("INSERT INTO report_watermark (id, refreshed_to) VALUES (1, ?)", SummaryRebuild.utc(start));
         } else {
-            Timestamp since = SummaryRebuild.utc(watermark.minus(OVERLAP));
+            LocalDateTime since = SummaryRebuild.utc(watermark.minus(OVERLAP));
             TreeSet<LocalDate> changed = new TreeSet<>();
             for (String sql : List.of(
                     "SELECT requested_at FROM service_request WHERE updated_at > ?",
