@@ -13,44 +13,53 @@ import java.util.TreeMap;
  */
 final class Measures {
 
-    long received, duplicates, closed, closedWithTarget, closedOnTime, escalated, everClosed, reopened;
-    long answered, answeredYes, rated, ratingSum;
+    /** The sums a summary row keeps, named as its columns. */
+    enum Sum {
+        RECEIVED, DUPLICATES, CLOSED, CLOSED_WITH_TARGET, CLOSED_ON_TIME, ESCALATED, EVER_CLOSED, REOPENED,
+        ANSWERED, ANSWERED_YES, RATED, RATING_SUM;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final long[] sums = new long[Sum.values().length];
     final long[] closeHours = new long[CloseTimeBuckets.COUNT];
     long open, overdue;
     /** Open requests by their age in whole days. */
     final Map<Long, Long> openByAgeDays = new TreeMap<>();
 
+    long get(Sum sum) {
+        return sums[sum.ordinal()];
+    }
+
+    Measures set(Sum sum, long value) {
+        sums[sum.ordinal()] = value;
+        return this;
+    }
+
+    /** "SUM(received) AS received, ..." for every sum and histogram bucket. */
+    static String summarySums() {
+        StringBuilder sql = new StringBuilder();
+        for (Sum sum : Sum.values()) {
+            sql.append("SUM(").append(sum.column()).append(") AS ").append(sum.column()).append(", ");
+        }
+        return sql + CloseTimeBuckets.sums();
+    }
+
     void addSummary(ResultSet rs) throws SQLException {
-        received += rs.getLong("received");
-        duplicates += rs.getLong("duplicates");
-        closed += rs.getLong("closed");
-        closedWithTarget += rs.getLong("closed_with_target");
-        closedOnTime += rs.getLong("closed_on_time");
-        escalated += rs.getLong("escalated");
-        everClosed += rs.getLong("ever_closed");
-        reopened += rs.getLong("reopened");
-        answered += rs.getLong("answered");
-        answeredYes += rs.getLong("answered_yes");
-        rated += rs.getLong("rated");
-        ratingSum += rs.getLong("rating_sum");
+        for (Sum sum : Sum.values()) {
+            sums[sum.ordinal()] += rs.getLong(sum.column());
+        }
         for (int b = 0; b < closeHours.length; b++) {
             closeHours[b] += rs.getLong(CloseTimeBuckets.column(b));
         }
     }
 
     void add(Measures other) {
-        received += other.received;
-        duplicates += other.duplicates;
-        closed += other.closed;
-        closedWithTarget += other.closedWithTarget;
-        closedOnTime += other.closedOnTime;
-        escalated += other.escalated;
-        everClosed += other.everClosed;
-        reopened += other.reopened;
-        answered += other.answered;
-        answeredYes += other.answeredYes;
-        rated += other.rated;
-        ratingSum += other.ratingSum;
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += other.sums[i];
+        }
         for (int b = 0; b < closeHours.length; b++) {
             closeHours[b] += other.closeHours[b];
         }
@@ -75,33 +84,33 @@ final class Measures {
 
     /** Share of the closed requests (with an expected time) closed by their expected time. */
     Double onTimeShare() {
-        return share(closedOnTime, closedWithTarget);
+        return share(get(Sum.CLOSED_ON_TIME), get(Sum.CLOSED_WITH_TARGET));
     }
 
     /** Share of the requests received that are open now past their expected time. */
     Double overdueShare() {
-        return share(overdue, received);
+        return share(overdue, get(Sum.RECEIVED));
     }
 
     Double escalatedShare() {
-        return share(escalated, received);
+        return share(get(Sum.ESCALATED), get(Sum.RECEIVED));
     }
 
     Double reopenRate() {
-        return share(reopened, everClosed);
+        return share(get(Sum.REOPENED), get(Sum.EVER_CLOSED));
     }
 
     Double duplicateShare() {
-        return share(duplicates, received);
+        return share(get(Sum.DUPLICATES), get(Sum.RECEIVED));
     }
 
     /** Share of the answers to "was it fixed?" that said yes. */
     Double fixedShare() {
-        return share(answeredYes, answered);
+        return share(get(Sum.ANSWERED_YES), get(Sum.ANSWERED));
     }
 
     Double meanRating() {
-        return rated == 0 ? null : (double) ratingSum / rated;
+        return get(Sum.RATED) == 0 ? null : (double) get(Sum.RATING_SUM) / get(Sum.RATED);
     }
 
     Long medianOpenAgeDays() {
@@ -146,13 +155,13 @@ final class Measures {
 
     List<String> cells() {
         List<String> cells = new ArrayList<>();
-        cells.add(String.valueOf(received));
+        cells.add(String.valueOf(get(Sum.RECEIVED)));
         cells.add(String.valueOf(open));
         cells.add(String.valueOf(overdue));
         cells.add(Numbers.percent(overdueShare()));
         cells.add(medianOpenAgeDays() == null ? "" : String.valueOf(medianOpenAgeDays()));
         cells.add(p90OpenAgeDays() == null ? "" : String.valueOf(p90OpenAgeDays()));
-        cells.add(String.valueOf(closed));
+        cells.add(String.valueOf(get(Sum.CLOSED)));
         cells.add(Numbers.decimal(medianDaysToClose()));
         cells.add(Numbers.decimal(p90DaysToClose()));
         cells.add(Numbers.percent(onTimeShare()));
@@ -160,7 +169,7 @@ final class Measures {
         cells.add(Numbers.percent(reopenRate()));
         cells.add(Numbers.percent(duplicateShare()));
         cells.add(Numbers.percent(fixedShare()));
-        cells.add(String.valueOf(answered));
+        cells.add(String.valueOf(get(Sum.ANSWERED)));
         cells.add(Numbers.decimal(meanRating()));
         return cells;
     }

@@ -77,12 +77,7 @@ class ReportQueries {
         for (int i = 0; i < columns.size(); i++) {
             select.append(columns.get(i)).append(" AS g").append(i).append(", ");
         }
-        jdbc.query("SELECT " + select + "SUM(received) AS received, SUM(duplicates) AS duplicates,"
-                + " SUM(closed) AS closed, SUM(closed_with_target) AS closed_with_target,"
-                + " SUM(closed_on_time) AS closed_on_time, SUM(escalated) AS escalated, SUM(ever_closed) AS ever_closed,"
-                + " SUM(reopened) AS reopened, SUM(answered) AS answered, SUM(answered_yes) AS answered_yes,"
-                + " SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, " + CloseTimeBuckets.sums()
-                + " FROM report_day WHERE " + where + " GROUP BY " + groups, (ResultSet rs) -> {
+        jdbc.query("SELECT " + select + Measures.summarySums() + " FROM report_day WHERE " + where + " GROUP BY " + groups, (ResultSet rs) -> {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < dimensions.size(); i++) {
                 key.add("day".equals(dimensions.get(i))

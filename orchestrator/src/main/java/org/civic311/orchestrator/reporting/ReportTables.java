@@ -84,7 +84,7 @@ class ReportTables {
                 queries.by(List.of("service_code", "area"), filter, now), queries.by("service_code", filter, now));
         List<List<String>> cells = new ArrayList<>();
         for (ServiceEquity.Row row : rows) {
-            cells.add(List.of(row.serviceCode(), area(row.area()), String.valueOf(row.inArea().closed),
+            cells.add(List.of(row.serviceCode(), area(row.area()), String.valueOf(row.inArea().get(Measures.Sum.CLOSED)),
                     Numbers.decimal(row.inArea().medianDaysToClose()), Numbers.decimal(row.city().medianDaysToClose()),
                     row.ratio() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", row.ratio()),
                     Numbers.percent(row.inArea().onTimeShare()), Numbers.percent(row.city().onTimeShare()),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.civic311.orchestrator.reporting.Measures.Sum;
+
 /**
  * Whether some areas wait longer than the rest of the city for the same kind of request. For each request type and
  * area with at least {@link #MIN_CLOSED} closed requests, an area is flagged when
@@ -38,19 +40,19 @@ final class ServiceEquity {
         List<Row> rows = new ArrayList<>();
         byTypeAndArea.forEach((key, area) -> {
             Measures city = byType.get(key.get(0));
-            if (city == null || area.closed == 0) {
+            if (city == null || area.get(Sum.CLOSED) == 0) {
                 return;
             }
             Double ratio = area.medianDaysToClose() != null && city.medianDaysToClose() != null
                     && city.medianDaysToClose() > 0 ? area.medianDaysToClose() / city.medianDaysToClose() : null;
-            long restTarget = city.closedWithTarget - area.closedWithTarget;
-            long restOnTime = city.closedOnTime - area.closedOnTime;
-            Double z = zScore(area.closedOnTime, area.closedWithTarget, restOnTime, restTarget);
+            long restTarget = city.get(Sum.CLOSED_WITH_TARGET) - area.get(Sum.CLOSED_WITH_TARGET);
+            long restOnTime = city.get(Sum.CLOSED_ON_TIME) - area.get(Sum.CLOSED_ON_TIME);
+            Double z = zScore(area.get(Sum.CLOSED_ON_TIME), area.get(Sum.CLOSED_WITH_TARGET), restOnTime, restTarget);
             List<String> flags = new ArrayList<>();
-            if (area.closed >= MIN_CLOSED && ratio != null && ratio > SLOWER_RATIO) {
+            if (area.get(Sum.CLOSED) >= MIN_CLOSED && ratio != null && ratio > SLOWER_RATIO) {
                 flags.add("slower");
             }
-            if (area.closedWithTarget >= MIN_CLOSED && restTarget >= MIN_CLOSED && z != null && z < -Z_CRITICAL) {
+            if (area.get(Sum.CLOSED_WITH_TARGET) >= MIN_CLOSED && restTarget >= MIN_CLOSED && z != null && z < -Z_CRITICAL) {
                 flags.add("less often on time");
             }
             rows.add(new Row(key.get(0), key.get(1), area, city, ratio, z, List.copyOf(flags)));

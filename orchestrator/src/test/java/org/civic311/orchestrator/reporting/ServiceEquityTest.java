@@ -63,11 +63,8 @@ class ServiceEquityTest {
     }
 
     static Measures closed(int count, int bucket, int onTime) {
-        Measures m = new Measures();
-        m.received = count;
-        m.closed = count;
-        m.closedWithTarget = count;
-        m.closedOnTime = onTime;
+        Measures m = new Measures().set(Measures.Sum.RECEIVED, count).set(Measures.Sum.CLOSED, count)
+                .set(Measures.Sum.CLOSED_WITH_TARGET, count).set(Measures.Sum.CLOSED_ON_TIME, onTime);
         m.closeHours[bucket] = count;
         return m;
     }
