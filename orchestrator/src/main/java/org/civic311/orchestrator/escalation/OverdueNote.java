@@ -10,6 +10,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class OverdueNote {
 
+    /** Escalations are counted by this beginning of the note (docs/reporting.md); keep it when rewording. */
+    public static final String AUTHOR = "Civic311";
+    public static final String FIRST_LEVEL = "Overdue: ";
+
     private final ServiceRequests requests;
     private final Clock clock;
 
@@ -23,7 +27,7 @@ public class OverdueNote {
         if (requests.get(requestId).status() == RequestStatus.CLOSED) {
             return false;
         }
-        requests.addStaffNote(requestId, "Civic311", (level == 1 ? "Overdue: " : "Still overdue: ")
+        requests.addStaffNote(requestId, AUTHOR, (level == 1 ? FIRST_LEVEL : "Still overdue: ")
                 + "escalation task for " + group + ".", clock.instant());
         return true;
     }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine's REST API ({@code /engine-rest}) is open to anyone by default; it deploys and starts processes,
- * so it asks for an engine user (HTTP Basic), as the Camunda Modeler sends it. The staff API ({@code /staff/api})
- * asks for one too: staff are the engine's users, as in Tasklist.
+ * so it asks for an engine user (HTTP Basic), as the Camunda Modeler sends it. The staff pages ({@code /staff/}: the
+ * dashboard, and the staff API under {@code /staff/api}) ask for one too: staff are the engine's users, as in Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
@@ -20,7 +20,7 @@ class EngineRestSecurity {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/staff/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/staff/*");
         return registration;
     }
 }
