@@ -36,7 +36,8 @@ public class RequestIntake {
         RequestType type = requestTypes.find(request.serviceCode())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
         ServiceRequest stored = requests.add(request, type.serviceName(), clock.instant());
-        events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
+        events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode(),
+                stored.channel()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());
     }
