@@ -12,11 +12,11 @@ import org.springframework.boot.actuate.health.NamedContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * The health check {@code departmentSystems}: one check per enabled department system (Cityworks, Accela, the
+ * The health check {@code departmentSystems} (the bean name less its suffix): one check per enabled department system (Cityworks, Accela, the
  * email connector's mail servers), each logging in to the system afresh. DOWN names the system's own error, as
  * the dispatch log would; a connector without a connection check is UNKNOWN.
  */
-@Component("departmentSystems")
+@Component("departmentSystemsHealthContributor")
 class DepartmentSystemsHealth implements CompositeHealthContributor {
 
     private final DepartmentSystems systems;
