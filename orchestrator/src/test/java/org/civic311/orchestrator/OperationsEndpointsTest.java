@@ -128,7 +128,8 @@ class OperationsEndpointsTest {
                 assertThat(meter("civic311_dispatch_latency_seconds_count", "system=\"email\"")).isEqualTo(dispatched + 1));
         assertThat(meter("civic311_dispatch_latency_seconds_max", "system=\"email\"")).isGreaterThan(0).isLessThan(30);
 
-        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey("pothole")
+                .processInstanceBusinessKey(id).singleResult();
         runtime.createIncident("operationsTest", process.getId(), "made by the test");
         assertThat(meter("civic311_incidents_open")).isEqualTo(incidents + 1);
     }
