@@ -26,7 +26,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,14 +181,10 @@ class OperationsEndpointsTest {
                 .sum();
     }
 
+    /** A pothole, as WholeLoopTest reports it, through the phone channel's key. */
     String submit() throws Exception {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("api_key", "test-phone-key");
-        form.add("service_code", "pothole");
-        form.add("address_string", "121 N LaSalle St");
-        form.add("description", "Deep pothole");
-        form.add("attribute[hazard]", "no");
-        form.add("email", WholeLoopTest.RESIDENT);
+        MultiValueMap<String, String> form = WholeLoopTest.pothole();
+        form.set("api_key", "test-phone-key");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         ResponseEntity<String> answer = http.exchange("/open311/v2/requests.json", HttpMethod.POST,
