@@ -43,4 +43,15 @@ public interface DepartmentConnector {
     default boolean cancel(ExternalRef item, String reason) {
         return false;
     }
+
+    /**
+     * Checks that the system can be reached and takes Civic311's login, changing nothing there: what a health
+     * check asks. A connector that cannot tell keeps the default.
+     *
+     * @throws ConnectorException when the system cannot be reached or refuses the login
+     * @throws UnsupportedOperationException when this connector has no such check
+     */
+    default void checkConnection() {
+        throw new UnsupportedOperationException(system() + " has no connection check");
+    }
 }

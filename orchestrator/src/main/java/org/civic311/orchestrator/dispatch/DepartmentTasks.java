@@ -59,14 +59,18 @@ public class DepartmentTasks {
      */
     public DepartmentTask planAgain(long earlierTaskId, Instant now) {
         DepartmentTask earlier = get(earlierTaskId);
-        Instant planned = db.sql("SELECT created_at FROM department_task WHERE id = :id").param("id", earlierTaskId)
-                .query((rs, row) -> instant(rs, "created_at")).single();
-        Instant due = now.plus(Duration.between(planned, earlier.dueAt()));
+        Instant due = now.plus(Duration.between(plannedAt(earlierTaskId), earlier.dueAt()));
         long id = plan(earlier.requestId(), earlier.department(), earlier.system(), earlier.priority(),
                 earlier.workType(), due, now);
         db.sql("UPDATE department_task SET reopens_task_id = :earlier WHERE id = :id")
                 .param("earlier", earlierTaskId).param("id", id).update();
         return get(id);
+    }
+
+    /** When the task was planned: when its request was accepted, or when the resident sent the work back. */
+    Instant plannedAt(long taskId) {
+        return db.sql("SELECT created_at FROM department_task WHERE id = :id").param("id", taskId)
+                .query((rs, row) -> instant(rs, "created_at")).single();
     }
 
     /** The task whose work this one does again, when a resident said it did not fix the problem. */

@@ -56,10 +56,13 @@ class DepartmentUpdatePoll {
     private final RenewableLockRegistry clusterLocks;
     private final TaskScheduler scheduler;
 
+    private final DispatchMeters meters;
+
     DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport,
                          FailedUpdates failures, Clock clock, RenewableLockRegistry clusterLocks,
-                         TaskScheduler scheduler) {
+                         TaskScheduler scheduler, DispatchMeters meters) {
         this.systems = systems;
+        this.meters = meters;
         this.watermarks = watermarks;
         this.updateImport = updateImport;
         this.failures = failures;
@@ -159,8 +162,10 @@ class DepartmentUpdatePoll {
                 watermarks.advance(system, nextSince(pulled, startedAt));
             }
         } catch (ConnectorException e) {
+            meters.connectorError(system, DispatchMeters.Operation.POLL);
             log.warn("Could not ask {} for updates: {}", system, e.getMessage());
         } catch (RuntimeException e) {
+            meters.connectorError(system, DispatchMeters.Operation.POLL);
             // One system's trouble must not keep the others from being polled.
             log.error("Could not poll {} for updates", system, e);
         }

@@ -1,6 +1,7 @@
 package org.civic311.orchestrator.dispatch;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.WorkOrder;
@@ -27,10 +28,12 @@ public class Dispatcher {
     private final Departments departments;
     private final TransactionTemplate separateTransaction;
     private final SystemWithdrawals withdrawals;
+    private final DispatchMeters meters;
     private final Clock clock;
 
     Dispatcher(DepartmentTasks tasks, ServiceRequests requests, DepartmentSystems systems, Departments departments,
-               PlatformTransactionManager transactions, SystemWithdrawals withdrawals, Clock clock) {
+               PlatformTransactionManager transactions, SystemWithdrawals withdrawals, DispatchMeters meters,
+               Clock clock) {
         this.tasks = tasks;
         this.requests = requests;
         this.systems = systems;
@@ -38,6 +41,7 @@ public class Dispatcher {
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.withdrawals = withdrawals;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -55,6 +59,7 @@ public class Dispatcher {
         try {
             ref = systems.connector(task.system()).push(workOrder(task, request));
         } catch (RuntimeException e) {
+            meters.connectorError(task.system(), DispatchMeters.Operation.DISPATCH);
             log.warn("Task {} of {} could not be sent to {}: {}", taskId, request.trackingNumber(), task.system(),
                     e.getMessage());
             // The job's own transaction rolls back; the attempt is kept for the people looking at it. Nothing of
@@ -62,9 +67,11 @@ public class Dispatcher {
             separateTransaction.executeWithoutResult(s -> tasks.failedAttempt(taskId, String.valueOf(e.getMessage())));
             throw e;
         }
-        tasks.dispatched(taskId, ref.id(), clock.instant());
+        Instant now = clock.instant();
+        meters.dispatched(task.system(), tasks.plannedAt(taskId), now);
+        tasks.dispatched(taskId, ref.id(), now);
         requests.addNote(request.id(), RequestNote.DISPATCHED,
-                "Sent to " + departments.nameOf(task.department()) + ".", clock.instant());
+                "Sent to " + departments.nameOf(task.department()) + ".", now);
     }
 
     /**
@@ -97,7 +104,14 @@ public class Dispatcher {
             return;
         }
         ExternalRef item = new ExternalRef(task.system(), task.externalId());
-        String outcome = systems.connector(task.system()).cancel(item, task.resolution())
+        boolean cancelled;
+        try {
+            cancelled = systems.connector(task.system()).cancel(item, task.resolution());
+        } catch (RuntimeException e) {
+            meters.connectorError(task.system(), DispatchMeters.Operation.WITHDRAW);
+            throw e;
+        }
+        String outcome = cancelled
                 ? "Cancelled in " + task.system() + " (" + task.externalId() + ")."
                 : task.system() + " cannot cancel work items: tell the department that " + task.externalId()
                         + " is withdrawn.";

@@ -41,14 +41,16 @@ class NoticeSender implements SchedulingConfigurer {
     private final JavaMailSender mail;
     private final ObjectProvider<SmsSender> sms;
     private final NotificationProperties settings;
+    private final NoticeFailureMeter failures;
     private final Clock clock;
 
     NoticeSender(Notices notices, JavaMailSender mail, ObjectProvider<SmsSender> sms, NotificationProperties settings,
-                 Clock clock) {
+                 NoticeFailureMeter failures, Clock clock) {
         this.notices = notices;
         this.mail = mail;
         this.sms = sms;
         this.settings = settings;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -71,11 +73,13 @@ class NoticeSender implements SchedulingConfigurer {
             String providerId = notice.channel() == Channel.EMAIL ? email(notice) : text(notice);
             notices.sent(notice.id(), providerId, clock.instant());
         } catch (SmsRefused e) {
+            failures.failed(notice.channel(), NoticeFailureMeter.Outcome.REFUSED);
             log.warn("The SMS provider refused {} of request {} for good (error {})", notice.describe(),
                     notice.requestId(), e.code());
             notices.failed(notice.id(), NoticeStatus.FAILED,
                     "Refused by the SMS provider (error " + e.code() + "): " + e.getMessage(), true);
         } catch (SmsUnavailable e) {
+            failures.failed(notice.channel(), NoticeFailureMeter.Outcome.UNSENDABLE);
             notices.failed(notice.id(), NoticeStatus.UNSENDABLE, NO_SMS_PROVIDER, false);
         } catch (RuntimeException e) {
             int tries = notice.attempts() + 1;
@@ -84,10 +88,12 @@ class NoticeSender implements SchedulingConfigurer {
             Instant now = clock.instant();
             // The message of a mail error may quote the address: the log gets the kind of failure only.
             if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
+                failures.failed(notice.channel(), NoticeFailureMeter.Outcome.GAVE_UP);
                 log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
                         tries, e.getClass().getSimpleName());
                 notices.failed(notice.id(), NoticeStatus.FAILED, staffReadable(e), true);
             } else {
+                failures.failed(notice.channel(), NoticeFailureMeter.Outcome.RETRYING);
                 log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
                         notice.requestId(), e.getClass().getSimpleName(), delay);
                 notices.retryLater(notice.id(), staffReadable(e), now.plus(delay));
@@ -127,6 +133,9 @@ class NoticeSender implements SchedulingConfigurer {
     @EventListener
     void on(SmsDelivery delivery) {
         notices.delivery(delivery.messageId(), delivery.status(), delivery.errorCode());
+        if ("failed".equalsIgnoreCase(delivery.status()) || "undelivered".equalsIgnoreCase(delivery.status())) {
+            failures.failed(Channel.SMS, NoticeFailureMeter.Outcome.UNDELIVERED);
+        }
     }
 
     private static final class SmsUnavailable extends RuntimeException {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Open311's datetimes: the W3C profile of ISO 8601, always with an offset. Written in the city's time zone. */
 @Component
-class W3cTime {
+public class W3cTime {
 
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -24,7 +24,7 @@ class W3cTime {
     }
 
     /** {@code 2026-05-01T14:30:00-05:00}; null for null. */
-    String format(Instant instant) {
+    public String format(Instant instant) {
         return instant == null ? null : W3C.format(instant.atZone(zone));
     }
 
@@ -32,7 +32,7 @@ class W3cTime {
      * Reads {@code 2026-05-01T14:30:00-05:00}, {@code …Z}, with or without seconds and fractions; a date alone
      * ({@code 2026-05-01}, which the W3C profile allows) means the start of that day in the city.
      */
-    Optional<Instant> parse(String text) {
+    public Optional<Instant> parse(String text) {
         // A '+' not encoded in a query string arrives as a space.
         String w3c = text.strip().replace(' ', '+');
         try {

@@ -15,8 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,9 +40,12 @@ public class PublicRequests {
                 AS parent_tracking_number""";
 
     private final JdbcClient db;
+    private final DataSource dataSource;
+    private volatile JdbcClient streaming;
 
-    PublicRequests(JdbcClient db) {
+    PublicRequests(JdbcClient db, DataSource dataSource) {
         this.db = db;
+        this.dataSource = dataSource;
     }
 
     public Optional<PublicRequest> find(String trackingNumber) {
@@ -141,6 +150,61 @@ public class PublicRequests {
                             closedAt != null && !at.isBefore(closedAt));
                 })
                 .list();
+    }
+
+    /**
+     * Hands every request the query matches to {@code each}, in the order they came in, one at a time as the
+     * database sends them: the rows are streamed, never held together in memory. The public columns of
+     * {@link #find} only, plus the area, the duplicated request's tracking number and the closing time.
+     */
+    public void forEachPublished(PublishedRequestQuery query, Consumer<PublishedRequest> each) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
+                , area, closed_at,
+                (SELECT p.tracking_number FROM service_request p WHERE p.id = service_request.duplicate_of) AS parent
+                FROM service_request WHERE 1 = 1""");
+        Map<String, Object> params = new HashMap<>();
+        if (!query.serviceCodes().isEmpty()) {
+            sql.append(" AND service_code IN (:serviceCodes)");
+            params.put("serviceCodes", query.serviceCodes());
+        }
+        if (query.requestedFrom() != null) {
+            sql.append(" AND requested_at >= :from");
+            params.put("from", toColumn(query.requestedFrom()));
+        }
+        if (query.requestedTo() != null) {
+            sql.append(" AND requested_at < :to");
+            params.put("to", toColumn(query.requestedTo()));
+        }
+        sql.append(" ORDER BY id");
+        streaming().sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            each.accept(new PublishedRequest(map(rs, 0), rs.getString("area"), rs.getString("parent"),
+                    instant(rs, "closed_at")));
+        });
+    }
+
+    /**
+     * A client whose queries stream their rows. MySQL Connector/J holds a whole result in memory unless the fetch
+     * size is {@link Integer#MIN_VALUE} (row by row, with no setting needed in the JDBC URL); other databases take
+     * a positive fetch size as the number of rows to hold at once.
+     */
+    private JdbcClient streaming() {
+        JdbcClient client = streaming;
+        if (client == null) {
+            JdbcTemplate template = new JdbcTemplate(dataSource);
+            template.setFetchSize(isMySql() ? Integer.MIN_VALUE : 1000);
+            client = JdbcClient.create(template);
+            streaming = client;
+        }
+        return client;
+    }
+
+    private boolean isMySql() {
+        try {
+            String driver = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDriverName());
+            return driver != null && driver.startsWith("MySQL");
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Could not tell which database holds the requests", e);
+        }
     }
 
     private static void between(StringBuilder sql, Map<String, Object> params, String column, Instant from, Instant to) {

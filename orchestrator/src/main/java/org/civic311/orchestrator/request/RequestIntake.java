@@ -50,7 +50,8 @@ public class RequestIntake {
             events.publishEvent(new DuplicateLinked(stored.id(), parent.get()));
             return requests.get(stored.id());
         }
-        events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode()));
+        events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode(),
+                stored.channel()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());
     }

@@ -1,5 +1,9 @@
 package org.civic311.orchestrator.request;
 
-/** A request was stored; its request type's process starts in the same transaction. */
-public record ServiceRequestSubmitted(long requestId, String trackingNumber, String serviceCode) {
+/**
+ * A request was stored; its request type's process starts in the same transaction.
+ *
+ * @param channel how it came in: the channel of the client's api_key (web, phone…), or null
+ */
+public record ServiceRequestSubmitted(long requestId, String trackingNumber, String serviceCode, String channel) {
 }

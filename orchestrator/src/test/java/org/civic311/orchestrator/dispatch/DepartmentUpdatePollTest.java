@@ -170,7 +170,8 @@ class DepartmentUpdatePollTest {
     private DepartmentUpdatePoll pollOf(DepartmentConnector connector, WorkUpdateImport updateImport,
                                         JdbcLockRegistry locks) {
         return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector), new MockEnvironment()), watermarks, updateImport,
-                new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler());
+                new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler(),
+                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     private JdbcLockRegistry jdbcLocks() {

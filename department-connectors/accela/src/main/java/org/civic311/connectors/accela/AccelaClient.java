@@ -59,6 +59,11 @@ final class AccelaClient {
         this.tokens = new AccelaTokens(auth, properties);
     }
 
+    /** @throws ConnectorException when Accela cannot be reached or refuses the login */
+    void checkLogin() {
+        tokens.checkLogin();
+    }
+
     /** One page of a record search. */
     record RecordPage(List<JsonNode> records, boolean hasMore) {
     }

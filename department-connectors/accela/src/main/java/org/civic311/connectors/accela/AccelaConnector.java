@@ -267,4 +267,10 @@ public class AccelaConnector implements DepartmentConnector {
             throw e instanceof ConnectorRefusal ? new ConnectorRefusal(failure, e) : new ConnectorException(failure, e);
         }
     }
+
+    /** Accela's token endpoint is reachable and logs the integration's user in. */
+    @Override
+    public void checkConnection() {
+        client.checkLogin();
+    }
 }

@@ -63,6 +63,15 @@ final class AccelaTokens {
         return accessToken;
     }
 
+    /**
+     * Logs in afresh and keeps the new tokens: proves the token endpoint is reachable and takes our credentials.
+     *
+     * @throws ConnectorException when it is not or does not
+     */
+    synchronized void checkLogin() {
+        logIn();
+    }
+
     private void logIn() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "password");

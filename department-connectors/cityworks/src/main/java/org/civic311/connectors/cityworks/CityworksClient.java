@@ -94,6 +94,18 @@ final class CityworksClient {
         return answer;
     }
 
+    /**
+     * Logs in afresh and keeps the new token: proves the site is reachable and takes our login.
+     *
+     * @throws ConnectorException when it is not or does not
+     */
+    void checkLogin() {
+        synchronized (login) {
+            token = null;
+            token = authenticate();
+        }
+    }
+
     private String tokenAdvice() {
         return tokenPlacement == CityworksConnectorProperties.TokenPlacement.FIELD
                 ? " (Cityworks 23 and later read the token from the Authorization header only: set "

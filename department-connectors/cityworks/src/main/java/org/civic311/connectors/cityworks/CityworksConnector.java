@@ -29,6 +29,7 @@ public class CityworksConnector implements DepartmentConnector {
 
     private final CityworksConnectorProperties properties;
 
+    private final CityworksClient client;
     private final Map<Kind, CityworksItems> items = new EnumMap<>(Kind.class);
 
     /** Only the kinds some department uses are polled: the login may have no rights on the other. */
@@ -50,7 +51,7 @@ public class CityworksConnector implements DepartmentConnector {
         // Its own mapper, so the host application's Jackson settings cannot reshape the wire format.
         ObjectMapper json = new ObjectMapper();
         CityworksDates dates = new CityworksDates(properties.zone());
-        CityworksClient client = new CityworksClient(properties.baseUrl(), properties.loginName(),
+        this.client = new CityworksClient(properties.baseUrl(), properties.loginName(),
                 properties.resolvePassword(), properties.tokenPlacement(), properties.connectTimeout(),
                 properties.readTimeout(), json);
         CommentApi comments = new CommentApi(client, dates);
@@ -100,5 +101,11 @@ public class CityworksConnector implements DepartmentConnector {
             updates.addAll(items.get(kind).updatesSince(since));
         }
         return PulledUpdates.all(updates);
+    }
+
+    /** The site is reachable and logs the integration's user in. */
+    @Override
+    public void checkConnection() {
+        client.checkLogin();
     }
 }

@@ -147,4 +147,11 @@ public class EmailConnector implements DepartmentConnector {
         log.info("Told " + configured.address() + " that " + reference + " is withdrawn");
         return true;
     }
+
+    /** The department mail server takes a connection and the reply mailbox our login. */
+    @Override
+    public void checkConnection() {
+        outbox.checkConnection();
+        mailbox.checkLogin();
+    }
 }

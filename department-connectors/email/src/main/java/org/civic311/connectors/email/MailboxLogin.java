@@ -3,6 +3,9 @@ package org.civic311.connectors.email;
 import java.util.Properties;
 
 import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.PasswordAuthentication;
 
 /** How Civic311 logs in to its reply mailbox over IMAP: one place for the protocol, timeouts and credentials. */
@@ -38,6 +41,14 @@ final class MailboxLogin {
                 return new PasswordAuthentication(imap.username(), imap.password());
             }
         };
+    }
+
+    /** Logs in and out again. */
+    void check() throws MessagingException {
+        Session session = Session.getInstance(javaMailProperties(), authenticator());
+        try (Store store = session.getStore(protocol())) {
+            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        }
     }
 
     /** For messages: the mailbox, never its password. */

@@ -69,6 +69,16 @@ final class ReplyMailbox {
         }
     }
 
+    /** @throws ConnectorException when the server cannot be reached or refuses the login */
+    void checkLogin() {
+        try {
+            login.check();
+        } catch (MessagingException e) {
+            throw new ConnectorException("Could not log in to the reply mailbox " + login.mailbox() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * @param readUpTo null when every message since the watermark was read; otherwise when the first one left for the
      *                 next read arrived (every message before it was read)

@@ -42,6 +42,16 @@ final class SmtpOutbox {
         this.replyTo = properties.replyTo();
     }
 
+    /** Connects and logs in (when a login is set), sending nothing. */
+    void checkConnection() {
+        try {
+            sender.testConnection();
+        } catch (MessagingException e) {
+            throw new ConnectorException("Could not connect to the department mail server " + sender.getHost() + ":"
+                    + sender.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A timeout as Jakarta Mail takes it. */
     static String millis(Duration timeout) {
         return Long.toString(timeout.toMillis());

@@ -1,0 +1,21 @@
+package org.civic311.orchestrator.workflow;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code civic311.incidents.open}: the engine's open incidents (work a department system refused or that failed
+ * its last retry, updates that could not be read), the number Cockpit lists; asked of the engine at each scrape.
+ */
+@Component
+class OpenIncidentsGauge {
+
+    OpenIncidentsGauge(RuntimeService runtime, MeterRegistry registry) {
+        Gauge.builder("civic311.incidents.open", runtime, r -> r.createIncidentQuery().count())
+                .description("Open incidents in the process engine, as Cockpit lists them")
+                .register(registry);
+    }
+}
