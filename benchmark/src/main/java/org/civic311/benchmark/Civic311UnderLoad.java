@@ -82,10 +82,13 @@ final class Civic311UnderLoad implements AutoCloseable {
                 "--civic311.simulators.cityworks.search-cap=10000000",
                 "--civic311.dispatch.poll-interval=1s",
                 "--civic311.notifications.send-interval=1s",
+                // "Was it fixed?" days later, as in production, not two minutes later as in the demo
+                "--civic311.notifications.follow-up-delay=3d",
                 "--civic311.open311.rate-limits.per-key.capacity=100000000",
                 "--civic311.open311.rate-limits.per-address.capacity=100000000",
                 "--logging.level.root=warn"));
         this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             if (!app.isAlive()) {

@@ -18,7 +18,7 @@ record Options(int requests, List<Integer> clients, Duration finishAfter, Path j
 
     static Options parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        int requests = quick ? 150 : 25_000;
+        int requests = quick ? 90 : 25_000;
         List<Integer> clients = List.of(4, 16);
         Duration finishAfter = Duration.ofSeconds(quick ? 1 : 2);
         Path jar = Path.of("orchestrator/demo/target/civic311-demo.jar");
