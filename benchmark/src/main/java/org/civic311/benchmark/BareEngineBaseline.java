@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -127,24 +126,12 @@ final class BareEngineBaseline implements AutoCloseable {
         for (int i = 0; i < requests; i++) {
             keys.add(phase + "-" + i);
         }
-        List<Double> intake = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long begin = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    String key = keys.get(i);
-                    long start = System.nanoTime();
-                    startedAt.put(key, start);
-                    runtime.startProcessInstanceByKey(KEY, key, Map.of("requestId", (long) i));
-                    intake.add((System.nanoTime() - start) / 1e6);
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
-        long submitted = System.nanoTime();
+        Clients.Submitted submitted = Clients.submit(clients, requests, i -> {
+            String key = keys.get(i);
+            startedAt.put(key, System.nanoTime());
+            runtime.startProcessInstanceByKey(KEY, key, Map.of("requestId", (long) i));
+        });
+        long begin = submitted.beganNanos();
         if (!allNotified.await(Math.max(10, requests / 5), TimeUnit.MINUTES)) {
             throw new IllegalStateException("The baseline did not finish: " + allNotified.getCount() + " left");
         }
@@ -156,8 +143,8 @@ final class BareEngineBaseline implements AutoCloseable {
                 + (dispatches.get() - dispatchesBefore) + " for " + requests + ")");
         Benchmark.check(notices.get() - noticesBefore == requests, "baseline: every instance notified once ("
                 + (notices.get() - noticesBefore) + " for " + requests + ")");
-        return new PhaseResult("baseline", clients, requests, requests / ((submitted - begin) / 1e9),
-                Percentiles.of(intake), Percentiles.of(dispatchLag), Percentiles.of(noticeLag),
+        return new PhaseResult("baseline", clients, requests, requests / ((submitted.endedNanos() - begin) / 1e9),
+                Percentiles.of(submitted.latencyMillis()), Percentiles.of(dispatchLag), Percentiles.of(noticeLag),
                 requests / ((done - begin) / 1e9));
     }
 

@@ -23,10 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -111,31 +108,18 @@ final class Civic311UnderLoad implements AutoCloseable {
     PhaseResult run(int clients, int requests) throws Exception {
         long lastIdBefore = single("SELECT COALESCE(MAX(id), 0) FROM service_request");
         int expectedNotices = submitted + requests;
-        List<Double> intake = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long begin = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    String code = SERVICE_CODES.get(i % SERVICE_CODES.size());
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = post(code, i);
-                        if (answer.statusCode() != 200 || !TRACKING_NUMBER.matcher(answer.body()).find()) {
-                            failures.add(answer.statusCode() + " " + answer.body());
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        failures.add(e.toString());
-                    }
-                    intake.add((System.nanoTime() - start) / 1e6);
+        Clients.Submitted sent = Clients.submit(clients, requests, i -> {
+            try {
+                HttpResponse<String> answer = post(SERVICE_CODES.get(i % SERVICE_CODES.size()), i);
+                if (answer.statusCode() != 200 || !TRACKING_NUMBER.matcher(answer.body()).find()) {
+                    failures.add(answer.statusCode() + " " + answer.body());
                 }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
-        long submittedAt = System.nanoTime();
+            } catch (IOException | InterruptedException e) {
+                failures.add(e.toString());
+            }
+        });
+        long begin = sent.beganNanos();
         Benchmark.check(failures.isEmpty(), "civic311: every submission accepted (" + failures.size() + " refused"
                 + (failures.isEmpty() ? "" : ", first: " + failures.get(0)) + ")");
         for (int i = 0; i < requests; i++) {
@@ -170,8 +154,8 @@ final class Civic311UnderLoad implements AutoCloseable {
                 }
             }
         }
-        return new PhaseResult("civic311", clients, requests, requests / ((submittedAt - begin) / 1e9),
-                Percentiles.of(intake), Percentiles.of(dispatchLag), Percentiles.of(noticeLag),
+        return new PhaseResult("civic311", clients, requests, requests / ((sent.endedNanos() - begin) / 1e9),
+                Percentiles.of(sent.latencyMillis()), Percentiles.of(dispatchLag), Percentiles.of(noticeLag),
                 requests / ((done - begin) / 1e9));
     }
 

@@ -89,9 +89,10 @@ class ClusterOnOneDatabaseIT {
         List<String> plain = new ArrayList<>(both);
         plain.addAll(List.of("civic311.demo.mail-server.enabled=false", "civic311.simulators.cityworks.enabled=false",
                 "civic311.simulators.accela.enabled=false", "civic311.simulators.twilio.enabled=false"));
+        // One after the other: the first start creates the schema (Liquibase's and the engine's), as at an upgrade.
         first = Node.start(firstPort, hosting);
-        second = Node.start(PackagedJarIT.freePort(), plain);
         first.awaitUp();
+        second = Node.start(PackagedJarIT.freePort(), plain);
         second.awaitUp();
     }
 
@@ -245,7 +246,7 @@ class ClusterOnOneDatabaseIT {
 
         static Node start(int port, List<String> settings) throws IOException {
             Path log = Files.createTempFile("civic311-node-" + port, ".log");
-            List<String> command = new ArrayList<>(List.of(PackagedJarIT.javaBinary(), "-Xmx384m", "-jar",
+            List<String> command = new ArrayList<>(List.of(PackagedJarIT.javaBinary(), "-Xmx512m", "-jar",
                     System.getProperty("civic311.demo.jar"), "--server.port=" + port));
             settings.forEach(setting -> command.add("--" + setting));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
