@@ -3,7 +3,11 @@ package org.civic311.orchestrator.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -59,19 +64,73 @@ class NoticeSender implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::sendDue, settings.sendInterval());
     }
 
-    /** Sends what is due now. */
+    /** Sends what is due now: the emails of a round over one connection to the mail server. */
     void sendDue() {
         List<Long> due = notices.due(clock.instant(), BATCH);
+        List<StoredNotice> emails = new ArrayList<>();
         for (long id : due) {
             Instant now = clock.instant();
-            notices.claim(id, now, now.plus(LEASE)).ifPresent(this::send);
+            notices.claim(id, now, now.plus(LEASE)).ifPresent(notice -> {
+                if (notice.channel() == Channel.EMAIL) {
+                    emails.add(notice);
+                } else {
+                    text(notice);
+                }
+            });
+        }
+        email(emails);
+    }
+
+    /**
+     * One connection for the whole batch: opening one per email (a TLS handshake and a login each) made the outbox
+     * the slowest step of a busy day. Each email still succeeds or fails on its own.
+     */
+    private void email(List<StoredNotice> batch) {
+        Map<MimeMessage, StoredNotice> messages = new LinkedHashMap<>();
+        for (StoredNotice notice : batch) {
+            try {
+                messages.put(message(notice), notice);
+            } catch (RuntimeException e) {
+                failed(notice, e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<Object, Exception> unsent = Map.of();
+        try {
+            mail.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            unsent = e.getFailedMessages();
+            if (unsent.isEmpty()) {
+                unsent = everyOne(messages, e);
+            }
+        } catch (RuntimeException e) {
+            unsent = everyOne(messages, e);
+        }
+        for (Map.Entry<MimeMessage, StoredNotice> sent : messages.entrySet()) {
+            Exception failure = unsent.get(sent.getKey());
+            if (failure == null) {
+                notices.sent(sent.getValue().id(), messageId(sent.getKey()), clock.instant());
+            } else {
+                failed(sent.getValue(), failure);
+            }
         }
     }
 
-    private void send(StoredNotice notice) {
+    private static Map<Object, Exception> everyOne(Map<MimeMessage, StoredNotice> messages, Exception e) {
+        Map<Object, Exception> all = new HashMap<>();
+        messages.keySet().forEach(message -> all.put(message, e));
+        return all;
+    }
+
+    private void text(StoredNotice notice) {
         try {
-            String providerId = notice.channel() == Channel.EMAIL ? email(notice) : text(notice);
-            notices.sent(notice.id(), providerId, clock.instant());
+            SmsSender sender = sms.getIfAvailable();
+            if (sender == null) {
+                throw new SmsUnavailable();
+            }
+            notices.sent(notice.id(), sender.send(notice.recipient(), notice.text()), clock.instant());
         } catch (SmsRefused e) {
             failures.failed(notice.channel(), NoticeFailureMeter.Outcome.REFUSED);
             log.warn("The SMS provider refused {} of request {} for good (error {})", notice.describe(),
@@ -82,26 +141,31 @@ class NoticeSender implements SchedulingConfigurer {
             failures.failed(notice.channel(), NoticeFailureMeter.Outcome.UNSENDABLE);
             notices.failed(notice.id(), NoticeStatus.UNSENDABLE, NO_SMS_PROVIDER, false);
         } catch (RuntimeException e) {
-            int tries = notice.attempts() + 1;
-            List<Duration> delays = settings.retryDelays();
-            Duration delay = delays.get(Math.min(tries, delays.size()) - 1);
-            Instant now = clock.instant();
-            // The message of a mail error may quote the address: the log gets the kind of failure only.
-            if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
-                failures.failed(notice.channel(), NoticeFailureMeter.Outcome.GAVE_UP);
-                log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
-                        tries, e.getClass().getSimpleName());
-                notices.failed(notice.id(), NoticeStatus.FAILED, staffReadable(e), true);
-            } else {
-                failures.failed(notice.channel(), NoticeFailureMeter.Outcome.RETRYING);
-                log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
-                        notice.requestId(), e.getClass().getSimpleName(), delay);
-                notices.retryLater(notice.id(), staffReadable(e), now.plus(delay));
-            }
+            failed(notice, e);
         }
     }
 
-    private String email(StoredNotice notice) {
+    /** Tried again after the next retry delay, or FAILED for staff once the give-up time has passed. */
+    private void failed(StoredNotice notice, Exception e) {
+        int tries = notice.attempts() + 1;
+        List<Duration> delays = settings.retryDelays();
+        Duration delay = delays.get(Math.min(tries, delays.size()) - 1);
+        Instant now = clock.instant();
+        // The message of a mail error may quote the address: the log gets the kind of failure only.
+        if (now.isAfter(notice.createdAt().plus(settings.giveUpAfter()))) {
+            failures.failed(notice.channel(), NoticeFailureMeter.Outcome.GAVE_UP);
+            log.error("Giving up on {} of request {} after {} tries ({})", notice.describe(), notice.requestId(),
+                    tries, e.getClass().getSimpleName());
+            notices.failed(notice.id(), NoticeStatus.FAILED, staffReadable(e), true);
+        } else {
+            failures.failed(notice.channel(), NoticeFailureMeter.Outcome.RETRYING);
+            log.warn("Could not send {} of request {} ({}); trying again in {}", notice.describe(),
+                    notice.requestId(), e.getClass().getSimpleName(), delay);
+            notices.retryLater(notice.id(), staffReadable(e), now.plus(delay));
+        }
+    }
+
+    private MimeMessage message(StoredNotice notice) {
         MimeMessage message = mail.createMimeMessage();
         try {
             MimeMessageHelper parts = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -113,20 +177,15 @@ class NoticeSender implements SchedulingConfigurer {
         } catch (MessagingException e) {
             throw new IllegalStateException("The message could not be put together", e);
         }
-        mail.send(message);
+        return message;
+    }
+
+    private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
         } catch (MessagingException e) {
             return null;
         }
-    }
-
-    private String text(StoredNotice notice) {
-        SmsSender sender = sms.getIfAvailable();
-        if (sender == null) {
-            throw new SmsUnavailable();
-        }
-        return sender.send(notice.recipient(), notice.text());
     }
 
     /** A delivery report: a text the provider could not deliver becomes a failed notice. */

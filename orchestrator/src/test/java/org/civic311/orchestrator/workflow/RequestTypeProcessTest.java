@@ -198,6 +198,29 @@ class RequestTypeProcessTest {
         assertThat(calls).containsExactly("route", "tag for P3D", "still open?");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pothole", "damaged_tree", "high_weeds"})
+    void theDepartmentWorkGetsOnlyWhatItReadsAndHandsBackOnlyItsResult(String requestType) {
+        ProcessInstance request = runtimeService().startProcessInstanceByKey(requestType, "SR-2026-000001",
+                Map.of(ProcessVariables.REQUEST_ID, 1L, "hazard", "yes", "size", "large"));
+        ProcessInstance work = calledProcessInstance(request);
+
+        // Every variable copied is stored again, and again in history, for every request.
+        assertThat(runtimeService().getVariables(work.getId())).containsOnlyKeys(ProcessVariables.REQUEST_ID,
+                ProcessVariables.DEPARTMENT_TASK_ID, ProcessVariables.DEPARTMENT, ProcessVariables.SYSTEM,
+                ProcessVariables.SLA_WARN_AT, ProcessVariables.SLA_DUE_AT, ProcessVariables.SLA_SECOND_LEVEL_AT,
+                ProcessVariables.SUPERVISOR_GROUP, ProcessVariables.SECOND_LEVEL_GROUP);
+        execute(job(work));
+        runtimeService().setVariable(work.getId(), "somethingOnlyTheWorkNeeds", "x");
+        departmentFinishes(42L, "CANCELLED", "Duplicate of an earlier report");
+
+        assertThat(closedWith).containsEntry(ProcessVariables.RESOLUTION, "Duplicate of an earlier report")
+                .containsEntry(ProcessVariables.OUTCOME, "CANCELLED");
+        assertThat(runtimeService().getVariables(request.getId()))
+                .containsEntry(ProcessVariables.DEPARTMENT_TASK_ID, 42L)
+                .doesNotContainKey("somethingOnlyTheWorkNeeds");
+    }
+
     private ProcessInstance startProcess(String requestType) {
         return runtimeService().startProcessInstanceByKey(requestType, "SR-2026-000001",
                 Map.of(ProcessVariables.REQUEST_ID, 1L));

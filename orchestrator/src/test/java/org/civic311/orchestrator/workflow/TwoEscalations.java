@@ -49,8 +49,7 @@ class TwoEscalations {
 
     /** A process variable as the engine holds it. */
     Object variable(String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
-                .variableName(name).singleResult().getValue();
+        return engine.getRuntimeService().getVariable(instance, name);
     }
 
     String taskId(String key) {

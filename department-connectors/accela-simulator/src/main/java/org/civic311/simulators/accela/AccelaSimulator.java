@@ -53,6 +53,11 @@ public class AccelaSimulator {
         return records.snapshot(recordIdOrCustomId);
     }
 
+    /** How many records the simulated staff finished by themselves (staff-finish-after). */
+    public int finishedByStaff() {
+        return records.finishedByStaff();
+    }
+
     /** Every record, oldest first. */
     public List<SimulatedRecord> records() {
         return records.snapshots();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.civic311.simulators.kit.StaffAtWork;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -61,7 +62,8 @@ public class AccelaSimulatorAutoConfiguration {
     Records accelaRecords(RecordCatalog catalog, AgencyClock clock, AccelaSimulatorProperties properties,
                           AnswerShapes shapes) {
         RecordJson json = new RecordJson(clock, properties.agency(), catalog, shapes);
-        return new Records(catalog, clock, json, properties.agency(), properties.recordIdCode());
+        return new Records(catalog, clock, json, properties.agency(), properties.recordIdCode(),
+                new StaffAtWork(properties.staffFinishAfter(), "accela"));
     }
 
     @Bean

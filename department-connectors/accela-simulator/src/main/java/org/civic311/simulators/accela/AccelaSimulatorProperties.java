@@ -39,6 +39,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             when any are given, a record's assignedToDepartment must be one of them
  * @param customForms          custom forms (ASI groups) every record type carries, with their field names
  * @param workflow             the workflow every new record starts
+ * @param staffFinishAfter     when set, staff finish every new record's workflow this long after it was created,
+ *                             giving each task its first completing status (the demo under load, the benchmark);
+ *                             unset, nothing finishes by itself
  */
 @ConfigurationProperties(prefix = "civic311.simulators.accela")
 public record AccelaSimulatorProperties(
@@ -60,7 +63,8 @@ public record AccelaSimulatorProperties(
         @DefaultValue({"Call Center", "Email", "Internet", "Mobile App", "Phone", "Walk In"}) List<String> reportedChannels,
         List<String> departments,
         List<CustomFormSetting> customForms,
-        WorkflowSetting workflow) {
+        WorkflowSetting workflow,
+        Duration staffFinishAfter) {
 
     public AccelaSimulatorProperties {
         apps = apps != null ? apps : List.of(new App("demo", "demo"));

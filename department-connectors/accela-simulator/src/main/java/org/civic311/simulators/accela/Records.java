@@ -19,6 +19,7 @@ import org.civic311.simulators.accela.AccelaSimulatorProperties.CustomFormSettin
 import org.civic311.simulators.accela.AccelaSimulatorProperties.RecordStatusSetting;
 import org.civic311.simulators.accela.AccelaSimulatorProperties.TaskSetting;
 import org.civic311.simulators.accela.AccelaSimulatorProperties.TaskStatusSetting;
+import org.civic311.simulators.kit.StaffAtWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,10 @@ final class Records {
     private long commentSequence;
     private long processSequence;
     private int created;
+    private final StaffAtWork staff;
 
-    Records(RecordCatalog catalog, AgencyClock clock, RecordJson json, String agency, String idCode) {
+    Records(RecordCatalog catalog, AgencyClock clock, RecordJson json, String agency, String idCode, StaffAtWork staff) {
+        this.staff = staff;
         this.catalog = catalog;
         this.clock = clock;
         this.json = json;
@@ -94,6 +97,7 @@ final class Records {
         startWorkflow(record, now);
         byId.put(record.id, record);
         created++;
+        staff.arrived(() -> finishWorkflow(record.id));
         return json.simple(record);
     }
 
@@ -272,6 +276,21 @@ final class Records {
     }
 
     /** What the code-enforcement officer does in Accela: gives the active task a status. */
+    /** Staff give each active task its first completing status until the workflow is done. */
+    synchronized void finishWorkflow(String recordId) {
+        Record record = byId.get(recordId);
+        for (var task = record.activeTask(); task.isPresent(); task = record.activeTask()) {
+            TaskStatusSetting done = task.get().setting.statuses().stream().filter(TaskStatusSetting::completesTask)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("A workflow task nobody can complete"));
+            give(record, task.get(), done.value(), "Done by the simulated crew.", null);
+        }
+    }
+
+    /** How many records the simulated staff finished by themselves. */
+    int finishedByStaff() {
+        return staff.finished();
+    }
+
     synchronized SimulatedRecord giveActiveTask(String recordIdOrCustomId, String status, String comment) {
         Record record = findAny(recordIdOrCustomId)
                 .orElseThrow(() -> new IllegalArgumentException("No record " + recordIdOrCustomId));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.civic311.simulators.kit.Outage;
 import org.civic311.simulators.kit.SimulatorClock;
+import org.civic311.simulators.kit.StaffAtWork;
 
 /**
  * The simulated Cityworks site: all of its state, in memory, plus the handles tests and demos use to
@@ -37,6 +38,7 @@ public final class CityworksSimulator {
     final ServiceRequests requests;
     final WorkOrders workOrders;
     final Comments comments = new Comments(clock);
+    private final StaffAtWork staff;
     private final Map<String, AtomicInteger> callsByService = new ConcurrentHashMap<>();
     /** The problem types the site was configured with; {@link #reset()} drops the ones added since. */
     private final List<CityworksSimulatorProperties.ProblemType> configuredProblems;
@@ -47,7 +49,8 @@ public final class CityworksSimulator {
         this.configuredProblems = List.copyOf(properties.problems());
         this.dates = new CityworksDateFormat(properties.zone());
         this.webhooks = new WebhookNotifier(properties.webhook(), dates, json);
-        this.requests = new ServiceRequests(clock, webhooks);
+        this.staff = new StaffAtWork(properties.staffFinishAfter(), "cityworks");
+        this.requests = new ServiceRequests(clock, webhooks, id -> staff.arrived(() -> closeIfOpen(id)));
         this.workOrders = new WorkOrders(clock, webhooks);
     }
 
@@ -87,6 +90,20 @@ public final class CityworksSimulator {
             requests.close(List.of(request), staffName, resolution);
             return snapshot(request);
         });
+    }
+
+    /** Staff playing the department close what they were given (civic311.simulators.cityworks.staff-finish-after). */
+    private void closeIfOpen(long requestId) {
+        locked(() -> {
+            requests.find(requestId).filter(StoredRequest::isOpen).ifPresent(request ->
+                    requests.close(List.of(request), staffName, "Done by the simulated crew."));
+            return null;
+        });
+    }
+
+    /** How many requests the simulated staff closed by themselves. */
+    public int finishedByStaff() {
+        return staff.finished();
     }
 
     /**

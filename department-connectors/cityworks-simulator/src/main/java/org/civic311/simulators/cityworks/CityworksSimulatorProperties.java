@@ -35,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param problems           service request problem types, what {@code ServiceRequest/Problems} lists
  * @param workOrderTemplates work order templates, the WOTemplateId values WorkOrder/Create accepts
  * @param webhook            the webhook the site calls when a request or work order closes
+ * @param staffFinishAfter   when set, staff close every service request this long after it was created, with a
+ *                           resolution (the demo under load, the benchmark); unset, nothing closes by itself
  */
 @ConfigurationProperties(prefix = "civic311.simulators.cityworks")
 public record CityworksSimulatorProperties(
@@ -51,7 +53,8 @@ public record CityworksSimulatorProperties(
         @DefaultValue("10000") int searchCap,
         List<ProblemType> problems,
         List<WorkOrderTemplate> workOrderTemplates,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue Webhook webhook,
+        Duration staffFinishAfter) {
 
     /** The first version that reads the token from the Authorization header only. */
     static final int HEADER_TOKEN_VERSION = 23;

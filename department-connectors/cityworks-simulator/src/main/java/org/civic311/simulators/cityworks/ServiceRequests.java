@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.civic311.simulators.kit.SimulatorClock;
@@ -20,16 +21,20 @@ final class ServiceRequests {
     /** Ids keep growing across {@link #clear()}, as a database sequence does, so a stale id never finds a new request. */
     private long lastRequestId = 10_000;
     private int created;
+    private final LongConsumer onCreated;
 
-    ServiceRequests(SimulatorClock clock, WebhookNotifier webhooks) {
+    /** @param onCreated told the id of each new request */
+    ServiceRequests(SimulatorClock clock, WebhookNotifier webhooks, LongConsumer onCreated) {
         this.clock = clock;
         this.webhooks = webhooks;
+        this.onCreated = onCreated;
     }
 
     StoredRequest create(ProblemType problem, Instant dateTimeInit, String initiatedBy) {
         StoredRequest request = new StoredRequest(++lastRequestId, problem, dateTimeInit, initiatedBy);
         byId.put(request.requestId, request);
         created++;
+        onCreated.accept(request.requestId);
         return request;
     }
 

@@ -27,6 +27,11 @@ class DemoMailServer {
         greenMail.start();
     }
 
+    /** The departments' clerks answering their work emails, for the demo under load. */
+    DemoMailStaff staff(DemoMailStaff.Settings settings) {
+        return new DemoMailStaff(greenMail, settings);
+    }
+
     void stop() {
         greenMail.stop();
     }

@@ -1,0 +1,296 @@
+package org.civic311.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Civic311 itself: the packaged demo jar started as its own process on the run's database, with the simulated
+ * departments finishing each piece of work after a set time, and N requests POSTed to it over HTTP by concurrent
+ * clients. Pothole goes to Streets by email, damaged tree to Cityworks, high weeds to Accela, in turn.
+ */
+final class Civic311UnderLoad implements AutoCloseable {
+
+    static final String RESIDENT = "resident@bench.example.org";
+    static final List<String> SERVICE_CODES = List.of("pothole", "damaged_tree", "high_weeds");
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("SR-\\d{4}-\\d{6}");
+
+    final FreshDatabase database;
+    final int http;
+    final int smtp;
+    final int imap;
+    final Process app;
+    final Path log;
+    final Path gcLog;
+    private final Duration finishAfter;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, Integer> submittedByCode = new LinkedHashMap<>();
+    private int submitted;
+
+    Civic311UnderLoad(Options options, FreshDatabase database, Path workDirectory) throws Exception {
+        this.database = database;
+        this.finishAfter = options.finishAfter();
+        this.http = freePort();
+        this.smtp = freePort();
+        this.imap = freePort();
+        this.log = workDirectory.resolve("civic311.log");
+        this.gcLog = workDirectory.resolve("civic311-gc.log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+        if (options.jfr()) {
+            command.add("-XX:StartFlightRecording=filename=" + workDirectory.resolve("civic311.jfr") + ",settings=profile");
+        }
+        String after = options.finishAfter().toMillis() + "ms";
+        command.addAll(List.of("-jar", options.jar().toString(),
+                "--server.port=" + http,
+                "--civic311.demo.mail-server.smtp-port=" + smtp,
+                "--civic311.demo.mail-server.imap-port=" + imap,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=",
+                "--civic311.simulators.cityworks.staff-finish-after=" + after,
+                "--civic311.simulators.accela.staff-finish-after=" + after,
+                "--civic311.demo.mail-server.staff.finish-after=" + after,
+                // Counting what reached Cityworks is one search
+                "--civic311.simulators.cityworks.search-cap=10000000",
+                "--civic311.dispatch.poll-interval=1s",
+                "--civic311.notifications.send-interval=1s",
+                // "Was it fixed?" days later, as in production, not two minutes later as in the demo
+                "--civic311.notifications.follow-up-delay=3d",
+                "--civic311.open311.rate-limits.per-key.capacity=100000000",
+                "--civic311.open311.rate-limits.per-address.capacity=100000000",
+                "--logging.level.root=warn"));
+        this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::destroyForcibly));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("Civic311 stopped while starting; its log: " + log);
+            }
+            try {
+                if (get("/open311/v2/services.json").statusCode() == 200) {
+                    break;
+                }
+            } catch (ConnectException starting) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Civic311 did not start within 5 minutes; its log: " + log);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    PhaseResult run(int clients, int requests) throws Exception {
+        long lastIdBefore = single("SELECT COALESCE(MAX(id), 0) FROM service_request");
+        int expectedNotices = submitted + requests;
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Clients.Submitted sent = Clients.submit(clients, requests, i -> {
+            try {
+                HttpResponse<String> answer = post(SERVICE_CODES.get(i % SERVICE_CODES.size()), i);
+                if (answer.statusCode() != 200 || !TRACKING_NUMBER.matcher(answer.body()).find()) {
+                    failures.add(answer.statusCode() + " " + answer.body());
+                }
+            } catch (IOException | InterruptedException e) {
+                failures.add(e.toString());
+            }
+        });
+        long begin = sent.beganNanos();
+        Benchmark.check(failures.isEmpty(), "civic311: every submission accepted (" + failures.size() + " refused"
+                + (failures.isEmpty() ? "" : ", first: " + failures.get(0)) + ")");
+        for (int i = 0; i < requests; i++) {
+            submittedByCode.merge(SERVICE_CODES.get(i % SERVICE_CODES.size()), 1, Integer::sum);
+        }
+        submitted += requests;
+
+        // The end: the last resident's closure notice sent.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Math.max(5, requests / 10));
+        while (single("SELECT COUNT(*) FROM notification WHERE kind = 'closed' AND status = 'SENT'") < expectedNotices) {
+            if (System.nanoTime() > deadline || !app.isAlive()) {
+                throw new IllegalStateException("Civic311 did not close every request; its log: " + log);
+            }
+            Thread.sleep(100);
+        }
+        long done = System.nanoTime();
+
+        List<Double> dispatchLag = new ArrayList<>();
+        List<Double> noticeLag = new ArrayList<>();
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement("""
+                SELECT r.requested_at, t.dispatched_at, n.sent_at FROM service_request r
+                JOIN department_task t ON t.request_id = r.id
+                JOIN notification n ON n.request_id = r.id AND n.kind = 'closed'
+                WHERE r.id > ?""")) {
+            query.setLong(1, lastIdBefore);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long requested = millis(rs.getTimestamp(1));
+                    long dispatched = millis(rs.getTimestamp(2));
+                    dispatchLag.add((double) (dispatched - requested));
+                    noticeLag.add((double) (millis(rs.getTimestamp(3)) - dispatched - finishAfter.toMillis()));
+                }
+            }
+        }
+        return new PhaseResult("civic311", clients, requests, requests / ((sent.endedNanos() - begin) / 1e9),
+                Percentiles.of(sent.latencyMillis()), Percentiles.of(dispatchLag), Percentiles.of(noticeLag),
+                requests / ((done - begin) / 1e9));
+    }
+
+    /** Every request dispatched once and its resident notified once, counted where they arrived. */
+    void checkEachOnce() throws Exception {
+        Benchmark.check(single("SELECT COUNT(*) FROM service_request") == submitted,
+                "civic311: every submission stored (" + submitted + ")");
+        Benchmark.check(single("SELECT COUNT(*) FROM service_request WHERE status <> 'closed'") == 0,
+                "civic311: every request closed");
+        Benchmark.check(single("SELECT COUNT(*) FROM department_task") == submitted,
+                "civic311: one department task per request");
+        Benchmark.check(single("SELECT COUNT(*) FROM notification WHERE kind = 'closed'") == submitted,
+                "civic311: one closure notice per request stored");
+
+        Map<String, Long> workEmails = trackingNumbersIn("streets@demo.civic311.local", null);
+        Benchmark.check(workEmails.size() == submittedByCode.get("pothole")
+                        && workEmails.values().stream().allMatch(n -> n == 1),
+                "Streets' mailbox: one work email per pothole (" + workEmails.size() + " requests, "
+                        + workEmails.values().stream().mapToLong(Long::longValue).sum() + " emails, "
+                        + submittedByCode.get("pothole") + " potholes)");
+        long cityworks = new DepartmentSites(http).cityworksServiceRequests();
+        Benchmark.check(cityworks == submittedByCode.get("damaged_tree"), "Cityworks: one service request per damaged"
+                + " tree (" + cityworks + " for " + submittedByCode.get("damaged_tree") + ")");
+        long accela = new DepartmentSites(http).accelaRecords();
+        Benchmark.check(accela == submittedByCode.get("high_weeds"), "Accela: one record per high weeds report ("
+                + accela + " for " + submittedByCode.get("high_weeds") + ")");
+        Map<String, Long> closures = trackingNumbersIn(RESIDENT, "closed");
+        Benchmark.check(closures.size() == submitted && closures.values().stream().allMatch(n -> n == 1),
+                "residents' mailbox: one closure notice per request (" + closures.size() + " requests, "
+                        + closures.values().stream().mapToLong(Long::longValue).sum() + " notices)");
+    }
+
+    private Map<String, Long> trackingNumbersIn(String mailbox, String subjectContains) throws Exception {
+        return Mailbox.subjects(mailbox, imap).stream()
+                .filter(subject -> subjectContains == null || subject.contains(subjectContains))
+                .map(TRACKING_NUMBER::matcher).filter(Matcher::find).map(Matcher::group)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+    }
+
+    /** Peak resident set size of the process, from the kernel (VmHWM), in bytes. */
+    long peakRss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** The most heap in use before any collection, from the GC log, in bytes. */
+    long peakHeap() throws IOException {
+        Pattern pause = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = pause.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak * 1024 * 1024;
+    }
+
+    /** The heap in use after each of the last collections, to tell growth after warm-up from a steady heap. */
+    List<Long> heapAfterCollections() throws IOException {
+        Pattern pause = Pattern.compile("Pause Young.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        List<Long> after = new ArrayList<>();
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = pause.matcher(line);
+            if (m.find()) {
+                after.add(Long.parseLong(m.group(2)));
+            }
+        }
+        return after;
+    }
+
+    int submitted() {
+        return submitted;
+    }
+
+    private HttpResponse<String> post(String code, int i) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("api_key", "demo-web");
+        form.put("service_code", code);
+        form.put("lat", "41.8837");
+        form.put("long", "-87.6324");
+        form.put("address_string", (100 + i % 900) + " N LaSalle St");
+        form.put("description", "Benchmark report " + i);
+        if (code.equals("pothole")) {
+            form.put("attribute[hazard]", i % 10 == 0 ? "yes" : "no");
+        }
+        form.put("email", RESIDENT);
+        form.put("first_name", "Sam");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(uri("/open311/v2/requests.json"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + http + path);
+    }
+
+    private long single(String sql) throws SQLException {
+        try (Connection connection = database.connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long millis(Timestamp at) {
+        return at.getTime();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(30, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
+        }
+    }
+}
