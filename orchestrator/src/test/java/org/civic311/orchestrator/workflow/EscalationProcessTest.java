@@ -82,6 +82,8 @@ class EscalationProcessTest {
                 task.setVariable(ProcessVariables.DEPARTMENT_TASK_ID, 43L);
             } else if ("close".equals(action)) {
                 task.setVariable(ProcessVariables.OUTCOME, "CLOSED");
+            } else if ("duplicate".equals(action)) {
+                task.setVariable(ProcessVariables.OUTCOME, "DUPLICATE");
             }
         });
     }
@@ -186,6 +188,17 @@ class EscalationProcessTest {
     }
 
     @Test
+    void markingItAsADuplicateEndsTheWorkAsClosingDoes() {
+        ProcessInstance work = overdue();
+
+        complete(task("Task_SupervisorReview", work), withVariables(ProcessVariables.SUPERVISOR_ACTION, "duplicate",
+                ProcessVariables.DUPLICATE_OF, "SR-2026-000001"));
+
+        assertThat(work).hasPassed("Event_ClosedByStaff", "Event_WorkClosedByStaff").isEnded();
+        assertThat(work).variables().containsEntry(ProcessVariables.OUTCOME, "DUPLICATE");
+    }
+
+    @Test
     void closingEndsTheWorkForTheRequestToClose() {
         ProcessInstance work = overdue();
 
@@ -207,7 +220,7 @@ class EscalationProcessTest {
     }
 
     @Test
-    void theEscalationFormOffersTheFourActionsAndProposesTheCurrentDepartmentAndSystem() {
+    void theEscalationFormOffersTheFiveActionsAndProposesTheCurrentDepartmentAndSystem() {
         ProcessInstance work = runtimeService().startProcessInstanceByKey("department-work", "SR-2026-000010",
                 withRouting());
         execute(job(work));
@@ -217,11 +230,11 @@ class EscalationProcessTest {
         List<FormField> fields = formService().getTaskFormData(taskId).getFormFields();
 
         assertThat(fields).extracting(FormField::getId).containsExactly("supervisorAction", "newDueDate", "reason",
-                "newDepartment", "newSystem", "resolution", "note");
+                "newDepartment", "newSystem", "resolution", "note", "duplicateOf");
         @SuppressWarnings("unchecked")
         Map<String, String> actions = (Map<String, String>) fields.get(0).getType().getInformation("values");
         assertThat(actions.keySet())
-                .containsExactly("extend", "redispatch", "close", "note");
+                .containsExactly("extend", "redispatch", "close", "duplicate", "note");
         assertThat(fields.get(3).getValue().getValue()).isEqualTo("streets");
         assertThat(fields.get(4).getValue().getValue()).isEqualTo("email");
         // Tasklist submits the form: an action is required before anything runs.
