@@ -48,15 +48,27 @@ class DuplicateRulesTest {
     }
 
     @Test
-    void aStreetlightWithin15MetresReportedInTheLast30DaysIsADuplicateOutOrFlickering() {
-        assertThat(parentOf(report("streetlight_out", null),
-                earlier(7, "streetlight_flickering", 15.0, Duration.ofDays(30), null))).contains(7L);
-        assertThat(parentOf(report("streetlight_flickering", null),
-                earlier(7, "streetlight_out", 15.0, Duration.ofDays(29), null))).contains(7L);
-        assertThat(parentOf(report("streetlight_out", null),
-                earlier(7, "streetlight_out", 15.1, Duration.ofDays(1), null))).isEmpty();
-        assertThat(parentOf(report("streetlight_out", null),
-                earlier(7, "streetlight_out", 3, Duration.ofDays(30).plusSeconds(1), null))).isEmpty();
+    void aStreetLightWithin15MetresReportedInTheLast30DaysIsADuplicate() {
+        assertThat(parentOf(report("street_light_out", null),
+                earlier(7, "street_light_out", 15.0, Duration.ofDays(30), null))).contains(7L);
+        assertThat(parentOf(report("street_light_out", null),
+                earlier(7, "street_light_out", 15.1, Duration.ofDays(1), null))).isEmpty();
+        assertThat(parentOf(report("street_light_out", null),
+                earlier(7, "street_light_out", 3, Duration.ofDays(30).plusSeconds(1), null))).isEmpty();
+    }
+
+    @Test
+    void aCarReportedAsAbandonedOrAsIllegallyParkedIsOneFamilyWithin10MetresAndTwoWeeks() {
+        assertThat(parentOf(report("illegal_parking", null),
+                earlier(7, "abandoned_vehicle", 10.0, Duration.ofDays(14), null))).contains(7L);
+        assertThat(parentOf(report("abandoned_vehicle", null),
+                earlier(7, "illegal_parking", 10.0, Duration.ofDays(13), null))).contains(7L);
+        assertThat(parentOf(report("abandoned_vehicle", null),
+                earlier(7, "abandoned_vehicle", 10.1, Duration.ZERO, null))).isEmpty();
+        assertThat(parentOf(report("illegal_parking", null),
+                earlier(7, "illegal_parking", 2, Duration.ofDays(14).plusSeconds(1), null))).isEmpty();
+        assertThat(parentOf(report("illegal_parking", null),
+                earlier(7, "street_light_out", 1, Duration.ZERO, null))).isEmpty();
     }
 
     @Test
@@ -83,10 +95,11 @@ class DuplicateRulesTest {
         assertThat(pothole.getMetres()).isEqualTo(30);
         assertThat(pothole.getWindow()).isNull();
         assertThat(pothole.getFamily()).isEmpty();
-        DuplicateCriteria light = rules.criteria("streetlight_out");
+        DuplicateCriteria light = rules.criteria("street_light_out");
         assertThat(light.getMetres()).isEqualTo(15);
         assertThat(light.getWindow()).isEqualTo(Duration.ofDays(30));
-        assertThat(light.getFamily()).containsExactly("streetlight_out", "streetlight_flickering");
+        assertThat(light.getFamily()).isEmpty();
+        assertThat(rules.criteria("illegal_parking").getFamily()).containsExactly("abandoned_vehicle", "illegal_parking");
         assertThat(rules.criteria("graffiti").isSameAddress()).isTrue();
     }
 

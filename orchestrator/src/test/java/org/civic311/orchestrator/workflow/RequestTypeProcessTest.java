@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -199,7 +200,8 @@ class RequestTypeProcessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pothole", "damaged_tree", "high_weeds"})
+    @ValueSource(strings = {"pothole", "damaged_tree", "high_weeds", "missed_collection", "damaged_cart",
+            "street_light_out", "graffiti", "illegal_parking", "traffic_signal_sign", "dead_animal", "illegal_dumping"})
     void theDepartmentWorkGetsOnlyWhatItReadsAndHandsBackOnlyItsResult(String requestType) {
         ProcessInstance request = runtimeService().startProcessInstanceByKey(requestType, "SR-2026-000001",
                 Map.of(ProcessVariables.REQUEST_ID, 1L, "hazard", "yes", "size", "large"));
