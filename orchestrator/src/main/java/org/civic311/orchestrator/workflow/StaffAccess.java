@@ -31,4 +31,14 @@ public class StaffAccess {
         return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(StaffGroups.DIRECTORS)
                 || department != null && groups.contains(StaffGroups.SUPERVISORS + department);
     }
+
+    /** Whether the staff member may preview rule changes: the administrators and the directors. */
+    public boolean mayPreviewRules() {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
+            return false;
+        }
+        List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
+        return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(StaffGroups.DIRECTORS);
+    }
 }
