@@ -30,12 +30,19 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Rules deployed like models, over HTTP as a process owner deploys them: a request type and its rule in one call to
  * {@code /engine-rest/deployment/create}, routed at once with no restart; broken rules, broken models and unrouted
- * types rejected with a 400 and nothing changed; a rollback by deploying the previous file; a decision table.
+ * types rejected with a 400 and nothing changed; a rollback by deploying the previous file; a decision table; the
+ * what-if preview of proposed rules over the stored requests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:rule-deployment;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000",
         "civic311.departments.sanitation.name=Sanitation Department",
-        "civic311.departments.urban-forestry.name=Urban Forestry"})
+        "civic311.departments.urban-forestry.name=Urban Forestry",
+        "civic311.staff.users[0].id=director",
+        "civic311.staff.users[0].password=director-pw-1",
+        "civic311.staff.users[0].groups=directors",
+        "civic311.staff.users[1].id=clerk",
+        "civic311.staff.users[1].password=clerk-pw-2",
+        "civic311.staff.users[1].groups=clerks"})
 @ActiveProfiles("conformance")
 class RuleDeploymentTest {
 
@@ -208,6 +215,72 @@ class RuleDeploymentTest {
 
         assertThat(versionOf(first)).isEqualTo(1);
         assertThat(versionOf(later)).isEqualTo(2);
+    }
+
+    static final String POTHOLES_TO_FORESTRY = """
+            package rules.routing;
+            import org.civic311.orchestrator.routing.RoutingRequest;
+            import org.civic311.orchestrator.routing.RoutingDecision;
+            rule "Potholes go to Urban Forestry"
+                salience 100
+                when
+                    RoutingRequest( serviceCode == "pothole" )
+                    $decision : RoutingDecision( routed == false )
+                then
+                    modify( $decision ) { routeTo( "urban-forestry", "cityworks", "P2" ) };
+            end
+            """;
+
+    HttpResponse<String> whatIf(StaffClient who, String query, String fileName, String content) throws Exception {
+        RuleDeployments.Form form = new RuleDeployments.Form().file("file", fileName, content);
+        return who.post("/staff/api/rules/what-if" + query, form.contentType(), form.bytes());
+    }
+
+    @Test
+    void theWhatIfReportsEachRequestProposedRulesWouldTreatOtherwiseAndActivatesNothing() throws Exception {
+        String pothole = json.readTree(report(port, "pothole", "hazard", "no").body()).get(0)
+                .get("service_request_id").asText();
+
+        HttpResponse<String> preview = whatIf(StaffClient.as(port, "director", "director-pw-1"), "",
+                "potholes.drl", POTHOLES_TO_FORESTRY);
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode report = json.readTree(preview.body());
+        JsonNode change = null;
+        for (JsonNode c : report.get("changes")) {
+            if (c.get("trackingNumber").asText().equals(pothole)) {
+                change = c;
+            }
+        }
+        assertThat(change).as(preview.body()).isNotNull();
+        assertThat(change.get("now").get("department").asText()).isEqualTo("streets");
+        assertThat(change.get("proposed").get("department").asText()).isEqualTo("urban-forestry");
+        assertThat(change.get("proposed").get("system").asText()).isEqualTo("cityworks");
+        int potholes = (int) requests.requestedBetween(java.time.Instant.parse(report.get("from").asText()),
+                java.time.Instant.parse(report.get("to").asText())).stream()
+                .filter(r -> r.serviceCode().equals("pothole")).count();
+        assertThat(report.get("counts").get("department streets→urban-forestry").asInt()).isEqualTo(potholes);
+        assertThat(report.get("changed").asInt()).isEqualTo(potholes);
+        // nothing was put in force
+        assertThat(departmentFor("pothole", Map.of())).isEqualTo("streets");
+    }
+
+    @Test
+    void aWhatIfOverAPeriodWithoutRequestsOrWithABrokenFileOrByAClerkIsRefused() throws Exception {
+        StaffClient director = StaffClient.as(port, "director", "director-pw-1");
+
+        HttpResponse<String> empty = whatIf(director, "?from=2001-01-01&to=2001-01-31", "potholes.drl",
+                POTHOLES_TO_FORESTRY);
+        HttpResponse<String> broken = whatIf(director, "", "potholes.drl",
+                POTHOLES_TO_FORESTRY.replace("serviceCode ==", "serviceCod =="));
+        HttpResponse<String> clerk = whatIf(StaffClient.as(port, "clerk", "clerk-pw-2"), "", "potholes.drl",
+                POTHOLES_TO_FORESTRY);
+
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(422);
+        assertThat(empty.body()).contains("No request was made");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(broken.body()).contains("The rules do not compile").contains("serviceCod");
+        assertThat(clerk.statusCode()).as(clerk.body()).isEqualTo(403);
     }
 
     int versionOf(String trackingNumber) {
