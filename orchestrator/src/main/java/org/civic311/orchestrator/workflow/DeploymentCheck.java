@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.civic311.orchestrator.catalog.Attribute;
 import org.civic311.orchestrator.catalog.RequestType;
 import org.civic311.orchestrator.routing.RoutingCoverage;
 import org.civic311.orchestrator.routing.RuleFile;
@@ -109,7 +108,7 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
         if (!proposed.isEmpty()) {
             // new rules must still route every type already deployed
             for (RequestType type : new DeployedRequestTypes(repository).all()) {
-                types.putIfAbsent(type.serviceCode(), questions(type));
+                types.putIfAbsent(type.serviceCode(), RequestTypeModel.questions(type.attributes()));
             }
         }
         List<String> unrouted = RoutingCoverage.unrouted(candidate, types);
@@ -124,16 +123,6 @@ class DeploymentCheck extends AbstractProcessEnginePlugin implements Deployer {
             Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
                     context -> rules.putInForce(accepted, acceptedOrigins));
         }
-    }
-
-    private static Map<String, List<String>> questions(RequestType type) {
-        Map<String, List<String>> questions = new LinkedHashMap<>();
-        for (Attribute attribute : type.attributes()) {
-            if (attribute.variable()) {
-                questions.put(attribute.code(), attribute.values().stream().map(Attribute.Value::key).toList());
-            }
-        }
-        return questions;
     }
 
     private static ParseException rejected(String resource, String message) {

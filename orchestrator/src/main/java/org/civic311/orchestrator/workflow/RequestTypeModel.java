@@ -55,15 +55,20 @@ final class RequestTypeModel {
     Map<String, Map<String, List<String>>> requestTypes() {
         Map<String, Map<String, List<String>>> types = new LinkedHashMap<>();
         for (Process process : requestTypeProcesses()) {
-            Map<String, List<String>> questions = new LinkedHashMap<>();
-            for (Attribute attribute : DeployedRequestTypes.attributes(process.getId(), process)) {
-                if (attribute.variable()) {
-                    questions.put(attribute.code(), attribute.values().stream().map(Attribute.Value::key).toList());
-                }
-            }
-            types.put(process.getId(), questions);
+            types.put(process.getId(), questions(DeployedRequestTypes.attributes(process.getId(), process)));
         }
         return types;
+    }
+
+    /** The questions a resident answers, each with its listed values (answer keys; none for free text). */
+    static Map<String, List<String>> questions(List<Attribute> attributes) {
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        for (Attribute attribute : attributes) {
+            if (attribute.variable()) {
+                questions.put(attribute.code(), attribute.values().stream().map(Attribute.Value::key).toList());
+            }
+        }
+        return questions;
     }
 
     /** What is wrong, each naming the element id; empty when the file may be deployed. */

@@ -2,6 +2,8 @@ package org.civic311.orchestrator.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,21 +30,10 @@ class WhatIfBenchmark {
     static final int REQUESTS = Integer.getInteger("whatif.requests", 250_000);
 
     @Test
-    void replay250000Requests() {
+    void replay250000Requests() throws IOException {
         RuleSet current = RuleSet.compile(RuleSet.folderFiles(Path.of("../rules")));
-        RuleSet proposed = current.with(List.of(RuleFile.read("potholes.drl", """
-                package rules.routing;
-                import org.civic311.orchestrator.routing.RoutingRequest;
-                import org.civic311.orchestrator.routing.RoutingDecision;
-                rule "Potholes go to Urban Forestry"
-                    salience 100
-                    when
-                        RoutingRequest( serviceCode == "pothole" )
-                        $decision : RoutingDecision( routed == false )
-                    then
-                        modify( $decision ) { routeTo( "urban-forestry", "cityworks", "P2" ) };
-                end
-                """.getBytes())));
+        RuleSet proposed = current.with(List.of(RuleFile.read("potholes.drl",
+                Files.readAllBytes(Path.of("src/test/resources/rules-tests/potholes-to-forestry.drl")))));
         SlaClock clock = new SlaClock(ZoneId.of("America/Chicago"), Set.of(), LocalTime.of(8, 0), LocalTime.of(17, 0));
         Instant to = Instant.parse("2026-12-01T00:00:00Z");
         Instant from = to.minus(Duration.ofDays(30));

@@ -217,19 +217,12 @@ class RuleDeploymentTest {
         assertThat(versionOf(later)).isEqualTo(2);
     }
 
-    static final String POTHOLES_TO_FORESTRY = """
-            package rules.routing;
-            import org.civic311.orchestrator.routing.RoutingRequest;
-            import org.civic311.orchestrator.routing.RoutingDecision;
-            rule "Potholes go to Urban Forestry"
-                salience 100
-                when
-                    RoutingRequest( serviceCode == "pothole" )
-                    $decision : RoutingDecision( routed == false )
-                then
-                    modify( $decision ) { routeTo( "urban-forestry", "cityworks", "P2" ) };
-            end
-            """;
+    static final Path POTHOLES_TO_FORESTRY_FILE = Path.of("src/test/resources/rules-tests/potholes-to-forestry.drl");
+
+
+    static String potholesToForestry() throws Exception {
+        return Files.readString(POTHOLES_TO_FORESTRY_FILE);
+    }
 
     HttpResponse<String> whatIf(StaffClient who, String query, String fileName, String content) throws Exception {
         RuleDeployments.Form form = new RuleDeployments.Form().file("file", fileName, content);
@@ -242,7 +235,7 @@ class RuleDeploymentTest {
                 .get("service_request_id").asText();
 
         HttpResponse<String> preview = whatIf(StaffClient.as(port, "director", "director-pw-1"), "",
-                "potholes.drl", POTHOLES_TO_FORESTRY);
+                "potholes.drl", potholesToForestry());
 
         assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
         JsonNode report = json.readTree(preview.body());
@@ -270,11 +263,11 @@ class RuleDeploymentTest {
         StaffClient director = StaffClient.as(port, "director", "director-pw-1");
 
         HttpResponse<String> empty = whatIf(director, "?from=2001-01-01&to=2001-01-31", "potholes.drl",
-                POTHOLES_TO_FORESTRY);
+                potholesToForestry());
         HttpResponse<String> broken = whatIf(director, "", "potholes.drl",
-                POTHOLES_TO_FORESTRY.replace("serviceCode ==", "serviceCod =="));
+                potholesToForestry().replace("serviceCode ==", "serviceCod =="));
         HttpResponse<String> clerk = whatIf(StaffClient.as(port, "clerk", "clerk-pw-2"), "", "potholes.drl",
-                POTHOLES_TO_FORESTRY);
+                potholesToForestry());
 
         assertThat(empty.statusCode()).as(empty.body()).isEqualTo(422);
         assertThat(empty.body()).contains("No request was made");
