@@ -2,11 +2,7 @@ package org.civic311.orchestrator.routing;
 
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.List;
 
-import org.kie.api.KieServices;
-import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieContainer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,20 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
-    /** The DRL files of {@code rules/}, compiled once at start; a rule that does not compile stops the start. */
+    /**
+     * The rules of {@code rules/} on the class path until the rules deployed in the database are read: the
+     * application deploys these at first start, and the database is the source of truth from then on.
+     */
     @Bean
-    KieContainer rulesContainer() {
-        KieContainer container = KieServices.get().getKieClasspathContainer(getClass().getClassLoader());
-        List<Message> errors = container.verify().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("The rules in rules/ do not compile: " + errors);
-        }
-        return container;
-    }
-
-    @Bean
-    ActiveRules activeRules(KieContainer rulesContainer) {
-        return () -> rulesContainer;
+    RulesInForce rulesInForce() {
+        return new RulesInForce(RuleSet.compile(RuleSet.classpathFiles()), "rules/");
     }
 
     @Bean

@@ -104,7 +104,7 @@ class DeployedRequestTypes implements RequestTypes {
      * declared; {@code open311.order} moves a field to that place, ahead of a field declared there. The spec wants
      * each order unique, so the result is numbered 1, 2, 3…
      */
-    private static List<Attribute> attributes(String serviceCode, Process process) {
+    static List<Attribute> attributes(String serviceCode, Process process) {
         List<CamundaFormField> fields = process.getChildElementsByType(StartEvent.class).stream()
                 .map(StartEvent::getExtensionElements).filter(Objects::nonNull)
                 .flatMap(e -> e.getElementsQuery().filterByType(CamundaFormData.class).list().stream())
@@ -185,7 +185,7 @@ class DeployedRequestTypes implements RequestTypes {
         return null;
     }
 
-    private static Map<String, String> properties(ExtensionElements extensions) {
+    static Map<String, String> properties(ExtensionElements extensions) {
         if (extensions == null) {
             return Map.of();
         }
@@ -195,7 +195,7 @@ class DeployedRequestTypes implements RequestTypes {
         return byName;
     }
 
-    private static Map<String, String> properties(CamundaProperties properties) {
+    static Map<String, String> properties(CamundaProperties properties) {
         Map<String, String> byName = new LinkedHashMap<>();
         if (properties != null) {
             properties.getCamundaProperties().stream()

@@ -37,4 +37,14 @@ public class StaffAccess {
         Authentication current = identity.getCurrentAuthentication();
         return current == null ? null : current.getUserId();
     }
+
+    /** Whether the staff member may preview rule changes: the administrators and the directors. */
+    public boolean mayPreviewRules() {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
+            return false;
+        }
+        List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
+        return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(StaffGroups.DIRECTORS);
+    }
 }

@@ -46,10 +46,11 @@ abstract class Open311ConformanceTest {
         api = new Open311Client(port);
     }
 
-    /** What a process owner does in the Modeler: deploy a request type while Civic311 runs (once per context). */
+    /** What a process owner does: deploy a request type and its routing rule while Civic311 runs (once per context). */
     void deployAbandonedBoat() {
         repository.createDeployment().name("abandoned_boat").enableDuplicateFiltering(true)
-                .addClasspathResource("open311/abandoned_boat.bpmn").deploy();
+                .addClasspathResource("open311/abandoned_boat.bpmn")
+                .addClasspathResource("open311/abandoned-boats.drl").deploy();
     }
 
     /** A complete, valid pothole report with every personal field a client may send. */
