@@ -130,7 +130,9 @@ class OperationsEndpointsTest {
         // The request's work waits for the department: an incident there is what Cockpit would show.
         Execution waiting = runtime.createExecutionQuery().activityId("Task_AwaitDepartment").list().get(0);
         runtime.createIncident("operationsTest", waiting.getId(), "made by the test");
-        assertThat(meter("civic311_incidents_open")).isEqualTo(incidents + 1);
+        // The engine counts it in the department's process and again in the request's process that called it.
+        assertThat(meter("civic311_incidents_open")).isGreaterThan(incidents)
+                .isEqualTo(runtime.createIncidentQuery().count());
     }
 
     @Test
