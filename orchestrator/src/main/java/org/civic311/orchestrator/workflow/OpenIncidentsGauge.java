@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code civic311.incidents.open}: the engine's open incidents (work a department system refused or that failed
- * its last retry, updates that could not be read), the number Cockpit lists; asked of the engine at each scrape.
+ * its last retry, updates that could not be read), asked of the engine at each scrape. An incident in a called
+ * process counts there and again in the process that called it, as the engine keeps them.
  */
 @Component
 class OpenIncidentsGauge {

@@ -124,8 +124,9 @@ class OpenDataExportTest {
         // In the order they were stored.
         assertThat(parse(march.body()).keySet()).containsExactly(firstOfMarch, lastEveningOfMarch, tree);
 
+        // A datetime end is exclusive: midnight of 1 April in the city is left out.
         HttpResponse<String> potholes = get("/open-data/requests.csv?service_code=pothole,%20high_weeds"
-                + "&start_date=2019-03-01T00:00:00-06:00&end_date=2019-04-01");
+                + "&start_date=2019-03-01T00:00:00-06:00&end_date=2019-04-01T00:00:00-05:00");
         assertThat(parse(potholes.body()).keySet()).containsExactly(firstOfMarch, lastEveningOfMarch);
 
         HttpResponse<String> none = get("/open-data/requests.csv?service_code=high_weeds&start_date=2019-03-01"
