@@ -3,14 +3,12 @@ package org.civic311.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -238,24 +236,9 @@ class ElementTemplatesTest {
     }
 
     private static JsonNode validate(Path file) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("element-templates", ".json");
-        ProcessBuilder node = new ProcessBuilder("node", "-e", VALIDATE, file.toAbsolutePath().toString())
-                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process;
-        try {
-            process = node.start();
-        } catch (IOException e) {
-            throw new AssertionError("Node.js 20.19 or later must be on the PATH to validate the element templates", e);
-        }
-        try {
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("The element template validator did not finish in 2 minutes");
-            }
-            assertThat(process.exitValue()).as("node exit code").isZero();
-            return new ObjectMapper().readTree(Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        NodeTool.Run run = NodeTool.run("the element template validator",
+                List.of("-e", VALIDATE, file.toAbsolutePath().toString()));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return new ObjectMapper().readTree(run.output());
     }
 }

@@ -2,13 +2,10 @@ package org.civic311.orchestrator.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,7 @@ class ProcessLintTest {
         }
         assertThat(models).hasSizeGreaterThanOrEqualTo(12);
 
-        Lint lint = lint(models);
+        NodeTool.Run lint = lint(models);
 
         assertThat(lint.output()).as("bpmnlint --config " + CONFIG + " " + models).isBlank();
         assertThat(lint.exitCode()).isZero();
@@ -41,38 +38,16 @@ class ProcessLintTest {
 
     @Test
     void aModelWithoutItsDiagramOrWithATaskNothingLeadsToIsRefused() throws Exception {
-        Lint lint = lint(List.of("src/test/resources/lint/broken.bpmn"));
+        NodeTool.Run lint = lint(List.of("src/test/resources/lint/broken.bpmn"));
 
         assertThat(lint.exitCode()).isNotZero();
         assertThat(lint.output()).contains("Task_Orphan").contains("no-disconnected").contains("no-bpmndi");
     }
 
-    private record Lint(int exitCode, String output) {
-    }
-
-    private static Lint lint(List<String> models) throws Exception {
+    private static NodeTool.Run lint(List<String> models) throws Exception {
         assertThat(BPMNLINT).as("bpmnlint, installed by the build's npm ci").exists();
-        List<String> command = new ArrayList<>(List.of("node", BPMNLINT.toString(), "--config", CONFIG.toString()));
-        command.addAll(models);
-        // To a file, not a pipe read to its end: reading would wait for ever on a hung lint, before the timeout.
-        Path output = Files.createTempFile("bpmnlint", ".txt");
-        // The plugins resolve from the working directory: this module, where npm ci installed them.
-        ProcessBuilder lint = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        lint.environment().put("NO_COLOR", "1");
-        Process process;
-        try {
-            process = lint.start();
-        } catch (IOException e) {
-            throw new AssertionError("Node.js 20.19 or later must be on the PATH to lint the BPMN models", e);
-        }
-        try {
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("bpmnlint did not finish in 2 minutes");
-            }
-            return new Lint(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        List<String> arguments = new ArrayList<>(List.of(BPMNLINT.toString(), "--config", CONFIG.toString()));
+        arguments.addAll(models);
+        return NodeTool.run("bpmnlint", arguments);
     }
 }

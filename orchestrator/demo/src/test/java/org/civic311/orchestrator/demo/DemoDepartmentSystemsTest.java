@@ -292,7 +292,69 @@ class DemoDepartmentSystemsTest {
         assertThat(cityworks.requestsWithOtherSystemId(taskKeyOf(id))).hasSize(1);
     }
 
+    @Test
+    void everyRequestTypeOfTheCatalogueReachesItsDepartmentsSystem() throws Exception {
+        // Service code, its required answers, and where the work lands: a Cityworks problem code, an Accela record
+        // type, or (null) an email department's mailbox.
+        Map<String, String> cityworksCodes = Map.of("missed_collection", "MISSED COLLECTION",
+                "damaged_cart", "CART DAMAGED", "street_light_out", "STREET LIGHT OUT", "graffiti", "GRAFFITI",
+                "traffic_signal_sign", "SIGN DAMAGED", "illegal_dumping", "ILLEGAL DUMPING",
+                "bulky_item", "BULKY ITEM PICKUP");
+        Map<String, String> accelaTypes = Map.of("abandoned_vehicle", "Abandoned Vehicle");
+        Map<String, String> departmentMailboxes = Map.of("illegal_parking", "parking@demo.civic311.local",
+                "dead_animal", "animal-care@demo.civic311.local");
+        Map<String, List<String>> answers = Map.of(
+                "missed_collection", List.of("collection", "recycling", "cart_out", "yes"),
+                "damaged_cart", List.of("cart", "trash", "damage", "lid"),
+                "street_light_out", List.of("lights_out", "one"),
+                "graffiti", List.of("surface", "public", "offensive", "no"),
+                "traffic_signal_sign", List.of("problem", "other_sign"),
+                "illegal_dumping", List.of("property", "public", "hazardous", "no"),
+                "bulky_item", List.of("items[]", "mattress", "item_count", "1"),
+                "abandoned_vehicle", List.of("vehicle", "white Ford Focus", "days_parked", "6"),
+                "illegal_parking", List.of("blocking", "bike_lane"),
+                "dead_animal", List.of("location", "sidewalk"));
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> type : answers.entrySet()) {
+            ids.put(type.getKey(), submitAnswering(type.getKey(), type.getValue()));
+        }
+        // An abandoned vehicle is towed once its tagging period is over: end it now.
+        String vehicle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ids.get("abandoned_vehicle"))
+                .processDefinitionKey("abandoned_vehicle").singleResult().getId();
+        jobs.executeJob(jobs.createJobQuery().processInstanceId(vehicle).timers().singleResult().getId());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> dispatchedTasks(List.copyOf(ids.values())) == ids.size());
+        cityworksCodes.forEach((code, problem) -> assertThat(cityworks.requestsWithOtherSystemId(taskKeyOf(ids.get(code))))
+                .as(code).singleElement().extracting(r -> r.problemCode()).isEqualTo(problem));
+        accelaTypes.forEach((code, type) -> assertThat(accela.records()).as(code)
+                .anySatisfy(record -> assertThat(record.type()).contains(type)));
+        for (Map.Entry<String, String> mailbox : departmentMailboxes.entrySet()) {
+            DemoMailbox department = new DemoMailbox(mailbox.getValue(), SMTP, IMAP);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(department.inbox())
+                    .anySatisfy(mail -> assertThat(mail.subject()).contains(ids.get(mailbox.getKey()))));
+        }
+        assertThat(request(ids.get("bulky_item")).get("agency_responsible").asText()).isEqualTo("Sanitation Department");
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
+
+    String submitAnswering(String serviceCode, List<String> answers) throws Exception {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("api_key", "demo-web");
+        form.add("service_code", serviceCode);
+        form.add("address_string", "415 W Elm St");
+        for (int i = 0; i < answers.size(); i += 2) {
+            String name = answers.get(i);
+            form.add(name.endsWith("[]") ? "attribute[" + name.substring(0, name.length() - 2) + "][]"
+                    : "attribute[" + name + "]", answers.get(i + 1));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> answer = http.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as(serviceCode + ": " + answer.getBody()).isTrue();
+        return json.readTree(answer.getBody()).get(0).get("service_request_id").asText();
+    }
 
     String submit(String serviceCode, String email) throws Exception {
         return submit(serviceCode, email, null);
