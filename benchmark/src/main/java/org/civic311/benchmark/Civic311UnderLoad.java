@@ -86,7 +86,7 @@ final class Civic311UnderLoad implements AutoCloseable {
                 "--logging.level.root=warn"));
         this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::destroyForcibly));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (true) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("Civic311 stopped while starting; its log: " + log);
@@ -99,7 +99,7 @@ final class Civic311UnderLoad implements AutoCloseable {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Civic311 did not start within 5 minutes; its log: " + log);
+                throw new IllegalStateException("Civic311 did not start within 15 minutes; its log: " + log);
             }
             Thread.sleep(500);
         }

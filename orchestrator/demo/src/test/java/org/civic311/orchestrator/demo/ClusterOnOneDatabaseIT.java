@@ -255,7 +255,7 @@ class ClusterOnOneDatabaseIT {
 
         void awaitUp() {
             // Minutes only on a machine busy with other builds; about half a minute otherwise.
-            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptionsInstanceOf(ConnectException.class).until(() -> {
                 assertThat(process.isAlive()).as("the node is running; its log: " + log).isTrue();
                 return client.send(HttpRequest.newBuilder(uri("/open311/v2/services.json")).GET().build(),
