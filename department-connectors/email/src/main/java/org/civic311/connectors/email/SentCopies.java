@@ -37,7 +37,7 @@ final class SentCopies {
     boolean hold(ReplyToken token) {
         try (Store store = connect()) {
             Folder folder = store.getFolder(imap.sentFolder());
-            if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
+            if (!folder.exists() && !created(folder)) {
                 throw new ConnectorRefusal("The " + where() + " does not exist and the login may not create it:"
                         + " create it, or set " + EmailConnectorProperties.PREFIX + ".imap.sent-folder to one that exists");
             }
@@ -51,6 +51,23 @@ final class SentCopies {
             throw new ConnectorException("Could not look for earlier work emails in the " + where() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes the folder. Another dispatch (a job thread or another node) may be making it at the same moment: then
+     * ours fails, and the folder is there all the same.
+     */
+    private static boolean created(Folder folder) throws MessagingException {
+        try {
+            if (folder.create(Folder.HOLDS_MESSAGES)) {
+                return true;
+            }
+        } catch (MessagingException e) {
+            if (!folder.exists()) {
+                throw e;
+            }
+        }
+        return folder.exists();
     }
 
     /** Files the message as sent. */

@@ -14,7 +14,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -298,6 +303,23 @@ class EmailConnectorTest {
             assertThat(update.status()).isEqualTo(WorkStatus.COMPLETED);
             assertThat(update.note()).isEqualTo("Patched with cold mix, & swept.");
         });
+    }
+
+    @Test
+    void theFirstPushesOfABusyMomentAllGoOutThoughEachFindsTheFolderOfCopiesMissing() throws Exception {
+        List<Callable<ExternalRef>> pushes = IntStream.range(0, 6).mapToObj(i -> String.valueOf(100 + i))
+                .map(key -> (Callable<ExternalRef>) () -> restarted().push(pothole(key))).toList();
+
+        ExecutorService jobThreads = Executors.newFixedThreadPool(pushes.size());
+        try {
+            for (Future<ExternalRef> pushed : jobThreads.invokeAll(pushes)) {
+                assertThat(pushed.get()).isNotNull();
+            }
+        } finally {
+            jobThreads.shutdown();
+        }
+        assertThat(awaitDepartmentMail(pushes.size())).hasSize(pushes.size());
+        assertThat(filedCopies()).hasSize(pushes.size());
     }
 
     @Test
