@@ -36,10 +36,10 @@ class RuleSetTest {
 
     @Test
     void aDecisionTableRoutesByItsRowsTheFirstMatchingRowWinning() throws IOException {
-        RuleSet rules = RuleSet.compile(RuleSet.folderFiles(RULES)).with(List.of(file("bulky-items.csv")));
+        RuleSet rules = RuleSet.compile(RuleSet.folderFiles(RULES)).with(List.of(file("mattress-pickups.csv")));
 
-        RoutingDecision plain = route(rules, "bulky_item", Map.of());
-        RoutingDecision blocking = route(rules, "bulky_item", Map.of("blocking", List.of("yes")));
+        RoutingDecision plain = route(rules, "mattress_pickup", Map.of());
+        RoutingDecision blocking = route(rules, "mattress_pickup", Map.of("blocking", List.of("yes")));
 
         assertThat(plain.getDepartment()).isEqualTo("sanitation");
         assertThat(plain.getPriority()).isEqualTo("P3");
@@ -52,10 +52,10 @@ class RuleSetTest {
 
     @Test
     void aDecisionTableKnowsItsFolderFromItsRuleSet() throws IOException {
-        RuleFile table = file("bulky-items.csv");
+        RuleFile table = file("mattress-pickups.csv");
 
         assertThat(table.knowledgeBase()).isEqualTo("routing");
-        assertThat(table.path()).isEqualTo("routing/bulky-items.csv");
+        assertThat(table.path()).isEqualTo("routing/mattress-pickups.csv");
     }
 
     @Test
@@ -112,10 +112,10 @@ class RuleSetTest {
         RuleSet rules = RuleSet.compile(RuleSet.folderFiles(RULES));
         Map<String, Map<String, List<String>>> types = Map.of(
                 "pothole", Map.of("hazard", List.of("yes", "no")),
-                "bulky_item", Map.of());
+                "mattress_pickup", Map.of());
 
-        assertThat(RoutingCoverage.unrouted(rules, types)).containsExactly("bulky_item");
-        assertThat(RoutingCoverage.unrouted(rules.with(List.of(file("bulky-items.drl"))), types)).isEmpty();
+        assertThat(RoutingCoverage.unrouted(rules, types)).containsExactly("mattress_pickup");
+        assertThat(RoutingCoverage.unrouted(rules.with(List.of(file("mattress-pickups.drl"))), types)).isEmpty();
     }
 
     @Test
@@ -125,17 +125,17 @@ class RuleSetTest {
                 package rules.routing;
                 import org.civic311.orchestrator.routing.RoutingRequest;
                 import org.civic311.orchestrator.routing.RoutingDecision;
-                rule "Blocking bulky items"
-                    when RoutingRequest( serviceCode == "bulky_item", answered( "blocking", "yes" ) )
+                rule "Blocking mattress pickups"
+                    when RoutingRequest( serviceCode == "mattress_pickup", answered( "blocking", "yes" ) )
                          $decision : RoutingDecision( routed == false )
                     then modify( $decision ) { routeTo( "sanitation", "email", "P2" ) };
                 end
                 """;
         RuleSet withRule = rules.with(List.of(RuleFile.read("blocking.drl", onlyWhenBlocking.getBytes())));
 
-        assertThat(RoutingCoverage.unrouted(withRule, Map.of("bulky_item", Map.of("blocking", List.of("yes", "no")))))
+        assertThat(RoutingCoverage.unrouted(withRule, Map.of("mattress_pickup", Map.of("blocking", List.of("yes", "no")))))
                 .isEmpty();
-        assertThat(RoutingCoverage.unrouted(withRule, Map.of("bulky_item", Map.of("blocking", List.of("no")))))
-                .containsExactly("bulky_item");
+        assertThat(RoutingCoverage.unrouted(withRule, Map.of("mattress_pickup", Map.of("blocking", List.of("no")))))
+                .containsExactly("mattress_pickup");
     }
 }

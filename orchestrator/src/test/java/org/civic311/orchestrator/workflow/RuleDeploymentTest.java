@@ -76,11 +76,11 @@ class RuleDeploymentTest {
 
     @Test
     void aNewTypeAndItsRuleInOneDeploymentAreRoutedWithNoRestart() throws Exception {
-        HttpResponse<String> deployed = deploy(admin(), "bulky-items", "bulky_item.bpmn", requestType("bulky_item"),
-                "bulky-items.drl", routingRule("bulky_item", "sanitation", "P3"));
+        HttpResponse<String> deployed = deploy(admin(), "mattress-pickups", "mattress_pickup.bpmn", requestType("mattress_pickup"),
+                "mattress-pickups.drl", routingRule("mattress_pickup", "sanitation", "P3"));
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 
-        HttpResponse<String> submitted = report(port, "bulky_item", "blocking", "no");
+        HttpResponse<String> submitted = report(port, "mattress_pickup", "blocking", "no");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         JsonNode answer = json.readTree(submitted.body()).get(0);
         assertThat(answer.get("service_notice").asText()).startsWith("Sanitation Department will take care of it");
@@ -90,7 +90,7 @@ class RuleDeploymentTest {
         // the rule file is a resource of the deployment, as Cockpit lists it
         String id = json.readTree(deployed.body()).get("id").asText();
         JsonNode resources = json.readTree(admin().get("/engine-rest/deployment/" + id + "/resources").body());
-        assertThat(resources.findValuesAsText("name")).containsExactlyInAnyOrder("bulky_item.bpmn", "bulky-items.drl");
+        assertThat(resources.findValuesAsText("name")).containsExactlyInAnyOrder("mattress_pickup.bpmn", "mattress-pickups.drl");
     }
 
     @Test
@@ -131,7 +131,7 @@ class RuleDeploymentTest {
         HttpResponse<String> refused = deploy(admin(), "no-routing", "routing.drl", triageOnly);
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("triage fallback").contains("pothole");
+        assertThat(refused.body()).contains("triage fallback").contains("high_weeds");
         assertThat(departmentFor("pothole", Map.of())).isEqualTo("streets");
     }
 
@@ -174,8 +174,8 @@ class RuleDeploymentTest {
 
     @Test
     void aDecisionTableIsDeployedAsADrlFileIs() throws Exception {
-        String table = Files.readString(Path.of("src/test/resources/rules-tests/bulky-items.csv"))
-                .replace("bulky_item", "appliance").replace("Bulky items", "Appliances");
+        String table = Files.readString(Path.of("src/test/resources/rules-tests/mattress-pickups.csv"))
+                .replace("mattress_pickup", "appliance").replace("Mattress pickups", "Appliances");
 
         HttpResponse<String> deployed = deploy(admin(), "appliances", "appliance.bpmn", requestType("appliance"),
                 "appliances.csv", table);
@@ -190,7 +190,7 @@ class RuleDeploymentTest {
     @Test
     void aDecisionTableWithAnUnknownColumnIsRejected() throws Exception {
         String table = Files.readString(Path.of("src/test/resources/rules-tests/unknown-column.csv"))
-                .replace("bulky_item", "freezer");
+                .replace("mattress_pickup", "freezer");
 
         HttpResponse<String> refused = deploy(admin(), "freezers", "freezer.bpmn", requestType("freezer"),
                 "freezers.csv", table);
