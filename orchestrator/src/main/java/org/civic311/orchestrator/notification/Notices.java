@@ -34,6 +34,19 @@ class Notices {
                 .query(Integer.class).single() > 0;
     }
 
+    /**
+     * The occurrences of {@code event} the request's resident was told of, first to last (a follower's copies are
+     * not counted apart).
+     */
+    List<String> occurrences(long requestId, String event) {
+        return db.sql("""
+                        SELECT event_key FROM notification WHERE request_id = :request AND event_key LIKE :prefix
+                            AND event_key NOT LIKE '%@follower-%'
+                        GROUP BY event_key ORDER BY MIN(id)""")
+                .param("request", requestId).param("prefix", event + "#%")
+                .query((rs, row) -> rs.getString(1).substring(event.length() + 1)).list();
+    }
+
     /** A notice ready to send at once, or one that cannot be sent ({@code status} FAILED or UNSENDABLE, and why). */
     void add(long requestId, String event, String eventKey, Channel channel, String language, String recipient,
              String subject, String text, String html, NoticeStatus status, String error, Instant now) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.civic311.orchestrator.request.Follower;
@@ -103,16 +104,28 @@ public class ResidentNotices {
     @Transactional
     public void rerouted(long requestId) {
         ServiceRequest request = requests.get(requestId);
-        // Once per re-routing, even back to a department the request had before.
-        record(requestId, NoticeEvent.REROUTED, request.department() + "@" + clock.instant().getEpochSecond(), Map.of());
+        changed(requestId, NoticeEvent.REROUTED, request.department())
+                .ifPresent(occurrence -> record(requestId, NoticeEvent.REROUTED, occurrence, Map.of()));
     }
 
     /** The work is due on another day. */
     @Transactional
     public void dueDateMoved(long requestId, Instant newDue) {
-        // Once per change, even back to a date the request had before.
-        record(requestId, NoticeEvent.DUE_DATE_MOVED, newDue.getEpochSecond() + "@" + clock.instant().getEpochSecond(),
-                Map.of("newDue", newDue));
+        changed(requestId, NoticeEvent.DUE_DATE_MOVED, Long.toString(newDue.getEpochSecond()))
+                .ifPresent(occurrence -> record(requestId, NoticeEvent.DUE_DATE_MOVED, occurrence,
+                        Map.of("newDue", newDue)));
+    }
+
+    /**
+     * The occurrence of a change to tell: once per change, even back to a department or date the request had before,
+     * but not again when the last change told was this one (the same change reported twice).
+     */
+    private Optional<String> changed(long requestId, NoticeEvent event, String to) {
+        List<String> told = notices.occurrences(requestId, event.template());
+        if (!told.isEmpty() && told.get(told.size() - 1).startsWith(to + "@")) {
+            return Optional.empty();
+        }
+        return Optional.of(to + "@" + (told.size() + 1));
     }
 
     /** "Was it fixed?", with the link to the answer page. */

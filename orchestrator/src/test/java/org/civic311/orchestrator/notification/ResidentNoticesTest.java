@@ -251,6 +251,14 @@ class ResidentNoticesTest {
                 .extracting(n -> n.get("event").asText() + " " + n.get("status").asText())
                 .containsExactly("received SENT", "due-date-moved SENT", "rerouted SENT"));
         assertThat(Inbox.of(MAIL, resident)).hasSize(3);
+
+        // Moved on, then back to the earlier date: two changes, each told.
+        transaction.executeWithoutResult(s -> events.publishEvent(new DueDateMoved(requestId, newDue.plusSeconds(86400))));
+        transaction.executeWithoutResult(s -> events.publishEvent(new DueDateMoved(requestId, newDue)));
+        await().untilAsserted(() -> assertThat(notices(id))
+                .extracting(n -> n.get("event").asText() + " " + n.get("status").asText())
+                .containsExactly("received SENT", "due-date-moved SENT", "rerouted SENT", "due-date-moved SENT",
+                        "due-date-moved SENT"));
     }
 
     @Test
