@@ -50,7 +50,9 @@ class ReportTables {
 
     private Map<String, Measures> overTime(ReportFilter filter, Instant now) {
         Map<String, Measures> periods = new TreeMap<>();
-        queries.by("day", filter, now).forEach((day, measures) -> periods
+        // Grouped by month, a year is read from the monthly rollup; weeks and days need the days.
+        String unit = filter.period() == ReportFilter.Period.MONTH ? "month" : "day";
+        queries.by(unit, filter, now).forEach((day, measures) -> periods
                 .computeIfAbsent(filter.period().start(LocalDate.parse(day)).toString(), k -> new Measures())
                 .add(measures));
         return periods;
