@@ -82,8 +82,11 @@ class ReportTables {
     }
 
     private ReportTable equity(ReportFilter filter, Instant now) {
-        List<ServiceEquity.Row> rows = ServiceEquity.compare(
-                queries.by(List.of("service_code", "area"), filter, now), queries.by("service_code", filter, now));
+        Map<List<String>, Measures> byTypeAndArea = queries.by(List.of("service_code", "area"), filter, now);
+        // Every request has one area (or ''), so a type's areas add up to the city: no second read.
+        Map<String, Measures> byType = new TreeMap<>();
+        byTypeAndArea.forEach((key, measures) -> byType.computeIfAbsent(key.get(0), k -> new Measures()).add(measures));
+        List<ServiceEquity.Row> rows = ServiceEquity.compare(byTypeAndArea, byType);
         List<List<String>> cells = new ArrayList<>();
         for (ServiceEquity.Row row : rows) {
             cells.add(List.of(row.serviceCode(), area(row.area()), String.valueOf(row.inArea().get(Measures.Sum.CLOSED)),

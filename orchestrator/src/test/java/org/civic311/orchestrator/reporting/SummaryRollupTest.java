@@ -32,6 +32,8 @@ class SummaryRollupTest {
     SummaryRefresh refresh;
     @Autowired
     ReportQueries queries;
+    @Autowired
+    ReportTables tables;
 
     @BeforeEach
     void data() {
@@ -71,6 +73,18 @@ class SummaryRollupTest {
                 .containsExactly("2026-02-01", "2026-03-01");
         assertThat(queries.by("month", filter(SPAN + "&area=Ward 1"), NOW).get("2026-02-01")
                 .get(Measures.Sum.RECEIVED)).isEqualTo(1);
+    }
+
+    @Test
+    void theEquityTablesCityIsTheTypesRowOfTheByTypeTable() {
+        ReportFilter span = filter(SPAN);
+        ReportTable equity = tables.table("equity", span);
+        Map<String, Measures> byType = queries.by("service_code", span, NOW);
+        assertThat(equity.rows()).isNotEmpty().allSatisfy(row -> {
+            Measures city = byType.get(row.get(0));
+            assertThat(row.get(4)).isEqualTo(Numbers.decimal(city.medianDaysToClose()));
+            assertThat(row.get(7)).isEqualTo(Numbers.percent(city.onTimeShare()));
+        });
     }
 
     @Test
