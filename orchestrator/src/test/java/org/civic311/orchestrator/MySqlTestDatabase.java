@@ -28,6 +28,16 @@ public final class MySqlTestDatabase {
         return database;
     }
 
+    /** The database of that name, made if missing and kept: for a harness that reuses its data across runs. */
+    public static MySqlTestDatabase named(String name) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("A database name of letters, digits and _ is needed, not: " + name);
+        }
+        MySqlTestDatabase database = new MySqlTestDatabase(name);
+        database.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return database;
+    }
+
     /** Points the application at this database, with the URL flags docs/operations.md requires. */
     public void use(DynamicPropertyRegistry registry, String moreUrlFlags) {
         registry.add("spring.datasource.url", () -> url(moreUrlFlags));

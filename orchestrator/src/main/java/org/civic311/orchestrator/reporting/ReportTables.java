@@ -50,7 +50,9 @@ class ReportTables {
 
     private Map<String, Measures> overTime(ReportFilter filter, Instant now) {
         Map<String, Measures> periods = new TreeMap<>();
-        queries.by("day", filter, now).forEach((day, measures) -> periods
+        // Grouped by month, a year is read from the monthly rollup; weeks and days need the days.
+        String unit = filter.period() == ReportFilter.Period.MONTH ? "month" : "day";
+        queries.by(unit, filter, now).forEach((day, measures) -> periods
                 .computeIfAbsent(filter.period().start(LocalDate.parse(day)).toString(), k -> new Measures())
                 .add(measures));
         return periods;
@@ -80,8 +82,11 @@ class ReportTables {
     }
 
     private ReportTable equity(ReportFilter filter, Instant now) {
-        List<ServiceEquity.Row> rows = ServiceEquity.compare(
-                queries.by(List.of("service_code", "area"), filter, now), queries.by("service_code", filter, now));
+        Map<List<String>, Measures> byTypeAndArea = queries.by(List.of("service_code", "area"), filter, now);
+        // Every request has one area (or ''), so a type's areas add up to the city: no second read.
+        Map<String, Measures> byType = new TreeMap<>();
+        byTypeAndArea.forEach((key, measures) -> byType.computeIfAbsent(key.get(0), k -> new Measures()).add(measures));
+        List<ServiceEquity.Row> rows = ServiceEquity.compare(byTypeAndArea, byType);
         List<List<String>> cells = new ArrayList<>();
         for (ServiceEquity.Row row : rows) {
             cells.add(List.of(row.serviceCode(), area(row.area()), String.valueOf(row.inArea().get(Measures.Sum.CLOSED)),

@@ -41,6 +41,10 @@ public class SummaryRebuild {
     private final ZoneId zone;
     private final Set<String> knownDimensions = new HashSet<>();
 
+    /** The rollups' sums, each the sum of report_day's: "received, ..., h19" and "SUM(received) AS received, ...". */
+    private static final String SUM_COLUMNS = java.util.Arrays.stream(Measures.Sum.values()).map(Measures.Sum::column)
+            .collect(java.util.stream.Collectors.joining(", ")) + ", " + CloseTimeBuckets.columns();
+
     public SummaryRebuild(JdbcTemplate jdbc, TransactionTemplate transactions, ZoneId zone) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -62,10 +66,36 @@ public class SummaryRebuild {
         for (LocalDate day = dayOf(first.toInstant(ZoneOffset.UTC)); !day.isAfter(today); day = day.plusDays(1)) {
             rebuild(day);
             days++;
+            if (day.equals(today) || day.getMonth() != day.plusDays(1).getMonth()) {
+                rebuildMonth(day);
+            }
         }
         return days;
     }
 
+    /** Rebuilds these days, then the months they lie in. */
+    public void rebuild(java.util.SortedSet<LocalDate> days) {
+        days.forEach(this::rebuild);
+        days.stream().map(day -> day.withDayOfMonth(1)).distinct().forEach(this::rebuildMonth);
+    }
+
+    /**
+     * Rebuilds the rows of the month of {@code day} in report_month from report_day (a month of a large city is
+     * some 45,000 daily rows, read through report_day's primary key).
+     */
+    void rebuildMonth(LocalDate day) {
+        LocalDate month = day.withDayOfMonth(1);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM report_month WHERE month_start = ?", month);
+            jdbc.update("INSERT INTO report_month (month_start, service_code, department, channel, area, "
+                    + SUM_COLUMNS + ") SELECT CAST(? AS DATE), service_code, department, channel, area, "
+                    + Measures.summarySums()
+                    + " FROM report_day WHERE received_on >= ? AND received_on < ?"
+                    + " GROUP BY service_code, department, channel, area", month, month, month.plusMonths(1));
+        });
+    }
+
+    /** Rebuilds one day's rows of report_day, and of report_day_type from them; not the month's. */
     public void rebuild(LocalDate day) {
         LocalDateTime from = utc(day.atStartOfDay(zone).toInstant());
         LocalDateTime to = utc(day.plusDays(1).atStartOfDay(zone).toInstant());
@@ -102,6 +132,10 @@ public class SummaryRebuild {
             List<Object[]> batch = new ArrayList<>();
             rows.forEach((key, row) -> batch.add(row.values(day, key)));
             jdbc.batchUpdate(INSERT, batch);
+            jdbc.update("DELETE FROM report_day_type WHERE received_on = ?", day);
+            jdbc.update("INSERT INTO report_day_type (received_on, service_code, department, " + SUM_COLUMNS
+                    + ") SELECT received_on, service_code, department, " + Measures.summarySums()
+                    + " FROM report_day WHERE received_on = ? GROUP BY received_on, service_code, department", day);
         });
         rows.keySet().forEach(this::remember);
     }

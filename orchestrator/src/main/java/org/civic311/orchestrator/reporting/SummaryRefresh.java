@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the summary up to date: every {@code civic311.reporting.refresh-interval} it finds the requests changed since
- * its watermark (updated, escalated, or answered by their resident) and rebuilds the days they were received. The
+ * its watermark (updated, escalated, or answered by their resident) and rebuilds the days they were received, then
+ * those days' months. The
  * first run, on an empty watermark, rebuilds every day. Changes are looked for a few minutes before the watermark too,
  * since a transaction may commit after a later one.
  */
@@ -70,7 +71,7 @@ class SummaryRefresh {
                 jdbc.queryForList(sql, LocalDateTime.class, since)
                         .forEach(at -> changed.add(rebuild.dayOf(at.toInstant(ZoneOffset.UTC))));
             }
-            changed.forEach(rebuild::rebuild);
+            rebuild.rebuild(changed);
             days = changed.size();
             jdbc.update("UPDATE report_watermark SET refreshed_to = ? WHERE id = 1", SummaryRebuild.utc(start));
         }

@@ -37,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <pre>
  * mvn -o -pl orchestrator test -Dtest=ReportingOnMySqlBenchmark [-Dreporting.requests=1000000]
  * </pre>
+ * {@code -Dreporting.database=name} fills that database on the first run and reuses it (kept) on the next ones;
+ * {@code -Dreporting.generate-only=true} stops once the data and the summary are written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "civic311.zone=UTC",
@@ -48,7 +50,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("conformance")
 class ReportingOnMySqlBenchmark {
 
-    static final MySqlTestDatabase DATABASE = MySqlTestDatabase.create("civic311_report_bench");
+    /** -Dreporting.database=name reuses (or makes and fills once) that database and keeps it. */
+    static final String REUSED = System.getProperty("reporting.database", "");
+    static final MySqlTestDatabase DATABASE = REUSED.isEmpty()
+            ? MySqlTestDatabase.create("civic311_report_bench") : MySqlTestDatabase.named(REUSED);
     static final int RUNS = 7;
 
     @DynamicPropertySource
@@ -58,7 +63,7 @@ class ReportingOnMySqlBenchmark {
 
     @AfterAll
     static void dropDatabase() {
-        if (!Boolean.getBoolean("reporting.keep")) {
+        if (REUSED.isEmpty() && !Boolean.getBoolean("reporting.keep")) {
             DATABASE.drop();
         }
     }
@@ -78,13 +83,21 @@ class ReportingOnMySqlBenchmark {
     void measure() throws Exception {
         int count = Integer.getInteger("reporting.requests", 1_000_000);
         long start = System.nanoTime();
-        new RequestHistoryGenerator(jdbc, 311, Instant.now()).generate(count);
-        System.out.printf(Locale.ROOT, "%nGenerated %,d requests (%,d reopenings, %,d escalations, %,d answers) in %.0f s%n",
-                count, count("request_note"), count("staff_note"), count("follow_up"), seconds(start));
+        long existing = count("service_request");
+        if (existing == 0) {
+            new RequestHistoryGenerator(jdbc, 311, Instant.now()).generate(count);
+            System.out.printf(Locale.ROOT, "%nGenerated %,d requests (%,d reopenings, %,d escalations, %,d answers) in %.0f s%n",
+                    count, count("request_note"), count("staff_note"), count("follow_up"), seconds(start));
+        } else {
+            System.out.printf(Locale.ROOT, "%nReusing %s: %,d requests%n", REUSED, existing);
+        }
         start = System.nanoTime();
         int days = refresh.refresh();
         System.out.printf(Locale.ROOT, "Summary built: %d days, %,d rows, in %.0f s%n", days, count("report_day"),
                 seconds(start));
+        if (Boolean.getBoolean("reporting.generate-only")) {
+            return;
+        }
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Map<String, String>> filters = List.of(
