@@ -34,7 +34,8 @@ class ProductionStartTest {
 
     @Test
     void withoutTheMailHostTheStartNamesItTheDocsAndTheDemo(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--civic311.notifications.from=311@city.example")).isNotNull();
+        assertThatThrownBy(() -> start("--civic311.notifications.from=311@city.example",
+                "--civic311.notifications.public-url=https://311.city.example")).isNotNull();
 
         assertThat(output).contains("Setting spring.mail.host is missing: the mail server residents are written"
                 + " through. See docs/configuration.md, or try the demo: java -jar civic311-demo.jar (README.md).");
