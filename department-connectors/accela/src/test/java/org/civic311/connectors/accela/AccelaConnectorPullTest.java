@@ -166,7 +166,13 @@ class AccelaConnectorPullTest {
     void aConnectorThatTakesTheAgencyForUtcMissesTheUpdatesSoTheTimeZoneMatters() {
         Instant since = WorkOrders.aMinuteAgo();
         ExternalRef item = connector.push(WorkOrders.highWeeds(WorkOrders.newTaskId()));
-        accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
+        // Dated to the second: a whole quarter hour could be some zone's midnight, which every poll reads again.
+        accela.setClockTo(Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(17));
+        try {
+            accela.completeWorkflowTask(item.id(), "Violation Corrected", "Mowed");
+        } finally {
+            accela.setClockTo(null);
+        }
         awaitUpdate(item, since, WorkStatus.COMPLETED);
         AccelaConnectorProperties wrongZone = AccelaSettings.forSimulator(port, "zone", "UTC");
 
