@@ -75,7 +75,7 @@ class DuplicatesLoopTest {
     @Test
     void threeNeighboursReportOnePotholeAndAllHearBackAfterOneRepair() throws Exception {
         String first = submit(reportAt(41.90, "one@example.org", null));
-        MimeMessage work = WholeLoopTest.awaitMail(WholeLoopTest.STREETS);
+        MimeMessage work = awaitMessage(WholeLoopTest.STREETS, first, "");
         String second = submit(reportAt(41.90 + TEN_METRES, "dos@example.org", "es"));
         String third = submit(reportAt(41.90 + 2 * TEN_METRES, "three@example.org", null));
         assertThat(List.of(first, second, third)).doesNotHaveDuplicates().allMatch(id -> id.matches("SR-\\d{4}-\\d{6}"));
@@ -95,7 +95,7 @@ class DuplicatesLoopTest {
         assertThat(body(awaitMessage("dos@example.org", second, "cerrado"))).contains("Filled and compacted.");
         assertThat(body(awaitMessage("three@example.org", third, "closed"))).contains("Filled and compacted.");
         assertThat(body(awaitMessage("four@example.org", first, "closed"))).contains("Filled and compacted.");
-        assertThat(WholeLoopTest.messagesTo(WholeLoopTest.STREETS)).hasSize(1);
+        assertThat(workFor(List.of(first, second, third))).hasSize(1);
         for (String neighbour : List.of("one@example.org", "dos@example.org", "three@example.org", "four@example.org")) {
             assertThat(WholeLoopTest.messagesTo(neighbour)).filteredOn(m -> WholeLoopTest.subject(m).contains("closed")
                     || WholeLoopTest.subject(m).contains("cerrado")).as(neighbour).hasSize(1);
@@ -105,15 +105,14 @@ class DuplicatesLoopTest {
     @Test
     void staffUnlinkADuplicateToSendItOnItsOwnAndLinkItAgainToWithdrawItsTask() throws Exception {
         String parent = submit(reportAt(41.92, "parent@example.org", null));
-        WholeLoopTest.awaitMail(WholeLoopTest.STREETS);
+        awaitMessage(WholeLoopTest.STREETS, parent, "");
         String duplicate = submit(reportAt(41.92 + TEN_METRES, "neighbour@example.org", null));
         assertThat(parentOf(duplicate)).isEqualTo(parent);
 
         ResponseEntity<String> unlinked = staff("streets-supervisor", "streets-pw-1")
                 .exchange("/staff/api/requests/{id}/duplicate-of", HttpMethod.DELETE, null, String.class, duplicate);
         assertThat(unlinked.getStatusCode()).as(unlinked.getBody()).isEqualTo(HttpStatus.OK);
-        await().atMost(Duration.ofSeconds(30)).until(() -> WholeLoopTest.messagesTo(WholeLoopTest.STREETS).size() == 2);
-        assertThat(WholeLoopTest.subject(WholeLoopTest.messagesTo(WholeLoopTest.STREETS).get(1))).contains(duplicate);
+        awaitMessage(WholeLoopTest.STREETS, duplicate, "");
         assertThat(parentOf(duplicate)).isNull();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(taskStatuses(duplicate)).containsExactly("DISPATCHED"));
@@ -134,8 +133,7 @@ class DuplicatesLoopTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> WholeLoopTest.messagesTo(WholeLoopTest.STREETS).stream()
                 .anyMatch(m -> WholeLoopTest.subject(m).startsWith("Withdrawn")
                         && body(m).contains("Duplicate of " + parent)));
-        assertThat(WholeLoopTest.messagesTo(WholeLoopTest.STREETS))
-                .filteredOn(m -> !WholeLoopTest.subject(m).startsWith("Withdrawn")).hasSize(2);
+        assertThat(workFor(List.of(parent, duplicate))).hasSize(2);
     }
 
     @Test
@@ -229,6 +227,16 @@ class DuplicatesLoopTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> WholeLoopTest.messagesTo(address).stream()
                 .filter(m -> WholeLoopTest.subject(m).contains(id) && WholeLoopTest.subject(m).contains(subjectWords))
                 .findFirst().orElse(null), m -> m != null);
+    }
+
+    /**
+     * The work emails Streets got for these requests, withdrawals left out. Only theirs: another test's dispatch may
+     * reach the shared mailbox after this test emptied it.
+     */
+    static List<MimeMessage> workFor(List<String> ids) {
+        return WholeLoopTest.messagesTo(WholeLoopTest.STREETS).stream()
+                .filter(m -> !WholeLoopTest.subject(m).startsWith("Withdrawn"))
+                .filter(m -> ids.stream().anyMatch(WholeLoopTest.subject(m)::contains)).toList();
     }
 
     static String body(MimeMessage message) {

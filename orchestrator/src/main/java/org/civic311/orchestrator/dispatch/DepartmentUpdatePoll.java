@@ -157,7 +157,7 @@ class DepartmentUpdatePoll {
             Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
             stillPolling.run();
             PulledUpdates pulled = systems.connector(system).pullUpdates(since);
-            boolean applied = applyAll(system, pulled.updates(), stillPolling);
+            boolean applied = applyAll(system, updateImport.notYetApplied(pulled.updates()), stillPolling);
             if (keepAll(system, pulled.unreadable()) && applied) {
                 watermarks.advance(system, nextSince(pulled, startedAt));
             }

@@ -2,8 +2,12 @@ package org.civic311.orchestrator.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.civic311.connectors.Redaction;
 import org.civic311.connectors.UnreadableUpdate;
@@ -100,6 +104,18 @@ public class WorkUpdateImport {
         log.error("An update from {} could not be read; kept as unreadable update {}{}", system, kept.get(),
                 task.map(t -> " for department task " + t.id()).orElse(", which names no task of ours"));
         task.ifPresent(t -> events.publishEvent(new DepartmentUpdateUnreadable(t.id(), kept.get(), update.reason())));
+    }
+
+    /**
+     * The updates not applied before, in their order. A poll reads again what the previous one read (its window
+     * overlaps); those are passed over here with one query for the lot instead of a transaction each.
+     */
+    List<WorkUpdate> notYetApplied(List<WorkUpdate> pulled) {
+        Map<String, Set<String>> applied = new HashMap<>();
+        pulled.stream().collect(Collectors.groupingBy(u -> u.ref().system(),
+                        Collectors.mapping(WorkUpdate::updateId, Collectors.toList())))
+                .forEach((system, ids) -> applied.put(system, updates.appliedAmong(system, ids)));
+        return pulled.stream().filter(u -> !applied.get(u.ref().system()).contains(u.updateId())).toList();
     }
 
     /** Updates kept because they came before their task was dispatched, now that it has been. */

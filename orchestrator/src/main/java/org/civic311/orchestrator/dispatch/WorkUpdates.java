@@ -4,8 +4,15 @@ import static org.civic311.orchestrator.request.UtcColumns.instant;
 import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.Redaction;
@@ -21,6 +28,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class WorkUpdates {
+
+    /** Ids asked about in one query: well under every database's limit on parameters. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final JdbcClient db;
 
@@ -43,6 +53,27 @@ class WorkUpdates {
         }
         insert(taskId, update, now);
         return true;
+    }
+
+    /**
+     * Of these update ids of one system, the ones already applied to a task. A poll's window overlaps the last one's,
+     * so most of what it reads is known: one query per few hundred ids tells them apart, not two per update.
+     */
+    Set<String> appliedAmong(String system, Collection<String> updateIds) {
+        Map<String, String> byStored = updateIds.stream().distinct()
+                .collect(Collectors.toMap(ExternalIds::stored, Function.identity(), (a, b) -> a));
+        List<String> stored = new ArrayList<>(byStored.keySet());
+        Set<String> applied = new HashSet<>();
+        for (int from = 0; from < stored.size(); from += IDS_PER_QUERY) {
+            db.sql("""
+                            SELECT update_id FROM work_update
+                            WHERE system_name = :system AND update_id IN (:ids) AND task_id IS NOT NULL""")
+                    .param("system", system)
+                    .param("ids", stored.subList(from, Math.min(from + IDS_PER_QUERY, stored.size())))
+                    .query(String.class).list()
+                    .forEach(id -> applied.add(byStored.get(id)));
+        }
+        return applied;
     }
 
     /** Keeps an update no task of ours matches yet; false when it was kept before. */

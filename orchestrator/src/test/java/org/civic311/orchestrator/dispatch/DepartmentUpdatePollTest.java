@@ -112,6 +112,35 @@ class DepartmentUpdatePollTest {
     }
 
     @Test
+    void whatAnOverlappingPollReadsAgainIsAppliedOnceAndOnlyTheNewUpdatesAreApplied() {
+        long taskId = dispatchedTask("ITEM-9");
+        ExternalRef item = new ExternalRef("mailbox", "ITEM-9");
+        // An id longer than its column is stored as a digest: it must still be known when read again.
+        WorkUpdate longId = new WorkUpdate(item, "<" + "m".repeat(300) + "@mail.example.org>", WorkStatus.COMMENT,
+                "On our list", NOW.minus(Duration.ofMinutes(3)));
+        WorkUpdate started = new WorkUpdate(item, "reply-3", WorkStatus.IN_PROGRESS, "Crew out",
+                NOW.minus(Duration.ofMinutes(2)));
+        WorkUpdate done = new WorkUpdate(item, "reply-4", WorkStatus.COMPLETED, "Filled", NOW.minus(Duration.ofMinutes(1)));
+        List<List<WorkUpdate>> answers = new ArrayList<>(List.of(List.of(longId, started), List.of(longId, started, done)));
+        List<String> applied = new ArrayList<>();
+        WorkUpdates updates = new WorkUpdates(db);
+        WorkUpdateImport recording = new WorkUpdateImport(new DepartmentTasks(db), updates, new UnreadableUpdates(db),
+                null, new Departments(Map.of()), event -> { }, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                applied.add(update.updateId());
+                updates.recordOnce(taskId, update, NOW);
+            }
+        };
+        DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(answers.remove(0))), recording, jdbcLocks());
+
+        poll.poll("mailbox");
+        poll.poll("mailbox");
+
+        assertThat(applied).containsExactly(longId.updateId(), "reply-3", "reply-4");
+    }
+
+    @Test
     void aPollThatOutlastsTheLockTimeToLiveKeepsItsLockSoNoOtherNodePollsTheSameSystem() {
         Duration timeToLive = Duration.ofMillis(1500);
         List<Boolean> secondNodePolled = new ArrayList<>();
