@@ -53,19 +53,22 @@ public final class Benchmark {
         FreshDatabase baselineDatabase = FreshDatabase.create(options.db(), "civic311_bench_baseline");
         try (HeapWatch heap = new HeapWatch();
              BareEngineBaseline engine = new BareEngineBaseline(baselineDatabase, options.finishAfter())) {
-            int warmUp = Math.min(100, options.requests());
-            engine.run("warm-up", 4, warmUp);
-            int total = warmUp;
+            engine.run("warm-up", 4, Math.min(100, options.requests()));
+            Map<String, Long> afterWarmUp = baselineDatabase.sizes();
+            FreshDatabase.Statements statementsBefore = baselineDatabase.statements();
+            int measured = 0;
             for (int clients : options.clients()) {
                 PhaseResult result = engine.run("c" + clients, clients, options.requests());
                 System.out.println("  " + result);
                 baseline.add(result);
-                total += options.requests();
+                measured += options.requests();
             }
+            FreshDatabase.Statements statements = baselineDatabase.statements().minus(statementsBefore);
             check(engine.openInstances() == 0, "baseline: every instance ended");
-            baselineFootprint = new Footprint(heap.peak(), selfPeakRss(), baselineDatabase.sizes(), total);
+            baselineFootprint = new Footprint(heap.peak(), selfPeakRss(),
+                    growth(afterWarmUp, baselineDatabase.sizes()), measured, statements);
         } finally {
-            baselineDatabase.drop();
+            dropUnlessKept(options, baselineDatabase);
         }
 
         System.out.println("Civic311: the demo jar on a fresh database, the departments finishing after "
@@ -76,18 +79,24 @@ public final class Benchmark {
         FreshDatabase database = FreshDatabase.create(options.db(), "civic311_bench");
         try (Civic311UnderLoad civic311 = new Civic311UnderLoad(options, database, work)) {
             civic311.run(4, Math.min(60, options.requests()));
+            Map<String, Long> afterWarmUp = database.sizes();
+            FreshDatabase.Statements statementsBefore = database.statements();
+            int measured = 0;
             for (int clients : options.clients()) {
                 PhaseResult result = civic311.run(clients, options.requests());
                 System.out.println("  " + result);
                 ours.add(result);
+                measured += options.requests();
             }
+            FreshDatabase.Statements statements = database.statements().minus(statementsBefore);
             civic311.checkEachOnce();
-            ourFootprint = new Footprint(civic311.peakHeap(), civic311.peakRss(), database.sizes(), civic311.submitted());
+            ourFootprint = new Footprint(civic311.peakHeap(), civic311.peakRss(), growth(afterWarmUp, database.sizes()),
+                    measured, statements);
             heapAfterCollections = civic311.heapAfterCollections();
             System.out.println("  its log: " + civic311.log + (options.jfr() ? ", its flight recording: "
                     + work.resolve("civic311.jfr") : ""));
         } finally {
-            database.drop();
+            dropUnlessKept(options, database);
         }
 
         String table = table(options, ours, baseline, ourFootprint, baselineFootprint);
@@ -114,6 +123,29 @@ public final class Benchmark {
         }
         System.out.println("Every check passed: each request dispatched once, each resident notified once.");
         System.exit(0);
+    }
+
+    /**
+     * What each table grew by over the measured phases: an empty table already takes a few pages per index, which
+     * would otherwise be counted against the requests of a short run.
+     */
+    static Map<String, Long> growth(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> grown = new LinkedHashMap<>();
+        after.forEach((table, bytes) -> grown.put(table, bytes - before.getOrDefault(table, 0L)));
+        grown.entrySet().removeIf(e -> e.getValue() <= 0);
+        List<Map.Entry<String, Long>> largestFirst = new ArrayList<>(grown.entrySet());
+        largestFirst.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        largestFirst.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static void dropUnlessKept(Options options, FreshDatabase database) {
+        if (options.keepDatabases()) {
+            System.out.println("  kept database " + database.name);
+        } else {
+            database.drop();
+        }
     }
 
     /** A correctness check: the numbers of a run that fails one are not worth reading. */
@@ -167,7 +199,13 @@ public final class Benchmark {
         footprint(t, "database MB per 10,000 requests", o.bytesPerRequest() * 10_000 / 1048576.0,
                 b.bytesPerRequest() * 10_000 / 1048576.0);
         footprint(t, "database KB per request", o.bytesPerRequest() / 1024.0, b.bytesPerRequest() / 1024.0);
-        t.append("Largest tables of Civic311's database (KB per request): ");
+        footprint(t, "SQL reads per request", o.perRequest(o.statements().selects()),
+                b.perRequest(b.statements().selects()));
+        footprint(t, "SQL writes per request", o.perRequest(o.statements().writes()),
+                b.perRequest(b.statements().writes()));
+        footprint(t, "commits per request", o.perRequest(o.statements().commits()),
+                b.perRequest(b.statements().commits()));
+        t.append("Civic311's tables that grew most (KB per request): ");
         o.tables().entrySet().stream().limit(6).forEach(e -> t.append(String.format(Locale.ROOT, "%s %.1f; ",
                 e.getKey(), e.getValue() / 1024.0 / o.requests())));
         t.append("\nBaseline: peak heap and RSS are the benchmark's own JVM (engine and clients together).");
@@ -189,8 +227,17 @@ public final class Benchmark {
         t.append(String.format(Locale.ROOT, "%-34s| %9.1f %9.1f %7.2f×%n", name, o, b, o / b));
     }
 
-    /** Memory and database growth of one system over the whole run. */
-    record Footprint(long peakHeap, long peakRss, Map<String, Long> tables, int requests) {
+    /**
+     * Memory over the whole run, and how much each table grew over the measured phases.
+     *
+     * @param requests the requests of the measured phases
+     */
+    record Footprint(long peakHeap, long peakRss, Map<String, Long> tables, int requests,
+                     FreshDatabase.Statements statements) {
+
+        double perRequest(long count) {
+            return count / (double) requests;
+        }
 
         double bytesPerRequest() {
             return tables.values().stream().mapToLong(Long::longValue).sum() / (double) requests;
@@ -202,7 +249,8 @@ public final class Benchmark {
             json.put("peakRssBytes", peakRss);
             json.put("requests", requests);
             json.put("databaseBytesPer10000Requests", Math.round(bytesPerRequest() * 10_000));
-            json.put("tableBytes", tables);
+            json.put("tableGrowthBytes", tables);
+            json.put("statements", statements);
             return json;
         }
     }

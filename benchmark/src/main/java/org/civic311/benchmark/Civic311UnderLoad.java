@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,12 @@ final class Civic311UnderLoad implements AutoCloseable {
     static final String RESIDENT = "resident@bench.example.org";
     static final List<String> SERVICE_CODES = List.of("pothole", "damaged_tree", "high_weeds");
     private static final Pattern TRACKING_NUMBER = Pattern.compile("SR-\\d{4}-\\d{6}");
+    /**
+     * Each report at its own place, 44 m from the next north and 50 m east, west of the demo's parks: every one is a
+     * request of its own, none a likely duplicate of another (the closest rule is 30 m), each routed by its type.
+     */
+    private static final int GRID_COLUMNS = 110;
+    private static final int GRID_ROWS = 470;
 
     final FreshDatabase database;
     final int http;
@@ -62,6 +69,7 @@ final class Civic311UnderLoad implements AutoCloseable {
         this.gcLog = workDirectory.resolve("civic311-gc.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
         if (options.jfr()) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + workDirectory.resolve("civic311.jfr") + ",settings=profile");
         }
         String after = options.finishAfter().toMillis() + "ms";
@@ -111,7 +119,7 @@ final class Civic311UnderLoad implements AutoCloseable {
         List<String> failures = new CopyOnWriteArrayList<>();
         Clients.Submitted sent = Clients.submit(clients, requests, i -> {
             try {
-                HttpResponse<String> answer = post(SERVICE_CODES.get(i % SERVICE_CODES.size()), i);
+                HttpResponse<String> answer = post(SERVICE_CODES.get(i % SERVICE_CODES.size()), submitted + i);
                 if (answer.statusCode() != 200 || !TRACKING_NUMBER.matcher(answer.body()).find()) {
                     failures.add(answer.statusCode() + " " + answer.body());
                 }
@@ -128,10 +136,14 @@ final class Civic311UnderLoad implements AutoCloseable {
         submitted += requests;
 
         // The end: the last resident's closure notice sent.
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Math.max(5, requests / 10));
-        while (single("SELECT COUNT(*) FROM notification WHERE kind = 'closed' AND status = 'SENT'") < expectedNotices) {
+        long minutes = Math.max(5, requests / 10);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+        long notices;
+        while ((notices = single("SELECT COUNT(*) FROM notification WHERE kind = 'closed' AND status = 'SENT'"))
+                < expectedNotices) {
             if (System.nanoTime() > deadline || !app.isAlive()) {
-                throw new IllegalStateException("Civic311 did not close every request; its log: " + log);
+                throw new IllegalStateException("Civic311 sent " + notices + " of " + expectedNotices + " closure notices"
+                        + (app.isAlive() ? " in " + minutes + " minutes" : " and stopped") + "; its log: " + log);
             }
             Thread.sleep(100);
         }
@@ -163,7 +175,7 @@ final class Civic311UnderLoad implements AutoCloseable {
     void checkEachOnce() throws Exception {
         Benchmark.check(single("SELECT COUNT(*) FROM service_request") == submitted,
                 "civic311: every submission stored (" + submitted + ")");
-        Benchmark.check(single("SELECT COUNT(*) FROM service_request WHERE status <> 'closed'") == 0,
+        Benchmark.check(single("SELECT COUNT(*) FROM service_request WHERE status <> 'CLOSED'") == 0,
                 "civic311: every request closed");
         Benchmark.check(single("SELECT COUNT(*) FROM department_task") == submitted,
                 "civic311: one department task per request");
@@ -239,8 +251,8 @@ final class Civic311UnderLoad implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_key", "demo-web");
         form.put("service_code", code);
-        form.put("lat", "41.8837");
-        form.put("long", "-87.6324");
+        form.put("lat", String.format(Locale.ROOT, "%.5f", 41.80 + (i / GRID_COLUMNS % GRID_ROWS) * 0.0004));
+        form.put("long", String.format(Locale.ROOT, "%.5f", -87.70 + (i % GRID_COLUMNS) * 0.0006));
         form.put("address_string", (100 + i % 900) + " N LaSalle St");
         form.put("description", "Benchmark report " + i);
         if (code.equals("pothole")) {

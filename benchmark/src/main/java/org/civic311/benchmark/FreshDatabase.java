@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A database of its own on the local MySQL-compatible server, made for one run (root, no password). */
@@ -65,6 +66,37 @@ final class FreshDatabase {
             }
         }
         return sizes;
+    }
+
+    /**
+     * Statements the server has run so far, of every session (SHOW GLOBAL STATUS): read before and after a system's
+     * measured phases, while nothing else uses the server, the difference is that system's.
+     */
+    Statements statements() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = root(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                     + "('Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit')")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
+            }
+        }
+        return new Statements(counts.getOrDefault("com_select", 0L), counts.getOrDefault("com_insert", 0L),
+                counts.getOrDefault("com_update", 0L), counts.getOrDefault("com_delete", 0L),
+                counts.getOrDefault("com_commit", 0L));
+    }
+
+    /** Counts of statements by kind; {@link #minus} gives those of a stretch of time. */
+    record Statements(long selects, long inserts, long updates, long deletes, long commits) {
+
+        Statements minus(Statements before) {
+            return new Statements(selects - before.selects, inserts - before.inserts, updates - before.updates,
+                    deletes - before.deletes, commits - before.commits);
+        }
+
+        long writes() {
+            return inserts + updates + deletes;
+        }
     }
 
     void drop() {

@@ -1,9 +1,8 @@
 package org.civic311.orchestrator.workflow;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.civic311.orchestrator.notification.NotificationProperties;
 import org.civic311.orchestrator.notification.ResidentNotices;
 import org.civic311.orchestrator.request.ServiceRequests;
@@ -39,13 +38,15 @@ class NotifyResidentDelegate implements JavaDelegate {
         notices.closed(requestId, round);
         if (notices.reachesSomeone(requestId)) {
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-                    ProcessVariables.FOLLOW_UP_PROCESS, execution.getProcessBusinessKey(), Map.of(
-                            ProcessVariables.REQUEST_ID, requestId,
-                            ProcessVariables.FOLLOW_UP_ROUND, round,
+                    ProcessVariables.FOLLOW_UP_PROCESS, execution.getProcessBusinessKey(), Variables.createVariables()
+                            .putValue(ProcessVariables.REQUEST_ID, requestId)
+                            .putValue(ProcessVariables.FOLLOW_UP_ROUND, round)
                             // The task that did the work: a NO plans it again.
-                            ProcessVariables.DEPARTMENT_TASK_ID, execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID),
-                            ProcessVariables.FOLLOW_UP_DELAY, settings.followUpDelay().toString(),
-                            ProcessVariables.ANSWER_WINDOW, settings.answerWindow().toString()));
+                            .putValue(ProcessVariables.DEPARTMENT_TASK_ID,
+                                    execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID))
+                            // Read by the timer made at the start, in this transaction: not kept for the days it waits.
+                            .putValueTyped(ProcessVariables.FOLLOW_UP_DELAY,
+                                    Variables.stringValue(settings.followUpDelay().toString(), true)));
         }
     }
 }

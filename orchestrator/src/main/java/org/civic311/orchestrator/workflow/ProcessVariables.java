@@ -45,7 +45,7 @@ final class ProcessVariables {
 
     /** Which closure of the request a follow-up question is about: 1 for the first. */
     static final String FOLLOW_UP_ROUND = "followUpRound";
-    /** ISO-8601 durations the follow-up process's timers read. */
+    /** ISO-8601 durations the follow-up process's timers read, set (transient) just before each timer is made. */
     static final String FOLLOW_UP_DELAY = "followUpDelay";
     static final String ANSWER_WINDOW = "answerWindow";
     /** The resident's answer to "was it fixed?". */

@@ -3,6 +3,7 @@ package org.civic311.orchestrator.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -323,6 +324,18 @@ class ResidentNoticesTest {
         MimeMessage question = awaitMail(resident, id, "¿Se resolvió el problema?");
         String link = link(GreenMailUtil.getBody(question));
         String token = link.substring(link.lastIndexOf('/') + 1);
+        // The question stays open for the answer window (30 days); meanwhile the follow-up keeps what a NO needs.
+        Timestamp windowCloses = db.sql("""
+                        SELECT j.DUEDATE_ FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION p ON p.ID_ = j.PROCESS_INSTANCE_ID_
+                        WHERE p.BUSINESS_KEY_ = :id AND j.PROCESS_DEF_KEY_ = 'resident-follow-up'""")
+                .param("id", id).query(Timestamp.class).single();
+        assertThat(windowCloses.toInstant()).isBetween(Instant.now().plus(Duration.ofDays(29)),
+                Instant.now().plus(Duration.ofDays(31)));
+        assertThat(db.sql("""
+                        SELECT v.NAME_ FROM ACT_RU_VARIABLE v JOIN ACT_RU_EXECUTION p ON p.ID_ = v.PROC_INST_ID_
+                        WHERE p.BUSINESS_KEY_ = :id AND p.PROC_DEF_ID_ LIKE 'resident-follow-up:%'""")
+                .param("id", id).query(String.class).list())
+                .containsExactlyInAnyOrder("requestId", "followUpRound", "departmentTaskId");
 
         // A mail scanner follows the link: the page asks, and nothing is recorded.
         ResponseEntity<String> page = http.getForEntity(link, String.class);
