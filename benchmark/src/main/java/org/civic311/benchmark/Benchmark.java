@@ -76,9 +76,11 @@ public final class Benchmark {
         List<PhaseResult> ours = new ArrayList<>();
         Footprint ourFootprint;
         List<Long> heapAfterCollections;
+        long[] heapFloors;
         FreshDatabase database = FreshDatabase.create(options.db(), "civic311_bench");
         try (Civic311UnderLoad civic311 = new Civic311UnderLoad(options, database, work)) {
             civic311.run(4, Math.min(60, options.requests()));
+            civic311.warmedUp();
             Map<String, Long> afterWarmUp = database.sizes();
             FreshDatabase.Statements statementsBefore = database.statements();
             int measured = 0;
@@ -93,13 +95,16 @@ public final class Benchmark {
             ourFootprint = new Footprint(civic311.peakHeap(), civic311.peakRss(), growth(afterWarmUp, database.sizes()),
                     measured, statements);
             heapAfterCollections = civic311.heapAfterCollections();
+            heapFloors = civic311.heapFloors();
             System.out.println("  its log: " + civic311.log + (options.jfr() ? ", its flight recording: "
                     + work.resolve("civic311.jfr") : ""));
         } finally {
             dropUnlessKept(options, database);
         }
 
-        String table = table(options, ours, baseline, ourFootprint, baselineFootprint);
+        String table = table(options, ours, baseline, ourFootprint, baselineFootprint) + String.format(Locale.ROOT,
+                "%nCivic311's heap after collections (-Xmx512m), least in the first and in the last quarter of the "
+                        + "measured phases: %d MB, %d MB", heapFloors[0], heapFloors[1]);
         System.out.println();
         System.out.println(table);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -112,6 +117,7 @@ public final class Benchmark {
         figures.put("civic311Footprint", ourFootprint.json());
         figures.put("baselineFootprint", baselineFootprint.json());
         figures.put("civic311HeapAfterYoungCollectionsMb", heapAfterCollections);
+        figures.put("civic311HeapFloorsFirstAndLastQuarterMb", heapFloors);
         figures.put("failedChecks", failedChecks);
         figures.put("seconds", (System.nanoTime() - began) / 1e9);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.json().toFile(), figures);

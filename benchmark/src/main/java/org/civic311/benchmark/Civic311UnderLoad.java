@@ -58,6 +58,7 @@ final class Civic311UnderLoad implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Integer> submittedByCode = new LinkedHashMap<>();
     private int submitted;
+    private int collectionsInWarmUp;
 
     Civic311UnderLoad(Options options, FreshDatabase database, Path workDirectory) throws Exception {
         this.database = database;
@@ -241,6 +242,27 @@ final class Civic311UnderLoad implements AutoCloseable {
             }
         }
         return after;
+    }
+
+    /** Marks the end of the warm-up: {@link #heapFloors()} looks at the collections after it. */
+    void warmedUp() throws IOException {
+        collectionsInWarmUp = heapAfterCollections().size();
+    }
+
+    /**
+     * The least heap in use after a collection in the first and in the last quarter of the collections since the
+     * warm-up, in MB: a steady heap has the same floor at the end as at the start; a leak raises it.
+     */
+    long[] heapFloors() throws IOException {
+        List<Long> after = heapAfterCollections();
+        List<Long> measured = after.subList(Math.min(collectionsInWarmUp, after.size()), after.size());
+        if (measured.size() < 4) {
+            return new long[] {-1, -1};
+        }
+        int quarter = measured.size() / 4;
+        return new long[] {measured.subList(0, quarter).stream().mapToLong(Long::longValue).min().orElse(-1),
+                measured.subList(measured.size() - quarter, measured.size()).stream().mapToLong(Long::longValue)
+                        .min().orElse(-1)};
     }
 
     int submitted() {

@@ -171,11 +171,13 @@ class DepartmentUpdatePoll {
         }
     }
 
-    /** Where the next poll starts: a little before this one, or where the connector stopped reading. */
+    /**
+     * Where the next poll starts: where the connector stopped reading, when it stopped early; else a little before
+     * this one. Never the earlier of the two: with more than a poll's worth of updates inside the overlap, every poll
+     * would read the same first ones again and never reach the rest.
+     */
     private static Instant nextSince(PulledUpdates pulled, Instant startedAt) {
-        Instant overlapping = startedAt.minus(OVERLAP);
-        Instant readUpTo = pulled.readUpTo();
-        return readUpTo != null && readUpTo.isBefore(overlapping) ? readUpTo : overlapping;
+        return pulled.readUpTo() != null ? pulled.readUpTo() : startedAt.minus(OVERLAP);
     }
 
     private boolean keepAll(String system, List<UnreadableUpdate> unreadable) {

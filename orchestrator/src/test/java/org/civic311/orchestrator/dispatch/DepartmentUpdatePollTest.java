@@ -74,6 +74,19 @@ class DepartmentUpdatePollTest {
     }
 
     @Test
+    void aConnectorThatStoppedEarlyWithinTheLastMinutesGoesOnFromThereNotFromTheStartOfTheOverlap() {
+        // A storm: more replies in the last minute than one poll reads. Starting again a little before this poll
+        // would read the same first ones for ever.
+        Instant stoppedAt = NOW.minus(Duration.ofSeconds(40));
+        DepartmentUpdatePoll poll = pollOf(new PulledUpdates(List.of(), List.of(), stoppedAt));
+
+        poll.poll("mailbox");
+        poll.poll("mailbox");
+
+        assertThat(asked.get(1)).isEqualTo(stoppedAt);
+    }
+
+    @Test
     void aConnectorThatReadEverythingIsAskedAgainFromALittleBeforeThisPoll() {
         DepartmentUpdatePoll poll = pollOf(PulledUpdates.all(List.of()));
 
