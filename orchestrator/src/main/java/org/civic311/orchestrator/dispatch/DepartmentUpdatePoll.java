@@ -3,20 +3,34 @@ package org.civic311.orchestrator.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.civic311.connectors.ConnectorException;
+import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
 import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.integration.support.locks.RenewableLockRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -43,8 +57,8 @@ class DepartmentUpdatePoll {
     private static final int NUDGE_ATTEMPTS = 6;
     /** After this many failed rounds an update is kept for staff instead of holding the watermark. */
     static final int APPLY_ATTEMPTS = 3;
-    /** The poll lock is renewed before each batch of updates, and every this many updates within one. */
-    private static final int RENEW_EVERY = 50;
+    /** While the updates of a poll are applied, the poll lock is renewed this often. */
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(10);
 
     private final DepartmentSystems systems;
     private final Watermarks watermarks;
@@ -57,10 +71,23 @@ class DepartmentUpdatePoll {
     private final TaskScheduler scheduler;
 
     private final DispatchMeters meters;
+    private final ExecutorService importers;
 
+    /**
+     * @param importThreads how many work items' updates are applied side by side ({@code civic311.dispatch.import-threads}):
+     *                      each applies in its own transaction, and a busy day's completions would otherwise queue
+     *                      behind one another's commits
+     */
     DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport,
                          FailedUpdates failures, Clock clock, RenewableLockRegistry clusterLocks,
-                         TaskScheduler scheduler, DispatchMeters meters) {
+                         TaskScheduler scheduler, DispatchMeters meters,
+                         @Value("${civic311.dispatch.import-threads:4}") int importThreads) {
+        AtomicInteger number = new AtomicInteger();
+        this.importers = Executors.newFixedThreadPool(Math.max(1, importThreads), work -> {
+            Thread thread = new Thread(work, "department-import-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.systems = systems;
         this.meters = meters;
         this.watermarks = watermarks;
@@ -193,14 +220,32 @@ class DepartmentUpdatePoll {
         return allKept;
     }
 
-    /** @return whether every update was applied, or after its last attempt kept for staff */
+    @PreDestroy
+    void stop() {
+        importers.shutdownNow();
+    }
+
+    /**
+     * Applies the updates: those of one work item in their order, on one thread; different work items side by side.
+     *
+     * @return whether every update was applied, or after its last attempt kept for staff
+     */
     private boolean applyAll(String system, List<WorkUpdate> updates, Runnable stillPolling) {
+        stillPolling.run();
+        Map<ExternalRef, List<WorkUpdate>> byItem = updates.stream()
+                .collect(Collectors.groupingBy(WorkUpdate::ref, LinkedHashMap::new, Collectors.toList()));
+        List<Future<Boolean>> items = new ArrayList<>();
+        byItem.values().forEach(itemUpdates -> items.add(importers.submit(() -> applyInOrder(system, itemUpdates))));
         boolean allDone = true;
-        for (int i = 0; i < updates.size(); i++) {
-            if (i % RENEW_EVERY == 0) {
-                stillPolling.run();
-            }
-            WorkUpdate update = updates.get(i);
+        for (Future<Boolean> item : items) {
+            allDone &= awaitRenewing(item, stillPolling);
+        }
+        return allDone;
+    }
+
+    private boolean applyInOrder(String system, List<WorkUpdate> updates) {
+        boolean allDone = true;
+        for (WorkUpdate update : updates) {
             try {
                 updateImport.apply(update);
             } catch (RuntimeException e) {
@@ -208,6 +253,22 @@ class DepartmentUpdatePoll {
             }
         }
         return allDone;
+    }
+
+    /** Waits for one work item's updates, renewing the poll lock meanwhile; throws when another node took it over. */
+    private static boolean awaitRenewing(Future<Boolean> item, Runnable stillPolling) {
+        while (true) {
+            try {
+                return item.get(RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillApplying) {
+                stillPolling.run();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Applying updates failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while applying updates", e);
+            }
+        }
     }
 
     /** @return whether the update is dealt with: kept for staff after its last attempt */

@@ -66,17 +66,18 @@ class NoticeSender implements SchedulingConfigurer {
 
     /** Sends what is due now: the emails of a round over one connection to the mail server. */
     void sendDue() {
-        List<Long> due = notices.due(clock.instant(), BATCH);
+        Instant now = clock.instant();
+        List<Long> due = notices.due(now, BATCH);
+        if (due.isEmpty()) {
+            return;
+        }
         List<StoredNotice> emails = new ArrayList<>();
-        for (long id : due) {
-            Instant now = clock.instant();
-            notices.claim(id, now, now.plus(LEASE)).ifPresent(notice -> {
-                if (notice.channel() == Channel.EMAIL) {
-                    emails.add(notice);
-                } else {
-                    text(notice);
-                }
-            });
+        for (StoredNotice notice : notices.claimAll(due, now, now.plus(LEASE))) {
+            if (notice.channel() == Channel.EMAIL) {
+                emails.add(notice);
+            } else {
+                text(notice);
+            }
         }
         email(emails);
     }
@@ -108,14 +109,16 @@ class NoticeSender implements SchedulingConfigurer {
         } catch (RuntimeException e) {
             unsent = everyOne(messages, e);
         }
+        Map<Long, String> delivered = new LinkedHashMap<>();
         for (Map.Entry<MimeMessage, StoredNotice> sent : messages.entrySet()) {
             Exception failure = unsent.get(sent.getKey());
             if (failure == null) {
-                notices.sent(sent.getValue().id(), messageId(sent.getKey()), clock.instant());
+                delivered.put(sent.getValue().id(), messageId(sent.getKey()));
             } else {
                 failed(sent.getValue(), failure);
             }
         }
+        notices.sentAll(delivered, clock.instant());
     }
 
     private static Map<Object, Exception> everyOne(Map<MimeMessage, StoredNotice> messages, Exception e) {

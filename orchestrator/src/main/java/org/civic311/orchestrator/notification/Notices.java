@@ -6,12 +6,15 @@ import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.civic311.orchestrator.request.ColumnText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stored notices: an outbox. A notice is written with its event, in the event's transaction, and sent after;
@@ -82,6 +85,19 @@ class Notices {
         return taken == 1 ? Optional.of(get(id)) : Optional.empty();
     }
 
+    /**
+     * Takes these due notices for this node until {@code leaseEnd}, in one transaction: one commit for a round, not
+     * one per notice. Those another node took first are left out.
+     */
+    @Transactional
+    public List<StoredNotice> claimAll(List<Long> ids, Instant now, Instant leaseEnd) {
+        List<StoredNotice> claimed = new ArrayList<>();
+        for (long id : ids) {
+            claim(id, now, leaseEnd).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
     StoredNotice get(long id) {
         return db.sql("SELECT * FROM notification WHERE id = :id").param("id", id).query(this::map).single();
     }
@@ -92,6 +108,12 @@ class Notices {
                             sent_at = :now, last_error = NULL, next_attempt_at = NULL WHERE id = :id""")
                 .param("provider", providerId).param("now", toColumn(now)).param("id", id)
                 .update();
+    }
+
+    /** Records a round's sent notices in one transaction: provider's message id by notice id. */
+    @Transactional
+    public void sentAll(Map<Long, String> providerIds, Instant now) {
+        providerIds.forEach((id, providerId) -> sent(id, providerId, now));
     }
 
     void retryLater(long id, String error, Instant next) {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -25,6 +28,8 @@ import org.civic311.connectors.WorkUpdate;
 import org.civic311.orchestrator.catalog.Departments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -61,28 +66,20 @@ class DepartmentUpdatePollTest {
         watermarks = new Watermarks(db);
     }
 
-    @Test
-    void aConnectorThatStoppedEarlyIsAskedAgainFromWhereItStopped() {
-        Instant stoppedAt = NOW.minus(Duration.ofHours(3));
+    /**
+     * Hours back (a backlog) or within the last minutes (a storm: more replies in a minute than one poll reads;
+     * starting again a little before this poll would read the same first ones for ever).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PT3H", "PT40S"})
+    void aConnectorThatStoppedEarlyIsAskedAgainFromWhereItStopped(Duration ago) {
+        Instant stoppedAt = NOW.minus(ago);
         DepartmentUpdatePoll poll = pollOf(new PulledUpdates(List.of(), List.of(), stoppedAt));
 
         poll.poll("mailbox");
         poll.poll("mailbox");
 
         assertThat(watermarks.since("mailbox", Instant.EPOCH)).isEqualTo(stoppedAt);
-        assertThat(asked.get(1)).isEqualTo(stoppedAt);
-    }
-
-    @Test
-    void aConnectorThatStoppedEarlyWithinTheLastMinutesGoesOnFromThereNotFromTheStartOfTheOverlap() {
-        // A storm: more replies in the last minute than one poll reads. Starting again a little before this poll
-        // would read the same first ones for ever.
-        Instant stoppedAt = NOW.minus(Duration.ofSeconds(40));
-        DepartmentUpdatePoll poll = pollOf(new PulledUpdates(List.of(), List.of(), stoppedAt));
-
-        poll.poll("mailbox");
-        poll.poll("mailbox");
-
         assertThat(asked.get(1)).isEqualTo(stoppedAt);
     }
 
@@ -154,6 +151,43 @@ class DepartmentUpdatePollTest {
     }
 
     @Test
+    void updatesOfDifferentWorkItemsAreAppliedSideBySideAndEachItemsInItsOrder() {
+        ExternalRef first = new ExternalRef("mailbox", "ITEM-1");
+        ExternalRef second = new ExternalRef("mailbox", "ITEM-2");
+        List<WorkUpdate> pulled = List.of(
+                new WorkUpdate(first, "1-started", WorkStatus.IN_PROGRESS, "On it", NOW.minusSeconds(30)),
+                new WorkUpdate(second, "2-done", WorkStatus.COMPLETED, "Done", NOW.minusSeconds(20)),
+                new WorkUpdate(first, "1-done", WorkStatus.COMPLETED, "Done", NOW.minusSeconds(10)));
+        CountDownLatch bothItemsStarted = new CountDownLatch(2);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        WorkUpdateImport meetingInTheMiddle = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
+                new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                if (!update.updateId().equals("1-done")) {
+                    // Each item's first update waits for the other item's: one after the other, neither would come.
+                    bothItemsStarted.countDown();
+                    try {
+                        assertThat(bothItemsStarted.await(5, TimeUnit.SECONDS)).as("the other item, side by side")
+                                .isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                applied.add(update.updateId());
+            }
+        };
+        DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(pulled)), meetingInTheMiddle, jdbcLocks());
+
+        poll.poll("mailbox");
+
+        assertThat(applied).containsExactlyInAnyOrder("1-started", "2-done", "1-done");
+        assertThat(applied.indexOf("1-started")).isLessThan(applied.indexOf("1-done"));
+        assertThat(watermarks.since("mailbox", Instant.EPOCH)).as("every update applied").isEqualTo(
+                NOW.minus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void aPollThatOutlastsTheLockTimeToLiveKeepsItsLockSoNoOtherNodePollsTheSameSystem() {
         Duration timeToLive = Duration.ofMillis(1500);
         List<Boolean> secondNodePolled = new ArrayList<>();
@@ -213,7 +247,7 @@ class DepartmentUpdatePollTest {
                                         JdbcLockRegistry locks) {
         return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector), new MockEnvironment()), watermarks, updateImport,
                 new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler(),
-                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), 4);
     }
 
     private JdbcLockRegistry jdbcLocks() {
