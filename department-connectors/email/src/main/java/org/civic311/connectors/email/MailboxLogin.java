@@ -12,9 +12,23 @@ import jakarta.mail.PasswordAuthentication;
 final class MailboxLogin {
 
     private final EmailConnectorProperties.Imap imap;
+    private volatile Session session;
 
     MailboxLogin(EmailConnectorProperties.Imap imap) {
         this.imap = imap;
+    }
+
+    /**
+     * One mail session for every connection: making one reads the mail providers from the class path again, which
+     * a profile found costly when done for every work email.
+     */
+    Session session() {
+        Session made = session;
+        if (made == null) {
+            made = Session.getInstance(javaMailProperties(), authenticator());
+            session = made;
+        }
+        return made;
     }
 
     String protocol() {
@@ -45,8 +59,7 @@ final class MailboxLogin {
 
     /** Logs in and out again. */
     void check() throws MessagingException {
-        Session session = Session.getInstance(javaMailProperties(), authenticator());
-        try (Store store = session.getStore(protocol())) {
+        try (Store store = session().getStore(protocol())) {
             store.connect(imap.host(), imap.port(), imap.username(), imap.password());
         }
     }

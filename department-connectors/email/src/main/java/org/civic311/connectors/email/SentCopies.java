@@ -3,7 +3,6 @@ package org.civic311.connectors.email;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.MessageIDTerm;
@@ -86,7 +85,7 @@ final class SentCopies {
     }
 
     private Store connect() throws MessagingException {
-        Store store = Session.getInstance(login.javaMailProperties(), login.authenticator()).getStore(login.protocol());
+        Store store = login.session().getStore(login.protocol());
         store.connect(imap.host(), imap.port(), null, null);
         return store;
     }

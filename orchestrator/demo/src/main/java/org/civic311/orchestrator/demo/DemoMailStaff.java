@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ class DemoMailStaff {
     private final ScheduledExecutorService clerk;
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
+    /** Made once: making a mail session reads the mail providers from the class path again. */
+    private final Session session = Session.getInstance(new Properties());
 
     DemoMailStaff(GreenMail mail, Settings settings) {
         this.mail = mail;
@@ -88,7 +91,7 @@ class DemoMailStaff {
 
     private void answer(String mailbox, MimeMessage work) {
         try {
-            MimeMessage reply = new MimeMessage(Session.getInstance(new java.util.Properties()));
+            MimeMessage reply = new MimeMessage(session);
             reply.setFrom(new InternetAddress(mailbox));
             reply.setRecipient(Message.RecipientType.TO, new InternetAddress(settings.replyTo()));
             reply.setSubject("Re: " + work.getSubject());
