@@ -231,6 +231,9 @@ class DepartmentUpdatePoll {
      * @return whether every update was applied, or after its last attempt kept for staff
      */
     private boolean applyAll(String system, List<WorkUpdate> updates, Runnable stillPolling) {
+        if (updates.isEmpty()) {
+            return true;
+        }
         stillPolling.run();
         Map<ExternalRef, List<WorkUpdate>> byItem = updates.stream()
                 .collect(Collectors.groupingBy(WorkUpdate::ref, LinkedHashMap::new, Collectors.toList()));

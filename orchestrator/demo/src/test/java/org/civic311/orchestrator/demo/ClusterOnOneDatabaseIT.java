@@ -41,7 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * executors and pollers on both. The first node hosts the simulated departments and the mail server, whose staff
  * finish each piece of work two seconds after it arrived. Requests submitted to either node are dispatched once and
  * their residents notified once; a node killed with {@code kill -9} in the middle of the load loses nothing: the
- * jobs it had locked are run by the other node once their lock expires (10 s here).
+ * jobs it had locked are run, and the systems it was polling are polled, by the other node once their locks expire
+ * (10 s here).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterOnOneDatabaseIT {
@@ -72,8 +73,10 @@ class ClusterOnOneDatabaseIT {
         both.addAll(List.of(
                 "civic311.demo.mail-server.smtp-port=" + smtp,
                 "civic311.demo.mail-server.imap-port=" + imap,
-                // A node that dies holding jobs holds them this long; 5 minutes by default.
+                // A node that dies holding jobs, or polling a department system, holds them this long; 5 minutes
+                // by default.
                 "camunda.bpm.job-execution.lock-time-in-millis=10000",
+                "civic311.dispatch.poll-lock-time-to-live=10s",
                 "camunda.bpm.job-execution.max-wait=1000",
                 "civic311.dispatch.poll-interval=1s",
                 "civic311.notifications.send-interval=1s",
@@ -140,7 +143,7 @@ class ClusterOnOneDatabaseIT {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> closed(batch) == batch.size());
-        System.out.printf("Every request closed %.1f s after the second node was killed (job lock time 10 s)%n",
+        System.out.printf("Every request closed %.1f s after the second node was killed (job and poll lock time 10 s)%n",
                 (System.nanoTime() - killedAt) / 1e9);
         Thread.sleep(3000);
         assertEachOnce(batch);
