@@ -132,13 +132,14 @@ public final class Benchmark {
     }
 
     /**
-     * What each table grew by over the measured phases: an empty table already takes a few pages per index, which
-     * would otherwise be counted against the requests of a short run.
+     * What each table grew by over the measured phases, largest first: an empty table already takes a few pages per
+     * index, which would otherwise be counted against the requests of a short run. A table that shrank (runtime
+     * rows of the warm-up's requests, gone once they closed) counts against the growth.
      */
     static Map<String, Long> growth(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> grown = new LinkedHashMap<>();
         after.forEach((table, bytes) -> grown.put(table, bytes - before.getOrDefault(table, 0L)));
-        grown.entrySet().removeIf(e -> e.getValue() <= 0);
+        grown.entrySet().removeIf(e -> e.getValue() == 0);
         List<Map.Entry<String, Long>> largestFirst = new ArrayList<>(grown.entrySet());
         largestFirst.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         Map<String, Long> sorted = new LinkedHashMap<>();
