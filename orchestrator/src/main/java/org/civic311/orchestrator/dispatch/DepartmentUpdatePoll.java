@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,8 +59,8 @@ class DepartmentUpdatePoll {
     private static final int NUDGE_ATTEMPTS = 6;
     /** After this many failed rounds an update is kept for staff instead of holding the watermark. */
     static final int APPLY_ATTEMPTS = 3;
-    /** While the updates of a poll are applied, the poll lock is renewed this often. */
-    private static final Duration RENEW_EVERY = Duration.ofSeconds(10);
+    /** While the updates of a poll are applied, the poll lock is renewed this often at most. */
+    private static final Duration RENEW_AT_MOST_EVERY = Duration.ofSeconds(10);
 
     private final DepartmentSystems systems;
     private final Watermarks watermarks;
@@ -72,16 +74,20 @@ class DepartmentUpdatePoll {
 
     private final DispatchMeters meters;
     private final ExecutorService importers;
+    private final long renewEveryNanos;
 
     /**
      * @param importThreads how many work items' updates are applied side by side ({@code civic311.dispatch.import-threads}):
      *                      each applies in its own transaction, and a busy day's completions would otherwise queue
      *                      behind one another's commits
+     * @param lockTimeToLive {@code civic311.dispatch.poll-lock-time-to-live}: the lock is renewed well within it
      */
     DepartmentUpdatePoll(DepartmentSystems systems, Watermarks watermarks, WorkUpdateImport updateImport,
                          FailedUpdates failures, Clock clock, RenewableLockRegistry clusterLocks,
                          TaskScheduler scheduler, DispatchMeters meters,
-                         @Value("${civic311.dispatch.import-threads:4}") int importThreads) {
+                         @Value("${civic311.dispatch.import-threads:4}") int importThreads,
+                         @Value("${civic311.dispatch.poll-lock-time-to-live}") Duration lockTimeToLive) {
+        this.renewEveryNanos = Math.min(RENEW_AT_MOST_EVERY.toNanos(), lockTimeToLive.toNanos() / 3);
         AtomicInteger number = new AtomicInteger();
         this.importers = Executors.newFixedThreadPool(Math.max(1, importThreads), work -> {
             Thread thread = new Thread(work, "department-import-" + number.incrementAndGet());
@@ -222,11 +228,15 @@ class DepartmentUpdatePoll {
 
     @PreDestroy
     void stop() {
-        importers.shutdownNow();
+        // Tasks never started are cancelled, so that no poll waits for them.
+        importers.shutdownNow().forEach(task -> ((Future<?>) task).cancel(false));
     }
 
     /**
      * Applies the updates: those of one work item in their order, on one thread; different work items side by side.
+     * The poll lock is renewed meanwhile. When the poll stops early (another node took the lock over), the updates not
+     * yet begun are left and the ones being applied finish before the lock is released: the next poll, here or on
+     * another node, must not apply an item's updates beside this one.
      *
      * @return whether every update was applied, or after its last attempt kept for staff
      */
@@ -237,18 +247,25 @@ class DepartmentUpdatePoll {
         stillPolling.run();
         Map<ExternalRef, List<WorkUpdate>> byItem = updates.stream()
                 .collect(Collectors.groupingBy(WorkUpdate::ref, LinkedHashMap::new, Collectors.toList()));
+        AtomicBoolean stopped = new AtomicBoolean();
         List<Future<Boolean>> items = new ArrayList<>();
-        byItem.values().forEach(itemUpdates -> items.add(importers.submit(() -> applyInOrder(system, itemUpdates))));
-        boolean allDone = true;
-        for (Future<Boolean> item : items) {
-            allDone &= awaitRenewing(item, stillPolling);
+        byItem.values().forEach(itemUpdates -> items.add(
+                importers.submit(() -> applyInOrder(system, itemUpdates, stopped))));
+        try {
+            return awaitRenewing(items, stillPolling);
+        } catch (RuntimeException | Error e) {
+            stopped.set(true);
+            items.forEach(DepartmentUpdatePoll::awaitQuietly);
+            throw e;
         }
-        return allDone;
     }
 
-    private boolean applyInOrder(String system, List<WorkUpdate> updates) {
+    private boolean applyInOrder(String system, List<WorkUpdate> updates, AtomicBoolean stopped) {
         boolean allDone = true;
         for (WorkUpdate update : updates) {
+            if (stopped.get()) {
+                return false;
+            }
             try {
                 updateImport.apply(update);
             } catch (RuntimeException e) {
@@ -258,19 +275,42 @@ class DepartmentUpdatePoll {
         return allDone;
     }
 
-    /** Waits for one work item's updates, renewing the poll lock meanwhile; throws when another node took it over. */
-    private static boolean awaitRenewing(Future<Boolean> item, Runnable stillPolling) {
-        while (true) {
-            try {
-                return item.get(RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillApplying) {
-                stillPolling.run();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Applying updates failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while applying updates", e);
+    /** Waits for every work item, renewing the poll lock on time; throws when another node took it over. */
+    private boolean awaitRenewing(List<Future<Boolean>> items, Runnable stillPolling) {
+        long renewAt = System.nanoTime() + renewEveryNanos;
+        boolean allDone = true;
+        for (Future<Boolean> item : items) {
+            while (true) {
+                long wait = renewAt - System.nanoTime();
+                if (wait <= 0) {
+                    stillPolling.run();
+                    renewAt = System.nanoTime() + renewEveryNanos;
+                    continue;
+                }
+                try {
+                    allDone &= item.get(wait, TimeUnit.NANOSECONDS);
+                    break;
+                } catch (TimeoutException stillApplying) {
+                    // renewed at the top of the loop
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("Applying updates failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while applying updates", e);
+                }
             }
+        }
+        return allDone;
+    }
+
+    /** Waits until the work item has stopped, however it ended. */
+    private static void awaitQuietly(Future<Boolean> item) {
+        try {
+            item.get();
+        } catch (ExecutionException | CancellationException ended) {
+            // it has stopped: that is all that is asked
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -110,15 +110,18 @@ class NoticeSender implements SchedulingConfigurer {
             unsent = everyOne(messages, e);
         }
         Map<Long, String> delivered = new LinkedHashMap<>();
+        Map<StoredNotice, Exception> refused = new LinkedHashMap<>();
         for (Map.Entry<MimeMessage, StoredNotice> sent : messages.entrySet()) {
             Exception failure = unsent.get(sent.getKey());
             if (failure == null) {
                 delivered.put(sent.getValue().id(), messageId(sent.getKey()));
             } else {
-                failed(sent.getValue(), failure);
+                refused.put(sent.getValue(), failure);
             }
         }
+        // What went out is recorded first: a failure to record a refusal must not send the delivered ones again.
         notices.sentAll(delivered, clock.instant());
+        refused.forEach(this::failed);
     }
 
     private static Map<Object, Exception> everyOne(Map<MimeMessage, StoredNotice> messages, Exception e) {

@@ -247,7 +247,8 @@ class DepartmentUpdatePollTest {
                                         JdbcLockRegistry locks) {
         return new DepartmentUpdatePoll(new DepartmentSystems(List.of(connector), new MockEnvironment()), watermarks, updateImport,
                 new FailedUpdates(db), clock, locks, new SimpleAsyncTaskScheduler(),
-                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), 4);
+                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), 4,
+                Duration.ofMinutes(5));
     }
 
     private JdbcLockRegistry jdbcLocks() {
