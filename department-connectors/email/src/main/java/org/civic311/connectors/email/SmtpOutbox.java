@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.civic311.connectors.ConnectorException;
@@ -60,13 +63,14 @@ final class SmtpOutbox {
     /** Sends one plain-text email whose Message-ID carries the token, so replies point back at it; returns it as sent. */
     MimeMessage send(String to, WorkOrderMail mail, ReplyToken token) {
         try {
+            // Put together by hand: a MimeMessageHelper on a message the sender did not make reads the class path's
+            // MIME types again for every email.
             MimeMessage message = new TokenMessage(sender.getSession(), token);
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setReplyTo(replyTo);
-            helper.setTo(to);
-            helper.setSubject(mail.subject());
-            helper.setText(mail.body());
+            message.setFrom(new InternetAddress(from));
+            message.setReplyTo(new Address[] {new InternetAddress(replyTo)});
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setText(mail.body(), StandardCharsets.UTF_8.name());
             sender.send(message);
             return message;
         } catch (MessagingException | MailException e) {
