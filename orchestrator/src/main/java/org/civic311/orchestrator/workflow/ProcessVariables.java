@@ -45,16 +45,9 @@ final class ProcessVariables {
 
     /** Which closure of the request a follow-up question is about: 1 for the first. */
     static final String FOLLOW_UP_ROUND = "followUpRound";
-    /** ISO-8601 durations the follow-up process's timers read, set (transient) just before each timer is made. */
-    static final String FOLLOW_UP_DELAY = "followUpDelay";
-    static final String ANSWER_WINDOW = "answerWindow";
-    /** The resident's answer to "was it fixed?". */
-    static final String FIXED = "fixed";
 
-    /** The process that asks "was it fixed?" after a closure (processes/resident-follow-up.bpmn). */
+    /** The process a resident's NO to "was it fixed?" starts (processes/resident-follow-up.bpmn). */
     static final String FOLLOW_UP_PROCESS = "resident-follow-up";
-    /** The message its "Await the answer" receive task waits for. */
-    static final String RESIDENT_ANSWERED = "ResidentAnswered";
 
     /** The message the "Await department" receive task waits for. */
     static final String DEPARTMENT_WORK_DONE = "DepartmentWorkDone";

@@ -1,7 +1,7 @@
 /**
  * The bridge to the Camunda engine, and the only package that imports {@code org.camunda}: process start,
  * the delegate beans the BPMN files name ({@code ${routeRequest}}, {@code ${dispatchTask}},
- * {@code ${closeRequest}}, {@code ${notifyResident}}, {@code ${askResident}}, {@code ${reopenRequest}},
+ * {@code ${closeRequest}}, {@code ${notifyResident}}, {@code ${reopenRequest}},
  * {@code ${warnSupervisors}}, {@code ${recordOverdue}}, the request types' own steps {@code ${agreeCollectionDate}},
  * {@code ${tagVehicle}}, {@code ${checkRequestOpen}} and the escalation form's task listener
  * {@code ${applySupervisorAction}}; the only beans an expression can reach), message correlation, cancelled

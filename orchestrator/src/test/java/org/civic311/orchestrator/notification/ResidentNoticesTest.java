@@ -3,9 +3,9 @@ package org.civic311.orchestrator.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,6 +123,10 @@ class ResidentNoticesTest {
     ServiceRequests requests;
     @Autowired
     ResidentNotices residentNotices;
+    @Autowired
+    FollowUps followUps;
+    @Autowired
+    FollowUpQuestions followUpQuestions;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -324,18 +330,14 @@ class ResidentNoticesTest {
         MimeMessage question = awaitMail(resident, id, "¿Se resolvió el problema?");
         String link = link(GreenMailUtil.getBody(question));
         String token = link.substring(link.lastIndexOf('/') + 1);
-        // The question stays open for the answer window (30 days); meanwhile the follow-up keeps what a NO needs.
-        Timestamp windowCloses = db.sql("""
-                        SELECT j.DUEDATE_ FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION p ON p.ID_ = j.PROCESS_INSTANCE_ID_
-                        WHERE p.BUSINESS_KEY_ = :id AND j.PROCESS_DEF_KEY_ = 'resident-follow-up'""")
-                .param("id", id).query(Timestamp.class).single();
-        assertThat(windowCloses.toInstant()).isBetween(Instant.now().plus(Duration.ofDays(29)),
-                Instant.now().plus(Duration.ofDays(31)));
+        // The question waits for its answer in Civic311's own table, with what a NO needs; the engine holds nothing.
+        long requestId = requests.find(id).orElseThrow().id();
         assertThat(db.sql("""
-                        SELECT v.NAME_ FROM ACT_RU_VARIABLE v JOIN ACT_RU_EXECUTION p ON p.ID_ = v.PROC_INST_ID_
-                        WHERE p.BUSINESS_KEY_ = :id AND p.PROC_DEF_ID_ LIKE 'resident-follow-up:%'""")
-                .param("id", id).query(String.class).list())
-                .containsExactlyInAnyOrder("requestId", "followUpRound", "departmentTaskId");
+                        SELECT f.department_task_id FROM follow_up f JOIN department_task t ON t.id = f.department_task_id
+                        WHERE f.request_id = :id AND t.task_key = :task AND f.asked_at IS NOT NULL""")
+                .param("id", requestId).param("task", earlierTask).query(Long.class).optional()).isPresent();
+        assertThat(db.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
 
         // A mail scanner follows the link: the page asks, and nothing is recorded.
         ResponseEntity<String> page = http.getForEntity(link, String.class);
@@ -394,6 +396,57 @@ class ResidentNoticesTest {
         assertThat(db.sql("SELECT answer, answered_by FROM follow_up WHERE request_id = :id").param("id", requestId)
                 .query().singleRow()).containsEntry("ANSWER", "YES").containsEntry("ANSWERED_BY", "SMS");
         assertThat(request(id).get("status").asText()).isEqualTo("closed");
+    }
+
+    @Test
+    void aQuestionWaitsForItsTimeAndIsAskedOnceHoweverManyNodesLookForIt() throws Exception {
+        String resident = "asked.once@example.org";
+        String id = submitted(submit(pothole(null, resident), null));
+        reply(awaitMail(STREETS, id, ""), "DONE Filled.");
+        awaitMail(resident, id, "Was it fixed?");
+        long requestId = requests.find(id).orElseThrow().id();
+        long task = db.sql("SELECT MAX(id) FROM department_task WHERE request_id = :id").param("id", requestId)
+                .query(Long.class).single();
+
+        // A later closure's question, planned for tomorrow: not asked today, however often nodes look.
+        transaction.executeWithoutResult(s -> followUps.plan(requestId, 7, task, Instant.now().plus(Duration.ofDays(1))));
+        followUpQuestions.askDue();
+        assertThat(followUps.find(requestId, 7).orElseThrow().askedAt()).isNull();
+        assertThat(followUpNotices(requestId, 7)).isZero();
+
+        // Its time comes: two nodes (and this one's own schedule) look for it at once; it is asked once.
+        db.sql("UPDATE follow_up SET ask_at = :past WHERE request_id = :id AND round_no = 7")
+                .param("past", LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1)).param("id", requestId).update();
+        CompletableFuture<Void> other = CompletableFuture.runAsync(followUpQuestions::askDue);
+        followUpQuestions.askDue();
+        other.get(30, TimeUnit.SECONDS);
+        await().untilAsserted(() -> assertThat(followUps.find(requestId, 7).orElseThrow().askedAt()).isNotNull());
+        assertThat(followUpNotices(requestId, 7)).isEqualTo(1);
+    }
+
+    @Test
+    void aNoAfterTheAnswerWindowIsKeptAndSendsNothingBack() throws Exception {
+        String resident = "too.late@example.org";
+        String id = submitted(submit(pothole(null, resident), null));
+        reply(awaitMail(STREETS, id, ""), "DONE Filled.");
+        String link = link(GreenMailUtil.getBody(awaitMail(resident, id, "Was it fixed?")));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        // Asked 31 days ago: the window (30 days) has closed.
+        db.sql("UPDATE follow_up SET asked_at = :then WHERE token = :token")
+                .param("then", LocalDateTime.now(ZoneOffset.UTC).minusDays(31)).param("token", token).update();
+
+        assertThat(answerOnPage(link, "no", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(answer(token)).containsEntry("ANSWER", "NO");
+        assertThat(db.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
+        assertThat(request(id).get("status").asText()).isEqualTo("closed");
+        assertThat(taskKeys(id)).hasSize(1);
+    }
+
+    private int followUpNotices(long requestId, int round) {
+        return db.sql("SELECT COUNT(*) FROM notification WHERE request_id = :id AND event_key = :key")
+                .param("id", requestId).param("key", "follow-up#" + round).query(Integer.class).single();
     }
 
     @Test

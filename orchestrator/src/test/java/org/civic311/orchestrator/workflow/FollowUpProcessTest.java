@@ -8,25 +8,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.civic311.orchestrator.notification.ResidentAnswered;
+import org.civic311.orchestrator.notification.ResidentSaysNotFixed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** processes/resident-follow-up.bpmn: "was it fixed?" some days after closure, and what a NO sets going. */
+/** processes/resident-follow-up.bpmn: what a resident's NO to "was it fixed?" sets going. */
 @Deployment(resources = {"processes/resident-follow-up.bpmn", "processes/department-work.bpmn"})
 class FollowUpProcessTest {
 
@@ -41,8 +39,6 @@ class FollowUpProcessTest {
     void mockDelegates() {
         // Explicitly: the Spring tests of the same run leave their engines registered too.
         BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("askResident", (JavaDelegate) execution ->
-                calls.add("ask round " + execution.getVariable(ProcessVariables.FOLLOW_UP_ROUND)));
         Mocks.register("reopenRequest", (JavaDelegate) execution -> {
             calls.add("reopen after task " + execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID));
             execution.setVariables(RequestTypeProcessTest.serviceLevel());
@@ -64,36 +60,18 @@ class FollowUpProcessTest {
     }
 
     @Test
-    void theResidentIsAskedAfterTheDelayAndYesEndsIt() {
-        ProcessInstance followUp = startProcess();
-
-        assertThat(followUp).isWaitingAt("Event_FollowUpDelay");
-        Job delay = job(followUp);
-        assertThat(delay.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 2L * 24 * 3600 * 1000));
-        execute(delay);
-        assertThat(followUp).isWaitingAt("Task_AwaitAnswer");
-        assertThat(calls).containsExactly("ask round 1");
-
-        answer(1, true);
-
-        assertThat(followUp).hasPassed("Event_Fixed").isEnded();
-        assertThat(calls).containsExactly("ask round 1");
-    }
-
-    @Test
     void noReopensTheDepartmentWorksAgainAndTheNextClosureIsTold() {
-        ProcessInstance followUp = startProcess();
-        execute(job(followUp));
+        ProcessInstance followUp = residentSaysNotFixed();
 
-        answer(1, false);
-
+        // Reopening is a job of its own: the answer was stored and the page answered, whatever happens next.
         assertThat(followUp).isWaitingAt("Task_ReopenRequest");
+        assertThat(calls).isEmpty();
         execute(job(followUp));
         assertThat(followUp).isWaitingAt("Activity_DepartmentWork");
         ProcessInstance work = calledProcessInstance(followUp);
         execute(job(work));
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
-        assertThat(calls).containsExactly("ask round 1", "reopen after task 42", "dispatch 43 for SR-2026-000001");
+        assertThat(calls).containsExactly("reopen after task 42", "dispatch 43 for SR-2026-000001");
 
         RequestTypeProcessTest.departmentFinishes(43L, "COMPLETED", "Refilled with hot asphalt");
 
@@ -104,29 +82,11 @@ class FollowUpProcessTest {
         assertThat(calls).endsWith("close", "notify after round 1");
     }
 
-    @Test
-    void anAnswerForAnotherRoundOrRequestMovesNothingAndNoAnswerEndsItQuietly() {
-        ProcessInstance followUp = startProcess();
-        execute(job(followUp));
-
-        answer(2, false);
-        new ResidentAnswerCorrelation(runtimeService()).on(new ResidentAnswered(8L, 1, false));
-        assertThat(followUp).isWaitingAt("Task_AwaitAnswer");
-
-        execute(job(followUp));
-        assertThat(followUp).hasPassed("Event_Unanswered").isEnded();
-        assertThat(calls).containsExactly("ask round 1");
-    }
-
-    private ProcessInstance startProcess() {
-        return runtimeService().startProcessInstanceByKey(ProcessVariables.FOLLOW_UP_PROCESS, "SR-2026-000001",
-                Map.of(ProcessVariables.REQUEST_ID, 7L, ProcessVariables.FOLLOW_UP_ROUND, 1,
-                        ProcessVariables.DEPARTMENT_TASK_ID, 42L,
-                        ProcessVariables.FOLLOW_UP_DELAY, "P3D", ProcessVariables.ANSWER_WINDOW, "P30D"));
-    }
-
-    /** What storing the resident's answer does: the application's own correlation. */
-    private static void answer(int round, boolean fixed) {
-        new ResidentAnswerCorrelation(runtimeService()).on(new ResidentAnswered(7L, round, fixed));
+    /** What storing a NO does: the application's own process start. */
+    private ProcessInstance residentSaysNotFixed() {
+        new ProcessStarter(runtimeService(), engine.getProcessEngine().getIdentityService())
+                .on(new ResidentSaysNotFixed(7L, "SR-2026-000001", 1, 42L));
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ProcessVariables.FOLLOW_UP_PROCESS)
+                .processInstanceBusinessKey("SR-2026-000001").singleResult();
     }
 }
