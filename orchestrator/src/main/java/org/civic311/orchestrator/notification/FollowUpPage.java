@@ -73,8 +73,13 @@ class FollowUpPage {
             return page(HttpStatus.BAD_REQUEST, question, "invalid");
         }
         boolean fixed = "yes".equals(answer);
-        boolean taken = questions.answer(question, fixed, rated ? Integer.valueOf(rating.strip()) : null, Channel.EMAIL);
-        return page(HttpStatus.OK, question, !taken ? "answered" : fixed ? "thanks" : "reopened");
+        String state = switch (questions.answer(question, fixed, rated ? Integer.valueOf(rating.strip()) : null,
+                Channel.EMAIL)) {
+            case ALREADY_ANSWERED -> "answered";
+            case KEPT -> "thanks";
+            case SENT_BACK -> "reopened";
+        };
+        return page(HttpStatus.OK, question, state);
     }
 
     private ResponseEntity<String> page(HttpStatus status, FollowUps.FollowUp question, String state) {

@@ -78,19 +78,28 @@ public class FollowUpQuestions implements SchedulingConfigurer {
         }
     }
 
-    /** @return whether this answer was taken (false: the question had its answer already) */
+    /** What became of an answer. */
+    enum Answer {
+        /** The question had its answer already: the first one stands. */
+        ALREADY_ANSWERED,
+        /** Kept for reporting: a YES, or a NO after the answer window. */
+        KEPT,
+        /** A NO while the question was open: the department gets the work again. */
+        SENT_BACK
+    }
+
     @Transactional
-    boolean answer(FollowUps.FollowUp question, boolean fixed, Integer rating, Channel by) {
+    Answer answer(FollowUps.FollowUp question, boolean fixed, Integer rating, Channel by) {
         Instant now = clock.instant();
         if (!followUps.answer(question.id(), fixed, rating, by, now)) {
-            return false;
+            return Answer.ALREADY_ANSWERED;
         }
-        // After the answer window the answer is kept for reporting and sends nothing back.
-        if (!fixed && question.askedAt().plus(settings.answerWindow()).isAfter(now)
-                && question.departmentTaskId() != null) {
-            events.publishEvent(new ResidentSaysNotFixed(question.requestId(),
-                    requests.get(question.requestId()).trackingNumber(), question.round(), question.departmentTaskId()));
+        if (fixed || !question.askedAt().plus(settings.answerWindow()).isAfter(now)
+                || question.departmentTaskId() == null) {
+            return Answer.KEPT;
         }
-        return true;
+        events.publishEvent(new ResidentSaysNotFixed(question.requestId(),
+                requests.get(question.requestId()).trackingNumber(), question.round(), question.departmentTaskId()));
+        return Answer.SENT_BACK;
     }
 }

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.civic311.orchestrator.notification.FollowUpQuestions;
 import org.civic311.orchestrator.notification.ResidentNotices;
 import org.civic311.orchestrator.request.ServiceRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("notifyResident")
 class NotifyResidentDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyResidentDelegate.class);
 
     private final ResidentNotices notices;
     private final FollowUpQuestions questions;
@@ -37,7 +41,10 @@ class NotifyResidentDelegate implements JavaDelegate {
         notices.closed(requestId, round);
         // The task that did the work: a NO plans it again.
         Number task = (Number) execution.getVariable(ProcessVariables.DEPARTMENT_TASK_ID);
-        if (task != null && notices.reachesSomeone(requestId)) {
+        if (task == null) {
+            // A request type whose call activity does not hand departmentTaskId back (docs/request-types.md).
+            log.warn("Request {} closed without a departmentTaskId: \"was it fixed?\" is not asked", requestId);
+        } else if (notices.reachesSomeone(requestId)) {
             questions.plan(requestId, round, task.longValue());
         }
     }

@@ -422,6 +422,8 @@ class ResidentNoticesTest {
         other.get(30, TimeUnit.SECONDS);
         await().untilAsserted(() -> assertThat(followUps.find(requestId, 7).orElseThrow().askedAt()).isNotNull());
         assertThat(followUpNotices(requestId, 7)).isEqualTo(1);
+        assertThat(followUps.asked(followUps.find(requestId, 7).orElseThrow().id(), Instant.now()))
+                .as("a node that comes later finds it asked").isFalse();
     }
 
     @Test
@@ -435,7 +437,9 @@ class ResidentNoticesTest {
         db.sql("UPDATE follow_up SET asked_at = :then WHERE token = :token")
                 .param("then", LocalDateTime.now(ZoneOffset.UTC).minusDays(31)).param("token", token).update();
 
-        assertThat(answerOnPage(link, "no", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> late = answerOnPage(link, "no", null);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(late.getBody()).contains("Thank you for your answer.").doesNotContain("open again");
 
         assertThat(answer(token)).containsEntry("ANSWER", "NO");
         assertThat(db.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :id").param("id", id)

@@ -66,8 +66,9 @@ final class FixedRequests {
         followUp(jdbc, 6, 2, "YES", 4, "03-12T08:00");
         followUp(jdbc, 7, 1, "YES", 5, "03-06T08:00");
         // Asked, never answered: no answer to count.
-        jdbc.update("INSERT INTO follow_up (request_id, round_no, token, asked_at) VALUES (1, 1, 'fixed-unanswered', ?)",
-                at("03-06T10:00"));
+        jdbc.update("""
+                INSERT INTO follow_up (request_id, round_no, token, ask_at, asked_at)
+                VALUES (1, 1, 'fixed-unanswered', ?, ?)""", at("03-06T10:00"), at("03-06T10:00"));
     }
 
     private static void request(JdbcTemplate jdbc, long id, String code, String department, String channel,
@@ -90,9 +91,10 @@ final class FixedRequests {
 
     private static void followUp(JdbcTemplate jdbc, long id, int round, String answer, int rating, String when) {
         jdbc.update("""
-                INSERT INTO follow_up (request_id, round_no, token, asked_at, answer, rating, answered_by, answered_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'EMAIL', ?)""", id, round, "fixed-" + id + "-" + round, at(when), answer,
-                rating, at(when));
+                INSERT INTO follow_up (request_id, round_no, token, ask_at, asked_at, answer, rating, answered_by,
+                                       answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'EMAIL', ?)""", id, round, "fixed-" + id + "-" + round, at(when), at(when),
+                answer, rating, at(when));
     }
 
     static LocalDateTime at(String monthDayTime) {

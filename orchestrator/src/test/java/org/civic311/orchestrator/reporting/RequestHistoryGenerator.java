@@ -111,7 +111,7 @@ public final class RequestHistoryGenerator {
             if (closed && random.nextInt(4) == 0) {
                 boolean fixed = random.nextInt(100) < (late ? 60 : 85);
                 Integer rating = random.nextInt(10) < 6 ? (fixed ? 3 + random.nextInt(3) : 1 + random.nextInt(3)) : null;
-                answers.add(new Object[] {id, "gen-" + id, ts(closedAt), fixed ? "YES" : "NO", rating,
+                answers.add(new Object[] {id, "gen-" + id, ts(closedAt), ts(closedAt), fixed ? "YES" : "NO", rating,
                         ts(min(closedAt.plus(Duration.ofDays(3)), now))});
             }
             if (requests.size() == BATCH || i == count - 1) {
@@ -131,8 +131,9 @@ public final class RequestHistoryGenerator {
         jdbc.batchUpdate("INSERT INTO staff_note (request_id, author, body, created_at) VALUES (?, 'Civic311', ?, ?)",
                 escalations);
         jdbc.batchUpdate("""
-                INSERT INTO follow_up (request_id, round_no, token, asked_at, answer, rating, answered_by, answered_at)
-                VALUES (?, 1, ?, ?, ?, ?, 'EMAIL', ?)""", answers);
+                INSERT INTO follow_up (request_id, round_no, token, ask_at, asked_at, answer, rating, answered_by,
+                                       answered_at)
+                VALUES (?, 1, ?, ?, ?, ?, ?, 'EMAIL', ?)""", answers);
         requests.clear();
         reopenings.clear();
         escalations.clear();
