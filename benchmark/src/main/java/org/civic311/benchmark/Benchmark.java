@@ -87,7 +87,10 @@ public final class Benchmark {
         List<Long> heapAfterCollections;
         long[] heapFloors;
         FreshDatabase database = FreshDatabase.create(options.db(), "civic311_bench");
-        try (Civic311UnderLoad civic311 = new Civic311UnderLoad(options, database, work)) {
+        int port = DemoJar.freePort();
+        try (DepartmentSites sites = new DepartmentSites(options, work, "departments", port);
+             Civic311UnderLoad civic311 = new Civic311UnderLoad(options, database, work, "civic311", port, List.of(),
+                     sites)) {
             civic311.run(4, Math.min(60, options.requests()));
             civic311.warmedUp();
             Map<String, Long> afterWarmUp = database.sizes();
@@ -161,10 +164,12 @@ public final class Benchmark {
                 + clusterRequests + " requests, the second node killed with SIGKILL half-way …");
         String cluster;
         FreshDatabase clusterDatabase = FreshDatabase.create(options.db(), "civic311_bench_cluster");
-        try (Civic311UnderLoad first = new Civic311UnderLoad(options, clusterDatabase, work, "civic311-node1",
-                CLUSTER_LOCKS, null);
+        int firstPort = DemoJar.freePort();
+        try (DepartmentSites sites = new DepartmentSites(options, work, "cluster-departments", firstPort);
+             Civic311UnderLoad first = new Civic311UnderLoad(options, clusterDatabase, work, "civic311-node1",
+                     firstPort, CLUSTER_LOCKS, sites);
              Civic311UnderLoad second = new Civic311UnderLoad(options, clusterDatabase, work, "civic311-node2",
-                     CLUSTER_LOCKS, first)) {
+                     DemoJar.freePort(), CLUSTER_LOCKS, sites)) {
             Civic311UnderLoad.Takeover takeover = first.runKilling(second, clusterClients, clusterRequests);
             long[] sentTwice = first.checkNothingLost();
             cluster = String.format(Locale.ROOT, "Cluster, job and poll locks 10 s: %d jobs were locked (by either "

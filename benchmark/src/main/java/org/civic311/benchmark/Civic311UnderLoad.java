@@ -1,9 +1,6 @@
 package org.civic311.benchmark;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,8 +48,7 @@ final class Civic311UnderLoad implements AutoCloseable {
 
     final FreshDatabase database;
     final int http;
-    final int smtp;
-    final int imap;
+    private final DepartmentSites sites;
     final Process app;
     final Path log;
     final Path gcLog;
@@ -63,43 +59,30 @@ final class Civic311UnderLoad implements AutoCloseable {
     private int submitted;
     private int collectionsInWarmUp;
 
-    Civic311UnderLoad(Options options, FreshDatabase database, Path workDirectory) throws Exception {
-        this(options, database, workDirectory, "civic311", List.of(), null);
-    }
-
     /**
-     * @param name     its log's and flight recording's name
+     * @param name     its log's, GC log's and flight recording's name
+     * @param http     its port (the departments' sites send Cityworks' webhook there)
      * @param settings more settings, as {@code --name=value}
-     * @param host     null for a node that hosts the simulated departments and the mail server itself; else the node
-     *                 that does, which this one uses
+     * @param sites    the departments it sends the work to
      */
-    Civic311UnderLoad(Options options, FreshDatabase database, Path workDirectory, String name, List<String> settings,
-                      Civic311UnderLoad host) throws Exception {
+    Civic311UnderLoad(Options options, FreshDatabase database, Path workDirectory, String name, int http,
+                      List<String> settings, DepartmentSites sites) throws Exception {
         this.database = database;
         this.finishAfter = options.finishAfter();
-        this.http = freePort();
-        this.smtp = host == null ? freePort() : host.smtp;
-        this.imap = host == null ? freePort() : host.imap;
+        this.http = http;
+        this.sites = sites;
         this.log = workDirectory.resolve(name + ".log");
         this.gcLog = workDirectory.resolve(name + "-gc.log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
         if (options.jfr()) {
-            command.add("-XX:FlightRecorderOptions:stackdepth=256");
-            command.add("-XX:StartFlightRecording=filename=" + workDirectory.resolve(name + ".jfr") + ",settings=profile");
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
+            jvm.add("-XX:StartFlightRecording=filename=" + workDirectory.resolve(name + ".jfr") + ",settings=profile");
         }
-        String after = options.finishAfter().toMillis() + "ms";
-        command.addAll(List.of("-jar", options.jar().toString(),
+        List<String> all = new ArrayList<>(List.of(
                 "--server.port=" + http,
-                "--civic311.demo.mail-server.smtp-port=" + smtp,
-                "--civic311.demo.mail-server.imap-port=" + imap,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",
-                "--civic311.simulators.cityworks.staff-finish-after=" + after,
-                "--civic311.simulators.accela.staff-finish-after=" + after,
-                "--civic311.demo.mail-server.staff.finish-after=" + after,
-                // Counting what reached Cityworks is one search
-                "--civic311.simulators.cityworks.search-cap=10000000",
                 "--civic311.dispatch.poll-interval=1s",
                 "--civic311.notifications.send-interval=1s",
                 // "Was it fixed?" days later, as in production, not two minutes later as in the demo
@@ -107,36 +90,10 @@ final class Civic311UnderLoad implements AutoCloseable {
                 "--civic311.open311.rate-limits.per-key.capacity=100000000",
                 "--civic311.open311.rate-limits.per-address.capacity=100000000",
                 "--logging.level.root=warn"));
-        command.addAll(settings);
-        if (host != null) {
-            String sim = "http://127.0.0.1:" + host.http + "/sim";
-            command.addAll(List.of("--civic311.demo.mail-server.enabled=false",
-                    "--civic311.simulators.cityworks.enabled=false", "--civic311.simulators.accela.enabled=false",
-                    "--civic311.simulators.twilio.enabled=false",
-                    "--civic311.connectors.cityworks.base-url=" + sim + "/cityworks",
-                    "--civic311.connectors.accela.auth-url=" + sim + "/accela",
-                    "--civic311.connectors.accela.api-url=" + sim + "/accela",
-                    "--civic311.sms.twilio.base-url=" + sim + "/twilio"));
-        }
-        this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(app::destroyForcibly));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (true) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("Civic311 stopped while starting; its log: " + log);
-            }
-            try {
-                if (get("/open311/v2/services.json").statusCode() == 200) {
-                    break;
-                }
-            } catch (ConnectException starting) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Civic311 did not start within 15 minutes; its log: " + log);
-            }
-            Thread.sleep(500);
-        }
+        all.addAll(sites.settingsOfANodeUsingThem());
+        all.addAll(settings);
+        this.app = DemoJar.start(options.jar(), jvm, all, log);
+        DemoJar.awaitUp(app, http, log);
     }
 
     PhaseResult run(int clients, int requests) throws Exception {
@@ -342,16 +299,16 @@ final class Civic311UnderLoad implements AutoCloseable {
                 "civic311: one department task per request");
         Benchmark.check(single("SELECT COUNT(*) FROM notification WHERE kind = 'closed'") == submitted,
                 "civic311: one closure notice per request stored");
-        long cityworks = new DepartmentSites(http).cityworksServiceRequests();
+        long cityworks = sites.cityworksServiceRequests();
         Benchmark.check(cityworks == submittedByCode.get("damaged_tree"), "Cityworks: one service request per damaged"
                 + " tree (" + cityworks + " for " + submittedByCode.get("damaged_tree") + ")");
-        long accela = new DepartmentSites(http).accelaRecords();
+        long accela = sites.accelaRecords();
         Benchmark.check(accela == submittedByCode.get("high_weeds"), "Accela: one record per high weeds report ("
                 + accela + " for " + submittedByCode.get("high_weeds") + ")");
     }
 
     private Map<String, Long> trackingNumbersIn(String mailbox, String subjectContains) throws Exception {
-        return Mailbox.subjects(mailbox, imap).stream()
+        return Mailbox.subjects(mailbox, sites.imap).stream()
                 .filter(subject -> subjectContains == null || subject.contains(subjectContains))
                 .map(TRACKING_NUMBER::matcher).filter(Matcher::find).map(Matcher::group)
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
@@ -448,10 +405,6 @@ final class Civic311UnderLoad implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + http + path);
     }
@@ -467,21 +420,8 @@ final class Civic311UnderLoad implements AutoCloseable {
         return at.getTime();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
-
     @Override
     public void close() throws InterruptedException {
-        app.destroy();
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-            app.destroyForcibly();
-        }
+        DemoJar.stop(app);
     }
 }

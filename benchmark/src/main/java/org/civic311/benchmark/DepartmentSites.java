@@ -7,19 +7,68 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The demo's Cityworks and Accela simulators, asked through their public APIs what was created there. */
-final class DepartmentSites {
+/**
+ * The departments: the demo jar in a JVM of its own hosting the Cityworks and Accela simulators, the mail server and
+ * the staff who answer work emails, each finishing a piece of work a set time after it arrived. Its own orchestration
+ * idles (the demo's in-memory database, no job executor, no polling), and Civic311 under load uses these sites: the
+ * mail server keeps every message in memory, which a run of thousands of requests must not count against Civic311's
+ * heap. Asked through the simulators' public APIs what was created there.
+ */
+final class DepartmentSites implements AutoCloseable {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    final int port;
+    final int smtp;
+    final int imap;
+    private final Process app;
     private final String base;
 
-    DepartmentSites(int port) {
+    /**
+     * @param civic311 the port of the Civic311 node Cityworks' webhook and Twilio's inbound texts go to
+     */
+    DepartmentSites(Options options, Path workDirectory, String name, int civic311) throws Exception {
+        this.port = DemoJar.freePort();
+        this.smtp = DemoJar.freePort();
+        this.imap = DemoJar.freePort();
         this.base = "http://127.0.0.1:" + port + "/sim";
+        String after = options.finishAfter().toMillis() + "ms";
+        String civic311Url = "http://127.0.0.1:" + civic311;
+        Path log = workDirectory.resolve(name + ".log");
+        this.app = DemoJar.start(options.jar(), List.of("-Xmx2g"), List.of(
+                "--server.port=" + port,
+                "--civic311.demo.mail-server.smtp-port=" + smtp,
+                "--civic311.demo.mail-server.imap-port=" + imap,
+                "--civic311.simulators.cityworks.staff-finish-after=" + after,
+                "--civic311.simulators.accela.staff-finish-after=" + after,
+                "--civic311.demo.mail-server.staff.finish-after=" + after,
+                // Counting what reached Cityworks is one search
+                "--civic311.simulators.cityworks.search-cap=10000000",
+                "--civic311.simulators.cityworks.webhook.url=" + civic311Url + "/webhooks/cityworks",
+                "--civic311.simulators.twilio.sms-url=" + civic311Url + "/webhooks/twilio/sms",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--civic311.dispatch.poll-interval=24h",
+                "--logging.level.root=warn"), log);
+        DemoJar.awaitUp(app, port, log);
+    }
+
+    /** The settings a Civic311 node needs to use these sites instead of its own. */
+    List<String> settingsOfANodeUsingThem() {
+        return List.of("--civic311.demo.mail-server.enabled=false",
+                "--civic311.demo.mail-server.smtp-port=" + smtp,
+                "--civic311.demo.mail-server.imap-port=" + imap,
+                "--civic311.simulators.cityworks.enabled=false", "--civic311.simulators.accela.enabled=false",
+                "--civic311.simulators.twilio.enabled=false",
+                "--civic311.connectors.cityworks.base-url=" + base + "/cityworks",
+                "--civic311.connectors.accela.auth-url=" + base + "/accela",
+                "--civic311.connectors.accela.api-url=" + base + "/accela",
+                "--civic311.sms.twilio.base-url=" + base + "/twilio");
     }
 
     long cityworksServiceRequests() throws IOException, InterruptedException {
@@ -53,5 +102,10 @@ final class DepartmentSites {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        DemoJar.stop(app);
     }
 }
