@@ -141,12 +141,49 @@ class ClusterOnOneDatabaseIT {
         }
         long killedAt = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> closed(batch) == batch.size());
-        System.out.printf("Every request closed %.1f s after the second node was killed (job and poll lock time 10 s)%n",
-                (System.nanoTime() - killedAt) / 1e9);
+        // Usually about 15 s (the locks' 10 s, then the work); a job the killed node left half done may wait for its
+        // first retry (a minute) as well.
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> closed(batch) == batch.size());
+        } finally {
+            System.out.printf("%d of %d requests closed %.1f s after the second node was killed (job and poll lock "
+                    + "time 10 s)%n", closed(batch), batch.size(), (System.nanoTime() - killedAt) / 1e9);
+            printUnclosed(batch);
+        }
         Thread.sleep(3000);
         assertEachOnce(batch);
+    }
+
+    /** What holds up a request not closed yet (its task, closure notice and jobs), for the next reader. */
+    static void printUnclosed(List<Submitted> batch) throws SQLException {
+        String ids = batch.stream().map(s -> "'" + s.trackingNumber() + "'").collect(Collectors.joining(","));
+        try (Connection connection = DriverManager.getConnection(DATABASE.url(), "root", "")) {
+            for (String sql : List.of("""
+                            SELECT r.tracking_number, r.status, t.system_name, t.status, t.external_id FROM service_request r
+                            JOIN department_task t ON t.request_id = r.id
+                            WHERE r.tracking_number IN (%s) AND r.id NOT IN (SELECT n.request_id FROM notification n
+                              WHERE n.kind = 'closed' AND n.status = 'SENT')""",
+                    """
+                            SELECT r.tracking_number, n.kind, n.status, n.attempts, n.next_attempt_at FROM notification n
+                            JOIN service_request r ON r.id = n.request_id
+                            WHERE r.tracking_number IN (%s) AND n.kind = 'closed' AND n.status <> 'SENT'""",
+                    """
+                            SELECT e.BUSINESS_KEY_, j.HANDLER_CFG_, j.RETRIES_, j.LOCK_OWNER_, j.LOCK_EXP_TIME_, j.DUEDATE_,
+                              j.EXCEPTION_MSG_ FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_
+                            WHERE e.BUSINESS_KEY_ IN (%s) AND j.TYPE_ <> 'timer'""")) {
+                try (ResultSet rs = connection.createStatement().executeQuery(sql.formatted(ids))) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder("  not closed yet:");
+                        for (int c = 1; c <= columns; c++) {
+                            row.append(' ').append(rs.getString(c));
+                        }
+                        System.out.println(row);
+                    }
+                }
+            }
+        }
     }
 
     /** Each request's work reached its department once and its resident heard of its closure once. */
