@@ -141,10 +141,10 @@ class ClusterOnOneDatabaseIT {
         }
         long killedAt = System.nanoTime();
 
-        // Usually about 15 s (the locks' 10 s, then the work); a job the killed node left half done may wait for its
-        // first retry (a minute) as well.
+        // Usually about 15 s (the locks' 10 s, then the work). A closure notice the killed node was sending waits out
+        // the notice sender's 5-minute hold first (docs/notifications.md): seen in CI, two notices SENDING until then.
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(7)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> closed(batch) == batch.size());
         } finally {
             System.out.printf("%d of %d requests closed %.1f s after the second node was killed (job and poll lock "
