@@ -30,11 +30,13 @@ public final class Benchmark {
     /** The cluster phase's load: enough to be mid-stream when a node dies, short beside the measured phases. */
     private static final int CLUSTER_REQUESTS = 3000;
     /**
-     * A node that dies holding jobs, or polling a department system, holds them this long (5 minutes by default, as
-     * docs/operations.md says); the phase shortens both, as the cluster test does.
+     * A node that dies holding jobs, polling a department system or sending notices, holds them this long (5 minutes
+     * by default, docs/operations.md and docs/notifications.md); the phase shortens all three, as the cluster test
+     * does.
      */
     private static final List<String> CLUSTER_LOCKS = List.of("--camunda.bpm.job-execution.lock-time-in-millis=10000",
-            "--civic311.dispatch.poll-lock-time-to-live=10s", "--camunda.bpm.job-execution.max-wait=1000");
+            "--civic311.dispatch.poll-lock-time-to-live=10s", "--civic311.notifications.send-lease=10s",
+            "--camunda.bpm.job-execution.max-wait=1000");
 
     private Benchmark() {
     }
@@ -172,9 +174,9 @@ public final class Benchmark {
                      DemoJar.freePort(), CLUSTER_LOCKS, sites)) {
             Civic311UnderLoad.Takeover takeover = first.runKilling(second, clusterClients, clusterRequests);
             long[] sentTwice = first.checkNothingLost();
-            cluster = String.format(Locale.ROOT, "Cluster, job and poll locks 10 s: %d jobs were locked (by either "
+            cluster = String.format(Locale.ROOT, "Cluster, job, poll and notice locks 10 s: %d jobs were locked (by either "
                             + "node) when the second node was killed; all had run %.1f s after the kill. %d notices "
-                            + "were being sent (those of the killed node wait out their 5-minute lease). Every request "
+                            + "were being sent (those of the killed node wait out the notice lock). Every request "
                             + "was closed and its resident told %.1f s after the kill. Sent twice (by the killed node, "
                             + "not yet recorded): %d work emails, %d closure notices.", takeover.jobsHeld(),
                     takeover.jobsRunSeconds(), takeover.noticesClaimed(), takeover.allClosedSeconds(), sentTwice[0],

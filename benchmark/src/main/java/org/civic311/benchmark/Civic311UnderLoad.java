@@ -189,7 +189,6 @@ final class Civic311UnderLoad implements AutoCloseable {
             submittedByCode.merge(SERVICE_CODES.get((first + i) % SERVICE_CODES.size()), 1, Integer::sum);
         }
         submitted += requests;
-        // The notices the killed node had claimed wait out its lease (NoticeSender, 5 minutes) first.
         awaitClosureNotices(expectedNotices, 10 + requests / 100);
         double allClosed = (System.nanoTime() - killedAt.get()) / 1e9;
         return new Takeover(requests, jobsHeld.get(), jobsRun.get(5, TimeUnit.MINUTES), noticesClaimed.get(),

@@ -38,8 +38,6 @@ class NoticeSender implements SchedulingConfigurer {
 
     static final String NO_SMS_PROVIDER = "No SMS provider is set up: the text cannot be sent.";
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
-    /** Longer than any send may take (the mail timeouts): a node that dies holding a notice frees it after this. */
-    private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int BATCH = 100;
 
     private final Notices notices;
@@ -72,7 +70,7 @@ class NoticeSender implements SchedulingConfigurer {
             return;
         }
         List<StoredNotice> emails = new ArrayList<>();
-        for (StoredNotice notice : notices.claimAll(due, now, now.plus(LEASE))) {
+        for (StoredNotice notice : notices.claimAll(due, now, now.plus(settings.sendLease()))) {
             if (notice.channel() == Channel.EMAIL) {
                 emails.add(notice);
             } else {

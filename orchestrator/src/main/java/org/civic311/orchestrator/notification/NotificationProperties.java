@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelays       the waits between tries of a notice that failed, the last one repeated
  * @param giveUpAfter       how long after its event a failing notice is still tried; the first failure after that
  *                          leaves it failed for good
+ * @param sendLease         how long a node holds the notices it took to send: longer than any send may take (the
+ *                          mail timeouts); a node that dies holding notices delays them this long
  */
 @ConfigurationProperties("civic311.notifications")
 @Validated
@@ -50,7 +52,8 @@ public record NotificationProperties(
         @DefaultValue("P30D") @NotNull Duration answerWindow,
         @DefaultValue("5s") @NotNull Duration sendInterval,
         @DefaultValue({"1m", "5m", "15m", "1h", "2h", "4h"}) @NotEmpty List<Duration> retryDelays,
-        @DefaultValue("75h") @NotNull Duration giveUpAfter) {
+        @DefaultValue("75h") @NotNull Duration giveUpAfter,
+        @DefaultValue("5m") @NotNull Duration sendLease) {
 
     /**
      * Timeouts of the residents' mail server ({@code spring.mail.host}). A relay that accepts the connection and never

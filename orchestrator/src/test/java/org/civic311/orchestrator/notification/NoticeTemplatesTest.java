@@ -38,7 +38,7 @@ class NoticeTemplatesTest {
         return new NotificationProperties("311@city.example", "Springfield 311", new NotificationProperties.Smtp(
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)), "en", templateDirectory,
                 URI.create("https://311.springfield.example"), Duration.ofDays(3), Duration.ofDays(30),
-                Duration.ofSeconds(5), List.of(Duration.ofMinutes(1)), Duration.ofHours(75));
+                Duration.ofSeconds(5), List.of(Duration.ofMinutes(1)), Duration.ofHours(75), Duration.ofMinutes(5));
     }
 
     static Stream<Arguments> everyEventInEveryLanguage() {
