@@ -1,43 +1,41 @@
 package org.civic311.connectors.email;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
 import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
 
 import org.civic311.connectors.ConnectorException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.integration.mail.ImapMailReceiver;
 
 /**
- * The orchestrator's reply mailbox, read over IMAP with Spring Integration's receiver. No message is marked read,
- * flagged or deleted (the receiver only adds its own keyword, {@code spring-integration-mail-adapter}, which mail
- * clients do not show). What has been read is the orchestrator's watermark, not a flag on the server, so a reply
- * that was fetched but never applied is fetched again, and a person reading the mailbox hides nothing from Civic311.
+ * The orchestrator's reply mailbox, read over IMAP. The folder is opened read-only, so nothing in it is marked read,
+ * flagged, tagged or deleted: a person reading the mailbox sees it as it arrived and hides nothing from Civic311.
+ * What has been read is the orchestrator's watermark, so a reply that was fetched but never applied is fetched again.
+ * <p>
+ * A poll costs three commands however many replies it takes (search, arrival dates, the chosen messages whole): a
+ * command per reply made a storm day's polls fall behind, since a server answers each in time that grows with the
+ * mailbox.
  */
 final class ReplyMailbox {
 
+    private final EmailConnectorProperties.Imap imap;
     private final MailboxLogin login;
-    private final String url;
 
     ReplyMailbox(EmailConnectorProperties.Imap imap) {
+        this.imap = imap;
         this.login = new MailboxLogin(imap);
-        // No credentials in the URL: the receiver logs it. They come from the authenticator instead.
-        this.url = login.protocol() + "://" + imap.host() + ":" + imap.port() + "/"
-                + URLEncoder.encode(imap.folder(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -48,25 +46,27 @@ final class ReplyMailbox {
      * @throws ConnectorException when the server cannot be reached or refuses the login
      */
     Replies receivedSince(Instant since, int most) {
-        OldestFirst receiver = new OldestFirst(url, since, most);
-        receiver.setJavaMailProperties(login.javaMailProperties());
-        receiver.setJavaMailAuthenticator(login.authenticator());
-        receiver.setShouldMarkMessagesAsRead(false);
-        receiver.setShouldDeleteMessages(false);
-        receiver.setFlaggedAsFallback(false); // where the server has no keywords, no \Flagged instead
-        // The server narrows by day; OldestFirst cuts at the second, on the server's received date.
-        receiver.setSearchTermStrategy((flags, folder) -> new ReceivedDateTerm(ComparisonTerm.GE, searchFrom(since)));
-        receiver.setSimpleContent(true); // parse the copied bytes ourselves, no folder needed afterwards
-        // Used outside a Spring Integration context; an empty bean factory stops it warning on every poll.
-        receiver.setBeanFactory(new DefaultListableBeanFactory());
-        try {
-            receiver.afterPropertiesSet();
-            List<MimeMessage> messages = Arrays.stream(receiver.receive()).map(MimeMessage.class::cast).toList();
-            return new Replies(messages, receiver.readUpTo);
+        try (Store store = login.session().getStore(login.protocol())) {
+            store.connect(imap.host(), imap.port(), null, null);
+            Folder folder = store.getFolder(imap.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                // The server narrows by day; the arrival dates cut at the second.
+                Message[] found = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, searchFrom(since)));
+                List<Arrived> arrived = arrivedSince(folder, found, since);
+                int taken = 0;
+                while (taken < arrived.size()
+                        && (taken < most || arrived.get(taken).at().equals(arrived.get(taken - 1).at()))) {
+                    taken++;
+                }
+                Instant readUpTo = taken < arrived.size() ? arrived.get(taken).at() : null;
+                Message[] chosen = arrived.subList(0, taken).stream().map(Arrived::message).toArray(Message[]::new);
+                return new Replies(copies(folder, chosen), readUpTo);
+            } finally {
+                folder.close(false);
+            }
         } catch (MessagingException | RuntimeException e) {
             throw new ConnectorException("Could not read the reply mailbox " + login.mailbox() + ": " + e.getMessage(), e);
-        } finally {
-            receiver.destroy(); // closes the folder and logs out
         }
     }
 
@@ -87,62 +87,47 @@ final class ReplyMailbox {
     record Replies(List<MimeMessage> messages, Instant readUpTo) {
     }
 
-    /**
-     * The receiver, choosing what to fetch: of the messages the server's day search found, those that arrived since
-     * the watermark, oldest first, up to the bound. Only their dates are fetched to choose; only the chosen ones are
-     * fetched in full.
-     */
-    private static final class OldestFirst extends ImapMailReceiver {
-
-        private final Instant since;
-        private final int most;
-        private Instant readUpTo;
-
-        OldestFirst(String url, Instant since, int most) {
-            super(url);
-            this.since = since;
-            this.most = most;
-        }
-
-        @Override
-        protected Message[] searchForNewMessages() throws MessagingException {
-            Message[] found = super.searchForNewMessages();
-            // The arrival dates alone, in one command: the day search finds every reply of two days, and fetching
-            // each one's envelope too made a storm day's polls slower with every reply that came in.
-            FetchProfile dates = new FetchProfile();
-            dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            getFolder().fetch(found, dates);
-            List<Arrived> arrived = new ArrayList<>();
-            for (Message message : found) {
-                Instant at = arrivedAt(message);
-                if (!at.isBefore(since)) {
-                    arrived.add(new Arrived(message, at));
-                }
-            }
-            arrived.sort(Comparator.comparing(Arrived::at));
-            int taken = 0;
-            while (taken < arrived.size()
-                    && (taken < most || arrived.get(taken).at().equals(arrived.get(taken - 1).at()))) {
-                taken++;
-            }
-            readUpTo = taken < arrived.size() ? arrived.get(taken).at() : null;
-            return arrived.subList(0, taken).stream().map(Arrived::message).toArray(Message[]::new);
-        }
-
-        /** When the server received it (else when it was sent); undated mail counts as arriving at the watermark. */
-        private Instant arrivedAt(Message message) {
-            try {
-                Date received = message.getReceivedDate();
-                Date arrived = received != null ? received : message.getSentDate();
-                // Undated mail is kept: reading it again is harmless, missing a reply is not.
-                return arrived == null ? since : arrived.toInstant();
-            } catch (MessagingException e) {
-                return since;
+    /** Of the messages found, those that arrived since the watermark, oldest first; their dates in one command. */
+    private static List<Arrived> arrivedSince(Folder folder, Message[] found, Instant since) throws MessagingException {
+        FetchProfile dates = new FetchProfile();
+        dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        folder.fetch(found, dates);
+        List<Arrived> arrived = new ArrayList<>();
+        for (Message message : found) {
+            Instant at = arrivedAt(message, since);
+            if (!at.isBefore(since)) {
+                arrived.add(new Arrived(message, at));
             }
         }
+        arrived.sort(Comparator.comparing(Arrived::at));
+        return arrived;
+    }
 
-        private record Arrived(Message message, Instant at) {
+    /** The chosen messages whole, in one command, copied so they outlive the connection. */
+    private static List<MimeMessage> copies(Folder folder, Message[] chosen) throws MessagingException {
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(chosen, whole);
+        List<MimeMessage> copies = new ArrayList<>(chosen.length);
+        for (Message message : chosen) {
+            copies.add(new MimeMessage((MimeMessage) message)); // from the fetched bytes, no further command
         }
+        return copies;
+    }
+
+    /** When the server received it (else when it was sent); undated mail counts as arriving at the watermark. */
+    private static Instant arrivedAt(Message message, Instant since) {
+        try {
+            Date received = message.getReceivedDate();
+            Date arrived = received != null ? received : message.getSentDate();
+            // Undated mail is kept: reading it again is harmless, missing a reply is not.
+            return arrived == null ? since : arrived.toInstant();
+        } catch (MessagingException e) {
+            return since;
+        }
+    }
+
+    private record Arrived(Message message, Instant at) {
     }
 
     /**
