@@ -41,7 +41,7 @@ final class DepartmentSites implements AutoCloseable {
         String after = options.finishAfter().toMillis() + "ms";
         String civic311Url = "http://127.0.0.1:" + civic311;
         Path log = workDirectory.resolve(name + ".log");
-        this.app = DemoJar.start(options.jar(), List.of("-Xmx2g"), List.of(
+        this.app = DemoJar.start(options.jar(), List.of("-Xmx4g"), List.of(
                 "--server.port=" + port,
                 "--civic311.demo.mail-server.smtp-port=" + smtp,
                 "--civic311.demo.mail-server.imap-port=" + imap,
