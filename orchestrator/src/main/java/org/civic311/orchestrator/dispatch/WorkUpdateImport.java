@@ -132,7 +132,8 @@ public class WorkUpdateImport {
         if (!resolution.equals(update.note())) {
             staffNote(task, department, update.note(), now);
         }
-        events.publishEvent(new DepartmentWorkDone(task.id(), outcome, resolution));
+        events.publishEvent(new DepartmentWorkDone(task.id(), requests.get(task.requestId()).trackingNumber(), outcome,
+                resolution));
     }
 
     private void staffNote(DepartmentTask task, String department, String note, Instant now) {

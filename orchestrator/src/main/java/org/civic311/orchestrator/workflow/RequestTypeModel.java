@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.civic311.orchestrator.catalog.Attribute;
 import org.civic311.orchestrator.catalog.Datatype;
@@ -24,13 +25,15 @@ import org.civic311.orchestrator.catalog.Datatype;
 /**
  * What a deployed BPMN file must hold, checked before anything of it is deployed. Every process: each
  * {@code camunda:delegateExpression} names a delegate bean of the application. A request type (a process with
- * {@code open311.group}) also: a routing step ({@code ${routeRequest}}), a call of the shared department work, and
- * start-form fields Open311 can express.
+ * {@code open311.group}) also: a routing step ({@code ${routeRequest}}), a call of the shared department work that
+ * passes the request's tracking number as its business key, and start-form fields Open311 can express.
  */
 final class RequestTypeModel {
 
     static final String ROUTE_REQUEST = "${routeRequest}";
     static final String DEPARTMENT_WORK = "department-work";
+    /** The department's completion finds the waiting department work by it (WorkDoneCorrelation). */
+    static final String BUSINESS_KEY = "#{execution.processBusinessKey}";
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*}");
     /** Camunda form-field types DeployedRequestTypes turns into Open311 datatypes. */
@@ -82,16 +85,28 @@ final class RequestTypeModel {
                 problems.add("Process '" + id + "' is a request type (open311.group) without a routing step: add a"
                         + " service task with delegate expression " + ROUTE_REQUEST + ".");
             }
-            boolean dispatches = model.getModelElementsByType(CallActivity.class).stream()
+            List<CallActivity> departmentWork = model.getModelElementsByType(CallActivity.class).stream()
                     .filter(call -> isInside(call.getDomElement(), process.getDomElement()))
-                    .anyMatch(call -> DEPARTMENT_WORK.equals(call.getCalledElement()));
-            if (!dispatches) {
+                    .filter(call -> DEPARTMENT_WORK.equals(call.getCalledElement()))
+                    .toList();
+            if (departmentWork.isEmpty()) {
                 problems.add("Process '" + id + "' is a request type (open311.group) without the department's work:"
                         + " add a call activity calling " + DEPARTMENT_WORK + ".");
             }
+            departmentWork.stream().filter(call -> !passesTrackingNumber(call)).forEach(call -> problems.add(
+                    "Call activity '" + call.getId() + "' of process '" + id + "' does not pass the request's tracking"
+                            + " number to " + DEPARTMENT_WORK + ": add <camunda:in businessKey=\"" + BUSINESS_KEY
+                            + "\"/> (in the Modeler: Inputs, Business key)."));
             formFields(process).forEach(field -> fieldProblem(id, field).ifPresent(problems::add));
         }
         return problems;
+    }
+
+    private static boolean passesTrackingNumber(CallActivity call) {
+        return call.getExtensionElements() != null && call.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaIn.class).list().stream()
+                .map(CamundaIn::getCamundaBusinessKey)
+                .anyMatch(key -> key != null && key.replace("${", "#{").replace(" ", "").equals(BUSINESS_KEY));
     }
 
     private List<Process> requestTypeProcesses() {

@@ -23,7 +23,10 @@ class WorkDoneCorrelation {
     void on(DepartmentWorkDone done) {
         // correlateAll: when nothing waits it answers an empty list instead of throwing, and a throwing engine call
         // would have marked the whole import transaction rollback-only.
+        // The business key finds the request's few instances by an index; the task id alone made the database
+        // look through every instance waiting for a department, so completions slowed as the backlog grew.
         boolean moved = !runtime.createMessageCorrelation(ProcessVariables.DEPARTMENT_WORK_DONE)
+                .processInstanceBusinessKey(done.trackingNumber())
                 .processInstanceVariableEquals(ProcessVariables.DEPARTMENT_TASK_ID, done.taskId())
                 .setVariable(ProcessVariables.OUTCOME, done.outcome().name())
                 .setVariable(ProcessVariables.RESOLUTION, done.note())

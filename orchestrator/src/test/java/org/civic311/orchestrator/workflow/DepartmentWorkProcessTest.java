@@ -97,10 +97,10 @@ class DepartmentWorkProcessTest {
                 withTask(8L));
         execute(job(work));
 
-        RequestTypeProcessTest.departmentFinishes(9L, "COMPLETED", "not this one");
+        RequestTypeProcessTest.departmentFinishes(9L, "SR-2026-000003", "COMPLETED", "not this one");
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
 
-        RequestTypeProcessTest.departmentFinishes(8L, "COMPLETED", "done");
+        RequestTypeProcessTest.departmentFinishes(8L, "SR-2026-000003", "COMPLETED", "done");
         assertThat(work).hasPassed("Event_WorkDone").isEnded();
     }
 }

@@ -114,7 +114,7 @@ class EscalationProcessTest {
         assertThat(work).task("Task_SupervisorReview").hasCandidateGroup("supervisors-streets").isNotAssigned()
                 .hasDueDate((Date) runtimeService().getVariable(work.getId(), ProcessVariables.SLA_SECOND_LEVEL_AT));
 
-        RequestTypeProcessTest.departmentFinishes(42L, "COMPLETED", "Filled");
+        RequestTypeProcessTest.departmentFinishes(42L, "SR-2026-000009", "COMPLETED", "Filled");
         assertThat(work).hasPassed("Event_DepartmentReported", "Event_WorkDone").isEnded();
         assertThat(taskService().createTaskQuery().processInstanceId(work.getId()).count()).isZero();
     }
@@ -140,7 +140,7 @@ class EscalationProcessTest {
         managementService().createJobQuery().processInstanceId(work.getId()).executable().list()
                 .forEach(job -> managementService().executeJob(job.getId()));
 
-        RequestTypeProcessTest.departmentFinishes(42L, "COMPLETED", "Filled");
+        RequestTypeProcessTest.departmentFinishes(42L, "SR-2026-000009", "COMPLETED", "Filled");
 
         assertThat(calls).containsExactly("dispatch 42", "warn");
         assertThat(work).isEnded().hasNotPassed("Task_RecordOverdue");
@@ -181,9 +181,9 @@ class EscalationProcessTest {
         assertThat(work).hasPassed("Event_Redispatched").isWaitingAt("Task_DispatchToDepartment");
         execute(job(work));
         assertThat(calls).endsWith("redispatch", "dispatch 43");
-        RequestTypeProcessTest.departmentFinishes(42L, "COMPLETED", "the old task");
+        RequestTypeProcessTest.departmentFinishes(42L, "SR-2026-000009", "COMPLETED", "the old task");
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
-        RequestTypeProcessTest.departmentFinishes(43L, "COMPLETED", "the new task");
+        RequestTypeProcessTest.departmentFinishes(43L, "SR-2026-000009", "COMPLETED", "the new task");
         assertThat(work).isEnded();
     }
 

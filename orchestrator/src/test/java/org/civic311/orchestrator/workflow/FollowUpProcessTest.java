@@ -73,7 +73,7 @@ class FollowUpProcessTest {
         assertThat(work).isWaitingAt("Task_AwaitDepartment");
         assertThat(calls).containsExactly("reopen after task 42", "dispatch 43 for SR-2026-000001");
 
-        RequestTypeProcessTest.departmentFinishes(43L, "COMPLETED", "Refilled with hot asphalt");
+        RequestTypeProcessTest.departmentFinishes(43L, "SR-2026-000001", "COMPLETED", "Refilled with hot asphalt");
 
         assertThat(followUp).hasPassed("Task_CloseRequest").isWaitingAt("Task_NotifyResident");
         assertThat(closedWith).containsEntry(ProcessVariables.RESOLUTION, "Refilled with hot asphalt");

@@ -134,7 +134,7 @@ class RequestTypeProcessTest {
         expected.add("dispatch 42 for SR-2026-000001");
         assertThat(calls).containsExactlyElementsOf(expected);
 
-        departmentFinishes(42L, "COMPLETED", "Filled and compacted");
+        departmentFinishes(42L, "SR-2026-000001", "COMPLETED", "Filled and compacted");
 
         assertThat(work).isEnded();
         assertThat(request).hasPassed("Task_CloseRequest").isWaitingAt("Task_NotifyResident");
@@ -214,7 +214,7 @@ class RequestTypeProcessTest {
                 ProcessVariables.SUPERVISOR_GROUP, ProcessVariables.SECOND_LEVEL_GROUP);
         execute(job(work));
         runtimeService().setVariable(work.getId(), "somethingOnlyTheWorkNeeds", "x");
-        departmentFinishes(42L, "CANCELLED", "Duplicate of an earlier report");
+        departmentFinishes(42L, "SR-2026-000001", "CANCELLED", "Duplicate of an earlier report");
 
         assertThat(closedWith).containsEntry(ProcessVariables.RESOLUTION, "Duplicate of an earlier report")
                 .containsEntry(ProcessVariables.OUTCOME, "CANCELLED");
@@ -240,8 +240,8 @@ class RequestTypeProcessTest {
 
 
     /** What the update import does when a department reports its task done: the application's own correlation. */
-    static void departmentFinishes(long taskId, String outcome, String resolution) {
+    static void departmentFinishes(long taskId, String trackingNumber, String outcome, String resolution) {
         new WorkDoneCorrelation(runtimeService())
-                .on(new DepartmentWorkDone(taskId, TaskStatus.valueOf(outcome), resolution));
+                .on(new DepartmentWorkDone(taskId, trackingNumber, TaskStatus.valueOf(outcome), resolution));
     }
 }

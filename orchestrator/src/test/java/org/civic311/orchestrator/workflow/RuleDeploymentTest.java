@@ -144,6 +144,9 @@ class RuleDeploymentTest {
                 requestType("armchair", "Armchair", "${routeRequst}", "department-work", "enum"), "armchair.drl", rule);
         HttpResponse<String> badField = deploy(admin(), "armchair", "armchair.bpmn",
                 requestType("armchair", "Armchair", "${routeRequest}", "department-work", "color"), "armchair.drl", rule);
+        HttpResponse<String> noTrackingNumber = deploy(admin(), "armchair", "armchair.bpmn",
+                requestType("armchair").replace("<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>", ""),
+                "armchair.drl", rule);
 
         assertThat(noWork.statusCode()).as(noWork.body()).isEqualTo(400);
         assertThat(noWork.body()).contains("armchair").contains("department-work");
@@ -152,6 +155,9 @@ class RuleDeploymentTest {
                 .contains("without a routing step");
         assertThat(badField.statusCode()).as(badField.body()).isEqualTo(400);
         assertThat(badField.body()).contains("'blocking'").contains("color");
+        assertThat(noTrackingNumber.statusCode()).as(noTrackingNumber.body()).isEqualTo(400);
+        assertThat(noTrackingNumber.body()).contains("Activity_DepartmentWork").contains("tracking number")
+                .contains("businessKey");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("armchair").count()).isZero();
         // the rule that came with the rejected models is not in force either
         assertThat(departmentFor("armchair", Map.of())).isEqualTo("triage");
