@@ -1,5 +1,6 @@
 package org.civic311.connectors.accela;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,10 @@ final class RecordWorkUpdates {
         ExternalRef ref = new ExternalRef(AccelaConnector.SYSTEM, recordId);
         Instant at = at(record, status, changedAt);
 
-        JsonNode task = taskBehind(tasks, changedAt);
+        // A day (midnight in the agency's zone or its server's) may lie hours after the change it dates, or before it:
+        // a task changed within a day of it may explain it.
+        JsonNode task = taskBehind(tasks, changedAt == null || time.hasTimeOfDay(statusDate) ? changedAt
+                : changedAt.minus(Duration.ofDays(1)));
         String what = task != null ? valueOf(task.get("status")) : statusValue(record);
         String words = task != null ? AccelaAnswer.text(task, "comment") : null;
         String note = words == null ? nullToEmpty(what) : what == null ? words : what + ": " + words;

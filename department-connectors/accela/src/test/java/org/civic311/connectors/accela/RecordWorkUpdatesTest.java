@@ -35,6 +35,41 @@ class RecordWorkUpdatesTest {
         assertThat(next.note()).isEqualTo("Crew moved to Tuesday");
     }
 
+    /**
+     * An agency in UTC whose server keeps status days at midnight in Los Angeles: a change at 06:41 UTC on 2 December
+     * is dated 2 December 08:00 UTC, after the workflow task that made it. The task's words are the department's.
+     */
+    @Test
+    void aDayDatedCompletionIsExplainedByTheTaskChangedThatDayBeforeItsMidnight() throws Exception {
+        JsonNode record = json.readTree("""
+                {"id": "REC-2", "statusType": "COMPLETE", "status": {"value": "Complete"},
+                 "statusDate": "2026-12-02T08:00:00Z"}""");
+        JsonNode tasks = json.readTree("""
+                [{"status": {"value": "Complete"}, "comment": "Filled and compacted",
+                  "lastModifiedDate": "2026-12-02 06:41:12"}]""");
+
+        List<WorkUpdate> read = updates.read(record, WorkStatus.COMPLETED, tasks, () -> json.createArrayNode());
+
+        assertThat(read).singleElement().satisfies(done -> {
+            assertThat(done.status()).isEqualTo(WorkStatus.COMPLETED);
+            assertThat(done.note()).isEqualTo("Complete: Filled and compacted");
+        });
+    }
+
+    @Test
+    void aTaskChangedBeforeTheRecordsTimedStatusChangeDoesNotExplainIt() throws Exception {
+        JsonNode record = json.readTree("""
+                {"id": "REC-3", "statusType": "CLOSED", "status": {"value": "Void"},
+                 "statusDate": "2026-12-02 09:30:12"}""");
+        JsonNode tasks = json.readTree("""
+                [{"status": {"value": "Complete"}, "comment": "Filled and compacted",
+                  "lastModifiedDate": "2026-12-02 06:41:12"}]""");
+
+        List<WorkUpdate> read = updates.read(record, WorkStatus.CANCELLED, tasks, () -> json.createArrayNode());
+
+        assertThat(read).singleElement().satisfies(voided -> assertThat(voided.note()).isEqualTo("Void"));
+    }
+
     private WorkUpdate commentOf(JsonNode record, String comments) throws Exception {
         JsonNode read = json.readTree(comments);
         return updates.read(record, WorkStatus.IN_PROGRESS, json.readTree("[]"), () -> read).stream()
