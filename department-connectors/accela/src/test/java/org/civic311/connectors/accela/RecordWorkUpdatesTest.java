@@ -41,33 +41,32 @@ class RecordWorkUpdatesTest {
      */
     @Test
     void aDayDatedCompletionIsExplainedByTheTaskChangedThatDayBeforeItsMidnight() throws Exception {
-        JsonNode record = json.readTree("""
-                {"id": "REC-2", "statusType": "COMPLETE", "status": {"value": "Complete"},
-                 "statusDate": "2026-12-02T08:00:00Z"}""");
-        JsonNode tasks = json.readTree("""
-                [{"status": {"value": "Complete"}, "comment": "Filled and compacted",
-                  "lastModifiedDate": "2026-12-02 06:41:12"}]""");
+        WorkUpdate done = readAfterTaskCompletedAt0641("COMPLETE", "Complete", "2026-12-02T08:00:00Z",
+                WorkStatus.COMPLETED);
 
-        List<WorkUpdate> read = updates.read(record, WorkStatus.COMPLETED, tasks, () -> json.createArrayNode());
-
-        assertThat(read).singleElement().satisfies(done -> {
-            assertThat(done.status()).isEqualTo(WorkStatus.COMPLETED);
-            assertThat(done.note()).isEqualTo("Complete: Filled and compacted");
-        });
+        assertThat(done.status()).isEqualTo(WorkStatus.COMPLETED);
+        assertThat(done.note()).isEqualTo("Complete: Filled and compacted");
     }
 
     @Test
     void aTaskChangedBeforeTheRecordsTimedStatusChangeDoesNotExplainIt() throws Exception {
-        JsonNode record = json.readTree("""
-                {"id": "REC-3", "statusType": "CLOSED", "status": {"value": "Void"},
-                 "statusDate": "2026-12-02 09:30:12"}""");
+        WorkUpdate voided = readAfterTaskCompletedAt0641("CLOSED", "Void", "2026-12-02 09:30:12", WorkStatus.CANCELLED);
+
+        assertThat(voided.note()).isEqualTo("Void");
+    }
+
+    /** The record's one update, its workflow task marked Complete at 06:41:12 on 2 December with the crew's words. */
+    private WorkUpdate readAfterTaskCompletedAt0641(String statusType, String status, String statusDate,
+                                                    WorkStatus as) throws Exception {
+        JsonNode record = json.createObjectNode().put("id", "REC-2").put("statusType", statusType)
+                .put("statusDate", statusDate)
+                .set("status", json.createObjectNode().put("value", status));
         JsonNode tasks = json.readTree("""
                 [{"status": {"value": "Complete"}, "comment": "Filled and compacted",
                   "lastModifiedDate": "2026-12-02 06:41:12"}]""");
-
-        List<WorkUpdate> read = updates.read(record, WorkStatus.CANCELLED, tasks, () -> json.createArrayNode());
-
-        assertThat(read).singleElement().satisfies(voided -> assertThat(voided.note()).isEqualTo("Void"));
+        List<WorkUpdate> read = updates.read(record, as, tasks, json::createArrayNode);
+        assertThat(read).hasSize(1);
+        return read.get(0);
     }
 
     private WorkUpdate commentOf(JsonNode record, String comments) throws Exception {
