@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.civic311.connectors.Timeout;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -53,7 +54,8 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration sendInterval,
         @DefaultValue({"1m", "5m", "15m", "1h", "2h", "4h"}) @NotEmpty List<Duration> retryDelays,
         @DefaultValue("75h") @NotNull Duration giveUpAfter,
-        @DefaultValue("5m") @NotNull Duration sendLease) {
+        @DefaultValue("5m") @NotNull @DurationMin(seconds = 1, message = "must be at least a second, longer than a"
+                + " send may take: a node would hold no notice it sends, and another could send it too") Duration sendLease) {
 
     /**
      * Timeouts of the residents' mail server ({@code spring.mail.host}). A relay that accepts the connection and never

@@ -57,6 +57,13 @@ class ResidentMailTimeoutsTest {
                 .containsEntry("mail.smtp.writetimeout", "30000"));
     }
 
+    @Test
+    void aSendLeaseOfNothingStopsTheStartNamingTheSetting() {
+        runner.withPropertyValues("spring.mail.host=127.0.0.1", "civic311.notifications.send-lease=0s")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sendLease").hasStackTraceContaining("another could send it too"));
+    }
+
     private static SimpleMailMessage closureNotice() {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom("311@city.example");
