@@ -34,39 +34,45 @@ final class SentCopies {
      * @throws ConnectorException when the mailbox cannot be read: sending blind could send a second copy
      */
     boolean hold(ReplyToken token) {
-        try (Store store = connect()) {
-            Folder folder = store.getFolder(imap.sentFolder());
-            if (!folder.exists() && !created(folder)) {
-                throw new ConnectorRefusal("The " + where() + " does not exist and the login may not create it:"
-                        + " create it, or set " + EmailConnectorProperties.PREFIX + ".imap.sent-folder to one that exists");
+        try {
+            try (Store store = connect()) {
+                Folder folder = store.getFolder(imap.sentFolder());
+                if (folder.exists() || createdHere(folder)) {
+                    return holds(folder, token);
+                }
             }
-            folder.open(Folder.READ_ONLY);
-            try {
-                return folder.search(new MessageIDTerm(messageId(token))).length > 0;
-            } finally {
-                folder.close(false);
+            // Another dispatch (a job thread or another node) may have made the folder at the same moment: then ours
+            // failed, and some servers drop the connection with the failure. Look again on a new one.
+            try (Store store = connect()) {
+                Folder folder = store.getFolder(imap.sentFolder());
+                if (folder.exists() || folder.create(Folder.HOLDS_MESSAGES)) {
+                    return holds(folder, token);
+                }
             }
+            throw new ConnectorRefusal("The " + where() + " does not exist and the login may not create it:"
+                    + " create it, or set " + EmailConnectorProperties.PREFIX + ".imap.sent-folder to one that exists");
         } catch (MessagingException e) {
             throw new ConnectorException("Could not look for earlier work emails in the " + where() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /**
-     * Makes the folder. Another dispatch (a job thread or another node) may be making it at the same moment: then
-     * ours fails, and the folder is there all the same.
-     */
-    private static boolean created(Folder folder) throws MessagingException {
+    /** Whether this connection made the folder: not when the server refused, nor when the connection failed. */
+    private static boolean createdHere(Folder folder) {
         try {
-            if (folder.create(Folder.HOLDS_MESSAGES)) {
-                return true;
-            }
+            return folder.create(Folder.HOLDS_MESSAGES);
         } catch (MessagingException e) {
-            if (!folder.exists()) {
-                throw e;
-            }
+            return false;
         }
-        return folder.exists();
+    }
+
+    private static boolean holds(Folder folder, ReplyToken token) throws MessagingException {
+        folder.open(Folder.READ_ONLY);
+        try {
+            return folder.search(new MessageIDTerm(messageId(token))).length > 0;
+        } finally {
+            folder.close(false);
+        }
     }
 
     /** Files the message as sent. */
