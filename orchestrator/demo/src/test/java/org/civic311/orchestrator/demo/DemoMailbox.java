@@ -1,5 +1,6 @@
 package org.civic311.orchestrator.demo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -18,7 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 /** A person's mail client on the demo's mail server, where every mailbox takes any password. */
 record DemoMailbox(String address, int smtpPort, int imapPort) {
 
-    record Mail(String subject, String body) {
+    /** @param received when the server took it in, to the second (IMAP's arrival date) */
+    record Mail(String subject, String body, Instant received) {
     }
 
     List<Mail> inbox() throws Exception {
@@ -30,7 +32,7 @@ record DemoMailbox(String address, int smtpPort, int imapPort) {
             try {
                 List<Mail> mails = new ArrayList<>();
                 for (Message message : inbox.getMessages()) {
-                    mails.add(new Mail(message.getSubject(), text(message)));
+                    mails.add(new Mail(message.getSubject(), text(message), message.getReceivedDate().toInstant()));
                 }
                 return mails;
             } finally {
