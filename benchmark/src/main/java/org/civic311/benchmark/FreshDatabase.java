@@ -33,7 +33,7 @@ final class FreshDatabase {
     /** As docs/operations.md tells a city to connect. */
     String url() {
         return "jdbc:mysql://" + server + "/" + name + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false"
-                + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192";
+                + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192&rewriteBatchedStatements=true";
     }
 
     Connection connect() throws SQLException {

@@ -11,7 +11,7 @@ class EscalationLoopOnMySqlTest extends EscalationLoopTest {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        DATABASE.use(registry, "");
+        DATABASE.use(registry);
     }
 
     @AfterAll

@@ -39,27 +39,23 @@ public final class MySqlTestDatabase {
     }
 
     /** Points the application at this database, with the URL flags docs/operations.md requires. */
-    public void use(DynamicPropertyRegistry registry, String moreUrlFlags) {
-        registry.add("spring.datasource.url", () -> url(moreUrlFlags));
+    public void use(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::url);
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");
     }
 
     /** The same settings, for an application started by the test itself. */
     public List<String> settings() {
-        return List.of("spring.datasource.url=" + url(""), "spring.datasource.username=root",
+        return List.of("spring.datasource.url=" + url(), "spring.datasource.username=root",
                 "spring.datasource.password=");
     }
 
     /** The JDBC URL, with the flags docs/operations.md requires. */
     public String url() {
-        return url("");
-    }
-
-    private String url(String moreUrlFlags) {
         // As docs/operations.md tells a city to connect.
         return "jdbc:mysql://" + SERVER + "/" + name + "?nullDatabaseMeansCurrent=true&sendFractionalSeconds=false"
-                + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192" + moreUrlFlags;
+                + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192&rewriteBatchedStatements=true";
     }
 
     public void drop() {

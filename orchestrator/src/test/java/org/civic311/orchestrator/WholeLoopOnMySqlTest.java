@@ -14,7 +14,7 @@ class WholeLoopOnMySqlTest extends WholeLoopTest {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        DATABASE.use(registry, "");
+        DATABASE.use(registry);
     }
 
     @AfterAll

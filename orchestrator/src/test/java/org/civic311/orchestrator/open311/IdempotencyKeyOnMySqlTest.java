@@ -15,7 +15,7 @@ class IdempotencyKeyOnMySqlTest extends IdempotencyKeyConformanceTest {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        DATABASE.use(registry, "");
+        DATABASE.use(registry);
     }
 
     @AfterAll

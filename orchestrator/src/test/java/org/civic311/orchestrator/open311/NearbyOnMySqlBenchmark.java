@@ -12,8 +12,7 @@ class NearbyOnMySqlBenchmark extends NearbyBenchmark {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        // rewriteBatchedStatements only makes the seeding quick; the reads do not depend on it.
-        DATABASE.use(registry, "&rewriteBatchedStatements=true");
+        DATABASE.use(registry);
     }
 
     @AfterAll

@@ -12,8 +12,7 @@ class RequestQueryOnMySqlBenchmark extends RequestQueryBenchmark {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        // rewriteBatchedStatements only makes the seeding quick; the reads do not depend on it.
-        DATABASE.use(registry, "&rewriteBatchedStatements=true");
+        DATABASE.use(registry);
     }
 
     @AfterAll

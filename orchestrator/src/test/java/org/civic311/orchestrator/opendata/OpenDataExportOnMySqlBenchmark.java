@@ -44,7 +44,7 @@ class OpenDataExportOnMySqlBenchmark {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        DATABASE.use(registry, "");
+        DATABASE.use(registry);
     }
 
     @AfterAll

@@ -58,7 +58,7 @@ class ReportingOnMySqlBenchmark {
 
     @DynamicPropertySource
     static void mysql(DynamicPropertyRegistry registry) {
-        DATABASE.use(registry, "&rewriteBatchedStatements=true");
+        DATABASE.use(registry);
     }
 
     @AfterAll
