@@ -107,6 +107,8 @@ final class ReplyMailbox {
     private static List<MimeMessage> copies(Folder folder, Message[] chosen) throws MessagingException {
         FetchProfile whole = new FetchProfile();
         whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        // A copy takes the flags too: unfetched, each message would ask the server for its own.
+        whole.add(FetchProfile.Item.FLAGS);
         folder.fetch(chosen, whole);
         List<MimeMessage> copies = new ArrayList<>(chosen.length);
         for (Message message : chosen) {
