@@ -43,7 +43,7 @@ import com.icegreen.greenmail.util.GreenMail;
 class DemoMailStaff {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailStaff.class);
-    static final String ARCHIVE = "Archive";
+    private static final String ARCHIVE = "Archive";
 
     private final GreenMail mail;
     private final Settings settings;
@@ -67,7 +67,8 @@ class DemoMailStaff {
         clerk.scheduleWithFixedDelay(this::readNewMail, 200, 200, TimeUnit.MILLISECONDS);
         if (settings.archiveRepliesAfter() != null) {
             // In bursts rather than one by one: a move renumbers the messages of a reader in the middle of a poll.
-            long every = Math.min(Duration.ofMinutes(1).toMillis(), settings.archiveRepliesAfter().toMillis() / 2);
+            long every = Math.max(100, Math.min(Duration.ofMinutes(1).toMillis(),
+                    settings.archiveRepliesAfter().toMillis() / 2));
             clerk.scheduleWithFixedDelay(this::archiveOldReplies, every, every, TimeUnit.MILLISECONDS);
         }
     }
