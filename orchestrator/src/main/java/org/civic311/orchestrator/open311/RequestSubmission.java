@@ -12,6 +12,7 @@ import org.civic311.orchestrator.request.SubmissionKeyReused;
 import org.civic311.orchestrator.sms.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -37,9 +38,13 @@ class RequestSubmission {
     }
 
     /**
+     * In one transaction from the form's look-ups to the stored request: the request type looked up on its own would
+     * be a transaction of its own, three more round trips to the database on every report.
+     *
      * @param idempotencyKey the {@code Idempotency-Key} header; null when the client sent none
      * @param acceptLanguage the {@code Accept-Language} header; null when the client sent none
      */
+    @Transactional
     Open311Body submit(MultiValueMap<String, String> form, String idempotencyKey, String acceptLanguage) {
         Arguments args = new Arguments(form);
         String apiKey = args.value("api_key");

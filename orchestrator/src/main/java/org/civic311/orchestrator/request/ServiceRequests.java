@@ -35,16 +35,18 @@ public class ServiceRequests {
     public ServiceRequest add(NewServiceRequest request, String serviceName, String area, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         Resident resident = request.resident();
+        String received = ColumnText.fit("Request received through " + request.channel() + ".", 1000);
         db.sql("""
-                        INSERT INTO service_request (service_code, service_name, status, description, lat, lon, address,
-                            address_id, zipcode, media_url, email, first_name, last_name, phone, device_id, account_id,
-                            channel, language, notify_by, area, requested_at, updated_at, request_cell)
-                        VALUES (:serviceCode, :serviceName, :status, :description, :lat, :lon, :address,
-                            :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId, :accountId,
-                            :channel, :language, :notifyBy, :area, :now, :now, :cell)""")
+                        INSERT INTO service_request (service_code, service_name, status, status_notes, description, lat,
+                            lon, address, address_id, zipcode, media_url, email, first_name, last_name, phone, device_id,
+                            account_id, channel, language, notify_by, area, requested_at, updated_at, request_cell)
+                        VALUES (:serviceCode, :serviceName, :status, :notes, :description, :lat,
+                            :lon, :address, :addressId, :zipcode, :mediaUrl, :email, :firstName, :lastName, :phone, :deviceId,
+                            :accountId, :channel, :language, :notifyBy, :area, :now, :now, :cell)""")
                 .param("serviceCode", request.serviceCode())
                 .param("serviceName", serviceName)
                 .param("status", RequestStatus.OPEN.name())
+                .param("notes", received)
                 .param("description", request.description())
                 .param("lat", request.lat())
                 .param("lon", request.lon())
@@ -72,8 +74,12 @@ public class ServiceRequests {
         request.attributes().forEach((code, values) -> values.forEach(value ->
                 db.sql("INSERT INTO request_attribute (request_id, code, attr_value) VALUES (:id, :code, :value)")
                         .param("id", id).param("code", code).param("value", value).update()));
-        addNote(id, RequestNote.SUBMITTED, "Request received through " + request.channel() + ".", now);
-        return find(trackingNumber).orElseThrow();
+        insertNote(id, RequestNote.SUBMITTED, received, now);
+        // What was just written, not read back: intake is a round trip per statement, on every report.
+        return new ServiceRequest(id, trackingNumber, request.serviceCode(), serviceName, RequestStatus.OPEN, received,
+                request.description(), request.lat(), request.lon(), request.address(), request.addressId(),
+                request.zipcode(), request.mediaUrl(), resident, request.channel(), null, null, null, now, now, null,
+                null, request.attributes(), area, null);
     }
 
     public Optional<ServiceRequest> find(String trackingNumber) {
