@@ -48,7 +48,8 @@ final class DepartmentSites implements AutoCloseable {
                 "--civic311.simulators.cityworks.staff-finish-after=" + after,
                 "--civic311.simulators.accela.staff-finish-after=" + after,
                 "--civic311.demo.mail-server.staff.finish-after=" + after,
-                // The demo's mail server slows with the square of a folder's size; Civic311 reads within seconds
+                // The demo's mail server slows with the square of a folder's size; a reply Civic311 has not read by then
+                // is archived unread, and its request never closes (the run fails rather than miscounts)
                 "--civic311.demo.mail-server.staff.archive-replies-after=10m",
                 // Counting what reached Cityworks is one search
                 "--civic311.simulators.cityworks.search-cap=10000000",
