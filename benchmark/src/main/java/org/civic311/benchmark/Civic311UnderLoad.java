@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  */
 final class Civic311UnderLoad implements AutoCloseable {
 
+    /** Minutes without a closure notice sent after which the run is given up. */
+    private static final int STALL_MINUTES = 10;
+
     static final String RESIDENT = "resident@bench.example.org";
     static final List<String> SERVICE_CODES = List.of("pothole", "damaged_tree", "high_weeds");
     private static final Pattern TRACKING_NUMBER = Pattern.compile("SR-\\d{4}-\\d{6}");
@@ -242,11 +245,21 @@ final class Civic311UnderLoad implements AutoCloseable {
     private void awaitClosureNotices(long expected, long minutes) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
         long notices;
+        long before = -1;
+        long lastProgress = System.nanoTime();
         while ((notices = single("SELECT COUNT(*) FROM notification WHERE kind = 'closed' AND status = 'SENT'"))
                 < expected) {
-            if (System.nanoTime() > deadline || !app.isAlive()) {
+            if (notices > before) {
+                before = notices;
+                lastProgress = System.nanoTime();
+            }
+            // A stalled loop (a reply archived unread, a department down) ends the run instead of waiting for hours.
+            boolean stalled = System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(STALL_MINUTES);
+            if (System.nanoTime() > deadline || stalled || !app.isAlive()) {
                 throw new IllegalStateException("Civic311 sent " + notices + " of " + expected + " closure notices"
-                        + (app.isAlive() ? " in " + minutes + " minutes" : " and stopped") + "; its log: " + log);
+                        + (!app.isAlive() ? " and stopped"
+                        : stalled ? ", none in the last " + STALL_MINUTES + " minutes" : " in " + minutes + " minutes")
+                        + "; its log: " + log);
             }
             Thread.sleep(100);
         }
