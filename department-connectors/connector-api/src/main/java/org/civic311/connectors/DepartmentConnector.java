@@ -27,7 +27,8 @@ public interface DepartmentConnector {
      * same window, the system must report them again (nothing is consumed): the orchestrator moves its watermark
      * only once every update was applied, and recognises repeats by {@link WorkUpdate#updateId()}. What cannot
      * be read is reported as {@link UnreadableUpdate}, never skipped; a connector that reads a bounded amount per
-     * poll says where it stopped ({@link PulledUpdates#readUpTo()}).
+     * poll says where it stopped, and one that knows its system's clock may say where the next poll starts
+     * ({@link PulledUpdates#readUpTo()}).
      *
      * @throws ConnectorException when the system cannot be reached; the caller polls again later
      */

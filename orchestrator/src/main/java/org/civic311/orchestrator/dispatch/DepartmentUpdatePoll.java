@@ -205,9 +205,10 @@ class DepartmentUpdatePoll {
     }
 
     /**
-     * Where the next poll starts: where the connector stopped reading, when it stopped early; else a little before
-     * this one. Never the earlier of the two: with more than a poll's worth of updates inside the overlap, every poll
-     * would read the same first ones again and never reach the rest.
+     * Where the next poll starts: where the connector says, on its system's clock (where it stopped reading, or just
+     * before the newest update it saw); else a little before this one began. Never the earlier of the two: with more
+     * than a poll's worth of updates inside the overlap, every poll would read the same first ones again and never
+     * reach the rest.
      */
     private static Instant nextSince(PulledUpdates pulled, Instant startedAt) {
         return pulled.readUpTo() != null ? pulled.readUpTo() : startedAt.minus(OVERLAP);

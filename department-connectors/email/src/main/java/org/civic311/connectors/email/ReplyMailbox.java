@@ -1,5 +1,6 @@
 package org.civic311.connectors.email;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,11 +25,15 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * flagged, tagged or deleted: a person reading the mailbox sees it as it arrived and hides nothing from Civic311.
  * What has been read is the orchestrator's watermark, so a reply that was fetched but never applied is fetched again.
  * <p>
- * A poll costs three commands however many replies it takes (search, arrival dates, the chosen messages whole): a
+ * The watermark is kept on the mail server's clock (see {@link #receivedSince}), so a poll reads only what arrived since
+ * the last one, give or take a margin. A poll costs three commands however many replies it takes (search, arrival dates, the chosen messages whole): a
  * command per reply made a storm day's polls fall behind, since a server answers each in time that grows with the
  * mailbox.
  */
 final class ReplyMailbox {
+
+    /** How long a message may be dated before it shows in the folder: a big one takes a while to store. */
+    static final Duration STORING_MARGIN = Duration.ofSeconds(30);
 
     private final EmailConnectorProperties.Imap imap;
     private final MailboxLogin login;
@@ -46,6 +51,7 @@ final class ReplyMailbox {
      * @throws ConnectorException when the server cannot be reached or refuses the login
      */
     Replies receivedSince(Instant since, int most) {
+        Instant pollBegan = Instant.now();
         try (Store store = login.session().getStore(login.protocol())) {
             store.connect(imap.host(), imap.port(), null, null);
             Folder folder = store.getFolder(imap.folder());
@@ -59,7 +65,9 @@ final class ReplyMailbox {
                         && (taken < most || arrived.get(taken).at().equals(arrived.get(taken - 1).at()))) {
                     taken++;
                 }
-                Instant readUpTo = taken < arrived.size() ? arrived.get(taken).at() : null;
+                Instant readUpTo = taken < arrived.size()
+                        ? arrived.get(taken).at()
+                        : settled(since, arrived, pollBegan);
                 Message[] chosen = arrived.subList(0, taken).stream().map(Arrived::message).toArray(Message[]::new);
                 return new Replies(copies(folder, chosen), readUpTo);
             } finally {
@@ -81,10 +89,26 @@ final class ReplyMailbox {
     }
 
     /**
-     * @param readUpTo null when every message since the watermark was read; otherwise when the first one left for the
-     *                 next read arrived (every message before it was read)
+     * @param readUpTo where the next read starts, on the mail server's clock: every message that arrived before it was
+     *                 read
      */
     record Replies(List<MimeMessage> messages, Instant readUpTo) {
+    }
+
+    /**
+     * Where the next read starts after one that took every message: a little before the newest arrival, on the
+     * server's own clock, so the next read asks only for what is new and no difference between the server's clock
+     * and ours can hide a reply. The margin is for a message dated when the server began to store it but shown only
+     * once stored, after a later one. A message dated in the future (appended by hand) moves it no further than this
+     * read's own time. Nothing arrived: the next read starts where this one did.
+     */
+    private static Instant settled(Instant since, List<Arrived> arrived, Instant pollBegan) {
+        if (arrived.isEmpty()) {
+            return since;
+        }
+        Instant newest = arrived.get(arrived.size() - 1).at();
+        Instant settled = (newest.isBefore(pollBegan) ? newest : pollBegan).minus(STORING_MARGIN);
+        return settled.isAfter(since) ? settled : since;
     }
 
     /** Of the messages found, those that arrived since the watermark, oldest first; their dates in one command. */
@@ -117,13 +141,14 @@ final class ReplyMailbox {
         return copies;
     }
 
-    /** When the server received it (else when it was sent); undated mail counts as arriving at the watermark. */
+    /**
+     * When the server received it. Mail the server gives no date counts as arriving at the watermark: it is kept
+     * (reading it again is harmless, missing a reply is not), and a sender's clock never moves the watermark.
+     */
     private static Instant arrivedAt(Message message, Instant since) {
         try {
             Date received = message.getReceivedDate();
-            Date arrived = received != null ? received : message.getSentDate();
-            // Undated mail is kept: reading it again is harmless, missing a reply is not.
-            return arrived == null ? since : arrived.toInstant();
+            return received == null ? since : received.toInstant();
         } catch (MessagingException e) {
             return since;
         }

@@ -255,7 +255,50 @@ class EmailConnectorTest {
 
         PulledUpdates secondPoll = twoAtATime.pullUpdates(firstPoll.readUpTo());
         assertThat(secondPoll.updates()).extracting(WorkUpdate::note).containsExactly("Note 2");
-        assertThat(secondPoll.readUpTo()).isNull();
+        assertThat(secondPoll.readUpTo()).isEqualTo(first.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void afterReadingEverythingTheNextPollStartsJustBeforeTheNewestReplyOnTheMailServersClock() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        Instant since = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(connector.pullUpdates(since).readUpTo()).as("nothing arrived: the next poll starts here again")
+                .isEqualTo(since);
+
+        Instant newest = since.plus(Duration.ofHours(1));
+        deliverToReplyMailbox(withId(replyTo(dispatched, DEPARTMENT_MAILBOX, "Note 0"), "<n0@x>"),
+                since.plus(Duration.ofMinutes(20)));
+        deliverToReplyMailbox(withId(replyTo(dispatched, DEPARTMENT_MAILBOX, "Note 1"), "<n1@x>"), newest);
+        PulledUpdates all = connector.pullUpdates(since);
+        assertThat(all.updates()).extracting(WorkUpdate::note).containsExactly("Note 0", "Note 1");
+        assertThat(all.readUpTo()).isEqualTo(newest.minus(ReplyMailbox.STORING_MARGIN));
+
+        PulledUpdates next = connector.pullUpdates(all.readUpTo());
+        assertThat(next.updates()).as("only the newest again, inside the margin")
+                .extracting(WorkUpdate::note).containsExactly("Note 1");
+        assertThat(next.readUpTo()).as("never backwards").isEqualTo(all.readUpTo());
+    }
+
+    @Test
+    void aReplyDatedInTheFutureMovesTheNextPollNoFurtherThanThisPollsOwnTime() throws Exception {
+        connector.push(pothole("42"));
+        MimeMessage dispatched = awaitDepartmentMail(1).get(0);
+        deliverToReplyMailbox(withId(replyTo(dispatched, DEPARTMENT_MAILBOX, "From the future"), "<f@x>"),
+                Instant.now().plus(Duration.ofDays(1)));
+
+        Instant before = Instant.now();
+        PulledUpdates pulled = connector.pullUpdates(before.minus(Duration.ofHours(1)));
+        Instant after = Instant.now();
+
+        assertThat(pulled.updates()).extracting(WorkUpdate::note).containsExactly("From the future");
+        assertThat(pulled.readUpTo()).isBetween(before.minus(ReplyMailbox.STORING_MARGIN),
+                after.minus(ReplyMailbox.STORING_MARGIN));
+    }
+
+    private static MimeMessage withId(MimeMessage reply, String messageId) throws MessagingException {
+        reply.setHeader("Message-ID", messageId);
+        return reply;
     }
 
     @Test
