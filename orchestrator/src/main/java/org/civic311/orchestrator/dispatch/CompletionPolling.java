@@ -20,7 +20,7 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 @Configuration(proxyBeanMethods = false)
 class CompletionPolling {
 
-    /** One message per system per round; each system is polled and applied on its own. */
+    /** One message per system per round; each system is polled and applied on a thread of its own. */
     @Bean
     IntegrationFlow departmentUpdates(DepartmentSystems systems, DepartmentUpdatePoll poll,
                                       @Value("${civic311.dispatch.poll-interval}") Duration interval) {
@@ -29,7 +29,7 @@ class CompletionPolling {
                         e -> e.id("departmentUpdatePoller").poller(Pollers.fixedDelay(interval)))
                 .split()
                 .handle(String.class, (system, headers) -> {
-                    poll.poll(system);
+                    poll.pollInRound(system);
                     return null;
                 }, e -> e.id("departmentUpdateImporter"))
                 .get();

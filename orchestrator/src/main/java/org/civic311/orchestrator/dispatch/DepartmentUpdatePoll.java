@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +75,9 @@ class DepartmentUpdatePoll {
     private final TaskScheduler scheduler;
 
     private final DispatchMeters meters;
+    private final ExecutorService pollers;
+    /** Systems whose poll is queued on {@link #pollers} and not yet begun. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService importers;
     private final long renewEveryNanos;
 
@@ -88,12 +93,9 @@ class DepartmentUpdatePoll {
                          @Value("${civic311.dispatch.import-threads:4}") int importThreads,
                          @Value("${civic311.dispatch.poll-lock-time-to-live}") Duration lockTimeToLive) {
         this.renewEveryNanos = Math.min(RENEW_AT_MOST_EVERY.toNanos(), lockTimeToLive.toNanos() / 3);
-        AtomicInteger number = new AtomicInteger();
-        this.importers = Executors.newFixedThreadPool(Math.max(1, importThreads), work -> {
-            Thread thread = new Thread(work, "department-import-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.importers = Executors.newFixedThreadPool(Math.max(1, importThreads), daemonThreads("department-import-"));
+        // At most two per system: one polling, one queued behind it (see pollApart).
+        this.pollers = Executors.newCachedThreadPool(daemonThreads("department-poll-"));
         this.systems = systems;
         this.meters = meters;
         this.watermarks = watermarks;
@@ -130,17 +132,58 @@ class DepartmentUpdatePoll {
     }
 
     /**
-     * A webhook's nudge: polls now, or, while another node is polling the system (and may have asked before the
-     * change), again a little later, so the news is not left waiting for the next scheduled round.
+     * The scheduled round's poll of the system, on a thread apart (see {@link #pollApart}); none while the last one
+     * still runs on this node, so a busy system is asked again a round after it is done, not back to back.
+     */
+    void pollInRound(String system) {
+        ReentrantLock lock = running.get(system);
+        if (lock == null || !lock.isLocked()) {
+            pollApart(system, () -> poll(system));
+        }
+    }
+
+    /**
+     * A webhook's nudge: polls soon, on a thread apart, so the webhook is answered at once; while another node is
+     * polling the system (and may have asked before the change), again a little later, so the news is not left
+     * waiting for the next scheduled round.
      */
     void nudge(String system) {
-        nudge(system, 1);
+        pollApart(system, () -> nudge(system, 1));
     }
 
     private void nudge(String system, int attempt) {
         if (!poll(system) && attempt < NUDGE_ATTEMPTS) {
-            scheduler.schedule(() -> nudge(system, attempt + 1), clock.instant().plus(NUDGE_RETRY));
+            scheduler.schedule(() -> pollApart(system, () -> nudge(system, attempt + 1)),
+                    clock.instant().plus(NUDGE_RETRY));
         }
+    }
+
+    /**
+     * Runs a poll of the system on a thread of its own, so that no system waits for another: one with much to apply,
+     * or one whose webhooks keep its poll going round, once held up the polls of every other system behind it. A
+     * poll already queued for the system and not yet begun stands for this one too.
+     */
+    private void pollApart(String system, Runnable poll) {
+        if (!queued.add(system)) {
+            return;
+        }
+        try {
+            pollers.execute(() -> {
+                queued.remove(system);
+                poll.run();
+            });
+        } catch (RejectedExecutionException stopping) {
+            queued.remove(system);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, prefix + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -229,6 +272,7 @@ class DepartmentUpdatePoll {
 
     @PreDestroy
     void stop() {
+        pollers.shutdownNow();
         // Tasks never started are cancelled, so that no poll waits for them.
         importers.shutdownNow().forEach(task -> ((Future<?>) task).cancel(false));
     }

@@ -214,6 +214,64 @@ class DepartmentUpdatePollTest {
         assertThat(asked).hasSize(1);
     }
 
+    @Test
+    void aSystemStillPollingHoldsUpNeitherAnotherSystemsPollNorItsOwnWebhook() throws Exception {
+        CountDownLatch busyAsked = new CountDownLatch(1);
+        CountDownLatch releaseBusy = new CountDownLatch(1);
+        CountDownLatch quietAsked = new CountDownLatch(1);
+        DepartmentConnector busy = named("busy", () -> {
+            busyAsked.countDown();
+            try {
+                // Much to read, or webhooks that keep its poll going round: it is not done for a while.
+                assertThat(releaseBusy.await(20, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return PulledUpdates.all(List.of());
+        });
+        DepartmentConnector quiet = named("quiet", () -> {
+            quietAsked.countDown();
+            return PulledUpdates.all(List.of());
+        });
+        DepartmentUpdatePoll poll = new DepartmentUpdatePoll(
+                new DepartmentSystems(List.of(busy, quiet), new MockEnvironment()), watermarks, updateImport(),
+                new FailedUpdates(db), clock, jdbcLocks(), new SimpleAsyncTaskScheduler(),
+                new DispatchMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), 4,
+                Duration.ofMinutes(5));
+        try {
+            poll.pollInRound("busy");
+            assertThat(busyAsked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            poll.nudge("busy"); // returns at once: the webhook is answered while the poll goes on
+            poll.pollInRound("quiet");
+
+            assertThat(quietAsked.await(10, TimeUnit.SECONDS)).as("the other system polled meanwhile").isTrue();
+            assertThat(releaseBusy.getCount()).as("the busy one still polling").isEqualTo(1);
+        } finally {
+            releaseBusy.countDown();
+            poll.stop();
+        }
+    }
+
+    private static DepartmentConnector named(String system, Supplier<PulledUpdates> answer) {
+        return new DepartmentConnector() {
+            @Override
+            public String system() {
+                return system;
+            }
+
+            @Override
+            public ExternalRef push(WorkOrder order) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PulledUpdates pullUpdates(Instant since) {
+                return answer.get();
+            }
+        };
+    }
+
     private DepartmentUpdatePoll pollOf(PulledUpdates answer) {
         return pollOf(connector(() -> answer), updateImport(), jdbcLocks());
     }
