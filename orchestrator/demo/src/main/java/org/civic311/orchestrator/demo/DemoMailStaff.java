@@ -118,14 +118,15 @@ class DemoMailStaff {
                 archive = folders.createMailbox(civic311, ARCHIVE);
             }
             Date before = new Date(System.currentTimeMillis() - settings.archiveRepliesAfter().toMillis());
-            for (StoredMessage reply : inbox.getMessages()) {
+            // A copy: the folder's own list changes under the loop as each reply moves.
+            for (StoredMessage reply : List.copyOf(inbox.getMessages())) {
                 if (reply.getReceivedDate().before(before)) {
                     inbox.moveMessage(reply.getUid(), archive);
                 }
             }
         } catch (FolderException | AuthorizationException | RuntimeException e) {
             log.warn("The demo's mail server could not archive the replies to {}: {}", settings.replyTo(),
-                    e.getMessage());
+                    e.toString());
         }
     }
 
