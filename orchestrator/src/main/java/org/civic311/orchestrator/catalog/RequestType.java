@@ -16,9 +16,11 @@ import java.util.Map;
  * @param keywords    extension property {@code open311.keywords}, comma-separated
  * @param attributes  the questions it asks: the form fields of the process's start event, in order
  * @param deployedAt  when this version of the process was deployed
+ * @param versionId   the engine's id of that deployed version: a request starts on the version its answers were
+ *                    checked against, without a second look-up
  */
 public record RequestType(String serviceCode, String serviceName, String description, String group, List<String> keywords,
-                          List<Attribute> attributes, Instant deployedAt) {
+                          List<Attribute> attributes, Instant deployedAt, String versionId) {
 
     public RequestType {
         keywords = List.copyOf(keywords);

@@ -10,6 +10,8 @@ import java.time.Instant;
  *            installation against the same site, whose numeric ids repeat, never takes someone else's item for it
  * @param workType the department system's own kind of work (Cityworks problem code, Accela record type), as routed;
  *                 null for a system that has none
+ * @param plannedAt when the task was planned: when its request was accepted, or when the resident sent the work back
+ * @param reopensTaskId the task whose work this one does again, when a resident said it did not fix the problem
  */
 public record DepartmentTask(
         long id,
@@ -24,5 +26,7 @@ public record DepartmentTask(
         String externalId,
         int dispatchAttempts,
         String lastError,
-        String resolution) {
+        String resolution,
+        Instant plannedAt,
+        Long reopensTaskId) {
 }

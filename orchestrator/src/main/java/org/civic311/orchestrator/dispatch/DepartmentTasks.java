@@ -59,7 +59,7 @@ public class DepartmentTasks {
      */
     public DepartmentTask planAgain(long earlierTaskId, Instant now) {
         DepartmentTask earlier = get(earlierTaskId);
-        Instant due = now.plus(Duration.between(plannedAt(earlierTaskId), earlier.dueAt()));
+        Instant due = now.plus(Duration.between(earlier.plannedAt(), earlier.dueAt()));
         long id = plan(earlier.requestId(), earlier.department(), earlier.system(), earlier.priority(),
                 earlier.workType(), due, now);
         db.sql("UPDATE department_task SET reopens_task_id = :earlier WHERE id = :id")
@@ -67,18 +67,9 @@ public class DepartmentTasks {
         return get(id);
     }
 
-    /** When the task was planned: when its request was accepted, or when the resident sent the work back. */
-    Instant plannedAt(long taskId) {
-        return db.sql("SELECT created_at FROM department_task WHERE id = :id").param("id", taskId)
-                .query((rs, row) -> instant(rs, "created_at")).single();
-    }
-
     /** The task whose work this one does again, when a resident said it did not fix the problem. */
-    public Optional<DepartmentTask> earlierTaskOf(long taskId) {
-        return db.sql("""
-                        SELECT e.* FROM department_task t JOIN department_task e ON e.id = t.reopens_task_id
-                        WHERE t.id = :id""")
-                .param("id", taskId).query(this::map).optional();
+    public Optional<DepartmentTask> earlierTaskOf(DepartmentTask task) {
+        return task.reopensTaskId() == null ? Optional.empty() : Optional.of(get(task.reopensTaskId()));
     }
 
     /** {@link WorkOrder#KEY_LENGTH} characters of 32 (5 random bits each): unique across installations. */
@@ -153,6 +144,13 @@ public class DepartmentTasks {
                 rs.getString("external_id"),
                 rs.getInt("dispatch_attempts"),
                 rs.getString("last_error"),
-                rs.getString("resolution"));
+                rs.getString("resolution"),
+                instant(rs, "created_at"),
+                reopens(rs));
+    }
+
+    private static Long reopens(ResultSet rs) throws SQLException {
+        long earlier = rs.getLong("reopens_task_id");
+        return rs.wasNull() ? null : earlier;
     }
 }

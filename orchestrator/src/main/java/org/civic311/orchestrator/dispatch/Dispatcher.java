@@ -68,7 +68,7 @@ public class Dispatcher {
             throw e;
         }
         Instant now = clock.instant();
-        meters.dispatched(task.system(), tasks.plannedAt(taskId), now);
+        meters.dispatched(task.system(), task.plannedAt(), now);
         tasks.dispatched(taskId, ref.id(), now);
         requests.addNote(request.id(), RequestNote.DISPATCHED,
                 "Sent to " + departments.nameOf(task.department()) + ".", now);
@@ -120,7 +120,7 @@ public class Dispatcher {
 
     /** The resident's words; for work done again, first which earlier task did not fix it. */
     private String description(DepartmentTask task, ServiceRequest request) {
-        return tasks.earlierTaskOf(task.id())
+        return tasks.earlierTaskOf(task)
                 .map(earlier -> "Reopened: the resident says the work of task " + earlier.key()
                         + (earlier.externalId() == null ? "" : " (" + earlier.externalId() + " in " + earlier.system() + ")")
                         + " did not fix the problem."

@@ -144,7 +144,7 @@ public class ResidentNotices {
     /** Whether notices of this request reach anyone: an anonymous or silent request is asked nothing. */
     public boolean reachesSomeone(long requestId) {
         ServiceRequest request = requests.get(requestId);
-        NotifyBy by = notifyBy(request, requests.noticePreferences(requestId));
+        NotifyBy by = notifyBy(request, request.notices());
         return by.byEmail() && present(request.resident().email()) || by.bySms() && present(request.resident().phone());
     }
 
@@ -166,7 +166,7 @@ public class ResidentNotices {
     private void record(long requestId, NoticeEvent event, String occurrence, Map<String, Object> extra,
                         Set<String> told) {
         ServiceRequest request = requests.get(requestId);
-        NoticePreferences preferences = requests.noticePreferences(requestId);
+        NoticePreferences preferences = request.notices();
         Resident resident = request.resident();
         String eventKey = occurrence == null ? event.template() : event.template() + "#" + occurrence;
         tell(request, event, eventKey, notifyBy(request, preferences), languageTag(preferences), resident.email(),

@@ -78,7 +78,7 @@ final class RequestForm {
         Map<String, List<String>> kept = type.map(t -> t.answersToKeep(answers)).orElse(Map.of());
         kept.forEach((code, values) -> values.forEach(v -> args.plain("attribute[" + code + "]", v)));
         args.rejectIfInvalid();
-        return new NewServiceRequest(serviceCode, description, lat, lon, address, addressId, zipcode, mediaUrl,
+        return new NewServiceRequest(type.orElseThrow(), description, lat, lon, address, addressId, zipcode, mediaUrl,
                 resident, channel, kept, notices);
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.civic311.orchestrator.area.ServiceAreas;
 import org.civic311.orchestrator.catalog.RequestType;
-import org.civic311.orchestrator.catalog.RequestTypes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,18 +20,16 @@ public class RequestIntake {
 
     private final ServiceRequests requests;
     private final SubmissionKeys submissionKeys;
-    private final RequestTypes requestTypes;
     private final ServiceAreas areas;
     private final EarlierReports earlierReports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, RequestTypes requestTypes,
-                  ServiceAreas areas, EarlierReports earlierReports, ApplicationEventPublisher events, Clock clock) {
+    RequestIntake(ServiceRequests requests, SubmissionKeys submissionKeys, ServiceAreas areas,
+                  EarlierReports earlierReports, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.earlierReports = earlierReports;
         this.submissionKeys = submissionKeys;
-        this.requestTypes = requestTypes;
         this.areas = areas;
         this.events = events;
         this.clock = clock;
@@ -40,8 +37,7 @@ public class RequestIntake {
 
     @Transactional
     public ServiceRequest submit(NewServiceRequest request) {
-        RequestType type = requestTypes.find(request.serviceCode())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown service code " + request.serviceCode()));
+        RequestType type = request.type();
         ServiceRequest stored = requests.add(request, type.serviceName(),
                 areas.nameAt(request.lat(), request.lon()), clock.instant());
         Optional<Long> parent = earlierReports.likelyParentOf(stored);
@@ -51,7 +47,7 @@ public class RequestIntake {
             return requests.get(stored.id());
         }
         events.publishEvent(new ServiceRequestSubmitted(stored.id(), stored.trackingNumber(), type.serviceCode(),
-                stored.channel()));
+                type.versionId(), stored.channel()));
         // Routing ran synchronously inside the process start: read back what the resident is told.
         return requests.get(stored.id());
     }

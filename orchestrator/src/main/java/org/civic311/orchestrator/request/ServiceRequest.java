@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param area        the configured service area (ward, district) its location falls in; null when unknown
  * @param duplicateOf the request this one is a duplicate of and follows; null for a request of its own
+ * @param notices     the language the resident reads and how they want to hear back
  */
 public record ServiceRequest(
         long id,
@@ -35,6 +36,7 @@ public record ServiceRequest(
         Instant closedAt,
         Map<String, List<String>> attributes,
         String area,
-        Long duplicateOf) {
+        Long duplicateOf,
+        NoticePreferences notices) {
 
 }

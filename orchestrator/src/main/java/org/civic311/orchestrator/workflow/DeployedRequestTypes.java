@@ -96,7 +96,7 @@ class DeployedRequestTypes implements RequestTypes {
         Instant deployedAt = deployment == null || deployment.getDeploymentTime() == null
                 ? Instant.EPOCH : deployment.getDeploymentTime().toInstant();
         return Optional.of(new RequestType(definition.getKey(), name, description, properties.get(GROUP), keywords,
-                attributes(definition.getKey(), process), deployedAt));
+                attributes(definition.getKey(), process), deployedAt, definition.getId()));
     }
 
     /**

@@ -25,9 +25,10 @@ class ProcessStarter {
         this.identity = identity;
     }
 
+    /** On the version the request's answers were checked against: by key, the engine would look the latest up again. */
     @EventListener
     void on(ServiceRequestSubmitted submitted) {
-        runtime.startProcessInstanceByKey(submitted.serviceCode(), submitted.trackingNumber(),
+        runtime.startProcessInstanceById(submitted.requestTypeVersion(), submitted.trackingNumber(),
                 Map.of(ProcessVariables.REQUEST_ID, submitted.requestId()));
     }
 

@@ -111,7 +111,7 @@ class DuplicateRulesTest {
     static ServiceRequest report(String code, String address) {
         return new ServiceRequest(1000, "SR-2026-001000", code, code, RequestStatus.OPEN, null, null, 41.88, -87.63,
                 address, null, null, null, Resident.ANONYMOUS, "web", null, null, null, NOW, NOW, null, null, Map.of(),
-                null, null);
+                null, null, null);
     }
 
     static Earlier earlier(long id, String code, double metres, Duration age, String address) {

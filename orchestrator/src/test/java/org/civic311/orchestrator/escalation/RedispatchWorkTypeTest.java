@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.civic311.orchestrator.E2eMailServer;
+import org.civic311.orchestrator.catalog.RequestTypes;
 import org.civic311.orchestrator.dispatch.DepartmentTask;
 import org.civic311.orchestrator.dispatch.DepartmentTasks;
 import org.civic311.orchestrator.request.NewServiceRequest;
@@ -50,6 +51,8 @@ class RedispatchWorkTypeTest {
 
     @Autowired
     RequestIntake intake;
+    @Autowired
+    RequestTypes requestTypes;
     @Autowired
     DepartmentTasks tasks;
     @Autowired
@@ -96,7 +99,7 @@ class RedispatchWorkTypeTest {
     }
 
     private long submit(String serviceCode, Map<String, List<String>> answers) {
-        return intake.submit(new NewServiceRequest(serviceCode, "Reported at the counter", null, null,
+        return intake.submit(new NewServiceRequest(requestTypes.find(serviceCode).orElseThrow(), "Reported at the counter", null, null,
                 "2100 N Cannon Dr", null, null, null, null, "phone", answers)).id();
     }
 }

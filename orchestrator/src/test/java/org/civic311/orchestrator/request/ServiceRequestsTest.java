@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.civic311.orchestrator.catalog.RequestTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,11 +23,13 @@ class ServiceRequestsTest {
 
     @Autowired
     ServiceRequests requests;
+    @Autowired
+    RequestTypes requestTypes;
 
     @Test
     void aNewRequestIsHandedOnAsStored() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // the columns keep whole seconds on MySQL
-        ServiceRequest added = requests.add(new NewServiceRequest("pothole", "Deep, by the curb", 41.8837, -87.6324,
+        ServiceRequest added = requests.add(new NewServiceRequest(requestTypes.find("pothole").orElseThrow(), "Deep, by the curb", 41.8837, -87.6324,
                 "121 N LaSalle St", "LASALLE-121", "60602", "https://example.org/pothole.jpg",
                 new Resident("Sam", "Rivera", "sam@example.org", "+13125550123", "device-7", "account-9"), "phone",
                 Map.of("hazard", List.of("yes"), "size", List.of("large"))), "Pothole", "Loop", now);

@@ -70,7 +70,7 @@ class WhatIfBenchmark {
             requests.add(new ServiceRequest(i, "SR-2026-" + i, code, code, RequestStatus.OPEN, null, "generated",
                     41.8 + random.nextDouble() / 10, -87.6 - random.nextDouble() / 10, i + " N LaSalle St", null,
                     "606" + (10 + random.nextInt(50)), null, new Resident(null, null, null, null, null, null), "web",
-                    null, null, null, at, at, null, null, answers, null, null));
+                    null, null, null, at, at, null, null, answers, null, null, null));
         }
         return requests;
     }
