@@ -160,8 +160,8 @@ class DepartmentUpdatePoll {
 
     /**
      * Runs a poll of the system on a thread of its own, so that no system waits for another: one with much to apply,
-     * or one whose webhooks keep its poll going round, once held up the polls of every other system behind it. A
-     * poll already queued for the system and not yet begun stands for this one too.
+     * or one whose webhooks keep its poll going round, would hold up every system polled after it. A poll already
+     * queued for the system and not yet begun stands for this one too.
      */
     private void pollApart(String system, Runnable poll) {
         if (!queued.add(system)) {
