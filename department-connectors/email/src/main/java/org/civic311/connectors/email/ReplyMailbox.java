@@ -3,22 +3,29 @@ package org.civic311.connectors.email;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.ComparisonTerm;
-import jakarta.mail.search.ReceivedDateTerm;
 
 import org.civic311.connectors.ConnectorException;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * The orchestrator's reply mailbox, read over IMAP. The folder is opened read-only, so nothing in it is marked read,
@@ -26,14 +33,19 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * What has been read is the orchestrator's watermark, so a reply that was fetched but never applied is fetched again.
  * <p>
  * The watermark is kept on the mail server's clock (see {@link #receivedSince}), so a poll reads only what arrived since
- * the last one, give or take a margin. A poll costs three commands however many replies it takes (search, arrival dates, the chosen messages whole): a
- * command per reply made a storm day's polls fall behind, since a server answers each in time that grows with the
- * mailbox.
+ * the last one, give or take a margin. A poll costs three commands however many replies it takes (search, arrival
+ * dates, the chosen messages whole), all by UID: a command per reply made a storm day's polls fall behind, since a
+ * server answers each in time that grows with the mailbox.
  */
 final class ReplyMailbox {
 
     /** How long a message may be dated before it shows in the folder: a big one takes a while to store. */
     static final Duration STORING_MARGIN = Duration.ofSeconds(30);
+    /**
+     * IMAP SEARCH SINCE compares whole days, in a zone of the server's choosing: the search asks from the day before,
+     * in UTC, and the arrival dates cut at the watermark exactly.
+     */
+    private static final DateTimeFormatter SEARCH_DAY = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
 
     private final EmailConnectorProperties.Imap imap;
     private final MailboxLogin login;
@@ -54,12 +66,10 @@ final class ReplyMailbox {
         Instant pollBegan = Instant.now();
         try (Store store = login.session().getStore(login.protocol())) {
             store.connect(imap.host(), imap.port(), null, null);
-            Folder folder = store.getFolder(imap.folder());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(imap.folder());
             folder.open(Folder.READ_ONLY);
             try {
-                // The server narrows by day; the arrival dates cut at the second.
-                Message[] found = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, searchFrom(since)));
-                List<Arrived> arrived = arrivedSince(folder, found, since);
+                List<Arrived> arrived = arrivedSince(folder, since);
                 int taken = 0;
                 while (taken < arrived.size()
                         && (taken < most || arrived.get(taken).at().equals(arrived.get(taken - 1).at()))) {
@@ -68,8 +78,7 @@ final class ReplyMailbox {
                 Instant readUpTo = taken < arrived.size()
                         ? arrived.get(taken).at()
                         : settled(since, arrived, pollBegan);
-                Message[] chosen = arrived.subList(0, taken).stream().map(Arrived::message).toArray(Message[]::new);
-                return new Replies(copies(folder, chosen), readUpTo);
+                return new Replies(whole(folder, arrived.subList(0, taken)), readUpTo);
             } finally {
                 folder.close(false);
             }
@@ -111,58 +120,106 @@ final class ReplyMailbox {
         return settled.isAfter(since) ? settled : since;
     }
 
-    /** Of the messages found, those that arrived since the watermark, oldest first; their dates in one command. */
-    private static List<Arrived> arrivedSince(Folder folder, Message[] found, Instant since) throws MessagingException {
-        FetchProfile dates = new FetchProfile();
-        dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        folder.fetch(found, dates);
+    /**
+     * The messages that arrived since the watermark, oldest first: a search (the server narrows by day) and their
+     * arrival dates, cut at the second, in one command. By UID, not by message number: a message another session
+     * moves away meanwhile is then simply gone, where a server that renumbers at once (the demo's does) would make
+     * every number after it name another message.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Arrived> arrivedSince(IMAPFolder folder, Instant since) throws MessagingException {
+        List<Long> found = (List<Long>) folder.doCommand(imap -> uidsOf(answer(imap,
+                "UID SEARCH SINCE " + SEARCH_DAY.format(since.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)))));
         List<Arrived> arrived = new ArrayList<>();
-        for (Message message : found) {
-            Instant at = arrivedAt(message, since);
-            if (!at.isBefore(since)) {
-                arrived.add(new Arrived(message, at));
+        if (found.isEmpty()) {
+            return arrived;
+        }
+        Response[] dates = (Response[]) folder.doCommand(imap -> answer(imap, "UID FETCH " + uidSet(found)
+                + " (UID INTERNALDATE)"));
+        for (Response response : dates) {
+            if (response instanceof FetchResponse fetched) {
+                UID uid = fetched.getItem(UID.class);
+                INTERNALDATE date = fetched.getItem(INTERNALDATE.class);
+                // Mail the server gives no date counts as arriving at the watermark: kept, and read again.
+                Instant at = date == null || date.getDate() == null ? since : date.getDate().toInstant();
+                if (uid != null && !at.isBefore(since)) {
+                    arrived.add(new Arrived(uid.uid, at));
+                }
             }
         }
-        arrived.sort(Comparator.comparing(Arrived::at));
+        arrived.sort(Comparator.comparing(Arrived::at).thenComparingLong(Arrived::uid));
         return arrived;
     }
 
-    /** The chosen messages whole, in one command, copied so they outlive the connection. */
-    private static List<MimeMessage> copies(Folder folder, Message[] chosen) throws MessagingException {
-        FetchProfile whole = new FetchProfile();
-        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-        // A copy takes the flags too: unfetched, each message would ask the server for its own.
-        whole.add(FetchProfile.Item.FLAGS);
-        folder.fetch(chosen, whole);
-        List<MimeMessage> copies = new ArrayList<>(chosen.length);
-        for (Message message : chosen) {
-            copies.add(new MimeMessage((MimeMessage) message)); // from the fetched bytes, no further command
+    /** The chosen messages whole, in one command, parsed from their bytes so they outlive the connection. */
+    private List<MimeMessage> whole(IMAPFolder folder, List<Arrived> chosen) throws MessagingException {
+        if (chosen.isEmpty()) {
+            return List.of();
         }
-        return copies;
-    }
-
-    /**
-     * When the server received it. Mail the server gives no date counts as arriving at the watermark: it is kept
-     * (reading it again is harmless, missing a reply is not), and a sender's clock never moves the watermark.
-     */
-    private static Instant arrivedAt(Message message, Instant since) {
-        try {
-            Date received = message.getReceivedDate();
-            return received == null ? since : received.toInstant();
-        } catch (MessagingException e) {
-            return since;
+        // BODY.PEEK: reading a message never marks it read.
+        Response[] bodies = (Response[]) folder.doCommand(imap -> answer(imap, "UID FETCH "
+                + uidSet(chosen.stream().map(Arrived::uid).toList()) + " (UID BODY.PEEK[])"));
+        Map<Long, MimeMessage> byUid = new HashMap<>();
+        for (Response response : bodies) {
+            if (response instanceof FetchResponse fetched) {
+                UID uid = fetched.getItem(UID.class);
+                BODY body = fetched.getItem(BODY.class);
+                if (uid != null && body != null) {
+                    byUid.put(uid.uid, new MimeMessage(login.session(), body.getByteArrayInputStream()));
+                }
+            }
         }
+        List<MimeMessage> messages = new ArrayList<>(chosen.size());
+        for (Arrived message : chosen) {
+            MimeMessage read = byUid.get(message.uid());
+            if (read == null) {
+                // Between the two commands it left the folder (moved, deleted): what was read of it is its date.
+                throw new MessagingException("A reply left the mailbox while it was being read; it is read again next poll");
+            }
+            messages.add(read);
+        }
+        return messages;
     }
 
-    private record Arrived(Message message, Instant at) {
+    /** Sends the command; its untagged answers, after the server said OK (else a failure). */
+    private static Response[] answer(IMAPProtocol imap, String command) throws ProtocolException {
+        Response[] responses = imap.command(command, null);
+        Response result = responses[responses.length - 1];
+        imap.notifyResponseHandlers(responses);
+        imap.handleResult(result);
+        return responses;
     }
 
-    /**
-     * IMAP SEARCH SINCE compares whole days, in a zone of the server's choosing (and Jakarta Mail writes the day
-     * in the JVM's zone): ask from the day before, in UTC, and cut at {@code since} exactly afterwards.
-     */
-    private static Date searchFrom(Instant since) {
-        return Date.from(since.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).atStartOfDay(ZoneOffset.UTC)
-                .toInstant());
+    private static List<Long> uidsOf(Response[] responses) {
+        List<Long> uids = new ArrayList<>();
+        for (Response response : responses) {
+            if (response instanceof IMAPResponse untagged && untagged.keyEquals("SEARCH")) {
+                for (long uid = untagged.readLong(); uid != -1; uid = untagged.readLong()) {
+                    uids.add(uid);
+                }
+            }
+        }
+        return uids;
+    }
+
+    /** UIDs as an IMAP set, runs as ranges ({@code 4:9,12}): a busy day's replies fit in a short command. */
+    static String uidSet(List<Long> uids) {
+        List<Long> sorted = uids.stream().sorted().distinct().toList();
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < sorted.size(); i++) {
+            int end = i;
+            while (end + 1 < sorted.size() && sorted.get(end + 1) == sorted.get(end) + 1) {
+                end++;
+            }
+            set.append(set.isEmpty() ? "" : ",").append(sorted.get(i));
+            if (end > i) {
+                set.append(':').append(sorted.get(end));
+            }
+            i = end;
+        }
+        return set.toString();
+    }
+
+    private record Arrived(long uid, Instant at) {
     }
 }

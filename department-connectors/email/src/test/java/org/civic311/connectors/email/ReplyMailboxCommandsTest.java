@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -26,7 +27,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.civic311.connectors.tck.ConnectorSettings;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.AuthorizationException;
+import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -82,6 +88,37 @@ class ReplyMailboxCommandsTest {
         assertThat(twenty).containsEntry("SEARCH", 1).containsEntry("FETCH", 2);
     }
 
+    /**
+     * A person or a retention rule moves replies away while Civic311 reads: every reply still there is read as
+     * itself. (The demo's mail server renumbers its messages at once, so a read by message number would take one
+     * reply's date or body for another's.)
+     */
+    @Test
+    void repliesMovedAwayDuringAPollLeaveTheOthersReadAsThemselves() throws Exception {
+        Instant since = Instant.now().minus(Duration.ofMinutes(1));
+        deliverReplies(5);
+        relay.beforeNext("FETCH", () -> moveOldestToArchive(2));
+
+        List<MimeMessage> read = mailbox.receivedSince(since, 200).messages();
+
+        assertThat(read).extracting(MimeMessage::getSubject).containsExactly(
+                "Re: [SR-2026-000002] Pothole", "Re: [SR-2026-000003] Pothole", "Re: [SR-2026-000004] Pothole");
+    }
+
+    private void moveOldestToArchive(int count) {
+        try {
+            GreenMailUser replies = greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX);
+            ImapHostManager folders = greenMail.getManagers().getImapHostManager();
+            MailFolder inbox = folders.getInbox(replies);
+            MailFolder archive = folders.createMailbox(replies, "Archive");
+            for (StoredMessage oldest : List.copyOf(inbox.getMessages()).subList(0, count)) {
+                inbox.moveMessage(oldest.getUid(), archive);
+            }
+        } catch (FolderException | AuthorizationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void deliverReplies(int count) throws Exception {
         GreenMailUser replies = greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX);
         for (int i = 0; i < count; i++) {
@@ -100,6 +137,7 @@ class ReplyMailboxCommandsTest {
         private static final Pattern COMMAND = Pattern.compile("^\\S+ (?:UID )?([A-Z]+)");
         private final ServerSocket listener = new ServerSocket(0);
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> beforeNext = new ConcurrentHashMap<>();
 
         CountingRelay(int serverPort) throws IOException {
             daemon(() -> {
@@ -114,6 +152,11 @@ class ReplyMailboxCommandsTest {
                     }
                 }
             });
+        }
+
+        /** Runs {@code action} when the client next sends a command of that name, before the server sees it. */
+        void beforeNext(String name, Runnable action) {
+            beforeNext.put(name, action);
         }
 
         int port() {
@@ -138,6 +181,10 @@ class ReplyMailboxCommandsTest {
                         Matcher command = COMMAND.matcher(line.toString(StandardCharsets.US_ASCII));
                         if (command.find()) {
                             counts.computeIfAbsent(command.group(1), name -> new AtomicInteger()).incrementAndGet();
+                            Runnable action = beforeNext.remove(command.group(1));
+                            if (action != null) {
+                                action.run();
+                            }
                         }
                         to.write(line.toByteArray());
                         to.flush();
