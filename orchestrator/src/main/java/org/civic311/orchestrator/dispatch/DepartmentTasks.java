@@ -146,11 +146,6 @@ public class DepartmentTasks {
                 rs.getString("last_error"),
                 rs.getString("resolution"),
                 instant(rs, "created_at"),
-                reopens(rs));
-    }
-
-    private static Long reopens(ResultSet rs) throws SQLException {
-        long earlier = rs.getLong("reopens_task_id");
-        return rs.wasNull() ? null : earlier;
+                rs.getObject("reopens_task_id", Long.class));
     }
 }

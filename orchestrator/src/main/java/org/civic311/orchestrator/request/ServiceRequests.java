@@ -94,7 +94,7 @@ public class ServiceRequests {
 
     /**
      * One request and its answers in one round trip (a row per answer, or a single row when it has none): the request
-     * is read several times on its way through the loop, and a query for each half was a tenth of all statements.
+     * is read several times on its way through the loop, and the two queries it took were a tenth of all statements.
      */
     private Optional<ServiceRequest> withAnswers(String where, Object key) {
         Map<String, List<String>> answers = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public class ServiceRequests {
                 .param("key", key)
                 .query((ResultSet rs) -> {
                     if (found.isEmpty()) {
-                        found.add(map(rs, answers));
+                        found.add(map(rs, answers)); // the request keeps this map, filled as the rows come
                     }
                     String code = rs.getString("answer_code");
                     if (code != null) {

@@ -107,10 +107,10 @@ public class EmailConnector implements DepartmentConnector {
     /**
      * The replies the reply mailbox received at or after {@code since}, oldest first and a bounded number of them.
      * {@link PulledUpdates#readUpTo()} says where the next poll starts, on the mail server's clock: where this one
-     * stopped, or just before the newest reply. Nothing in the mailbox is marked, so
-     * every call whose window holds a reply returns it again, under its Message-ID as the update id: the
-     * orchestrator applies it once, and moves {@code since} on only after it has. A reply that cannot be read is
-     * reported as unreadable, with its task when that much could be read.
+     * stopped, or just before the newest reply. Nothing in the mailbox is marked, so every call whose window holds a
+     * reply returns it again, under its Message-ID as the update id: the orchestrator applies it once, and moves
+     * {@code since} on only after it has. A reply that cannot be read is reported as unreadable, with its task when
+     * that much could be read.
      */
     @Override
     public PulledUpdates pullUpdates(Instant since) {

@@ -121,14 +121,13 @@ final class ReplyMailbox {
     }
 
     /**
-     * The messages that arrived since the watermark, oldest first: a search (the server narrows by day) and their
-     * arrival dates, cut at the second, in one command. By UID, not by message number: a message another session
+     * The messages that arrived since the watermark, oldest first: a search (the server narrows by day), then their
+     * arrival dates in one command, cut at the second. By UID, not by message number: a message another session
      * moves away meanwhile is then simply gone, where a server that renumbers at once (the demo's does) would make
      * every number after it name another message.
      */
-    @SuppressWarnings("unchecked")
     private static List<Arrived> arrivedSince(IMAPFolder folder, Instant since) throws MessagingException {
-        List<Long> found = (List<Long>) folder.doCommand(imap -> uidsOf(answer(imap,
+        List<Long> found = uidsOf((Response[]) folder.doCommand(imap -> answer(imap,
                 "UID SEARCH SINCE " + SEARCH_DAY.format(since.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)))));
         List<Arrived> arrived = new ArrayList<>();
         if (found.isEmpty()) {
@@ -173,8 +172,9 @@ final class ReplyMailbox {
         for (Arrived message : chosen) {
             MimeMessage read = byUid.get(message.uid());
             if (read == null) {
-                // Between the two commands it left the folder (moved, deleted): what was read of it is its date.
-                throw new MessagingException("A reply left the mailbox while it was being read; it is read again next poll");
+                // It left the folder (moved, deleted) after its date was read: the next poll reads the rest without it.
+                throw new MessagingException("A reply left the mailbox while it was being read; the next poll reads "
+                        + "the rest");
             }
             messages.add(read);
         }
