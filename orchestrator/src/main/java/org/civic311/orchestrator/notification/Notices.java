@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.civic311.orchestrator.request.ColumnText;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +30,6 @@ class Notices {
         this.db = db;
     }
 
-    boolean exists(long requestId, String eventKey, Channel channel) {
-        return db.sql("""
-                        SELECT COUNT(*) FROM notification WHERE request_id = :request AND event_key = :key
-                            AND channel = :channel""")
-                .param("request", requestId).param("key", eventKey).param("channel", channel.name())
-                .query(Integer.class).single() > 0;
-    }
-
     /**
      * The occurrences of {@code event} the request's resident was told of, first to last (a follower's copies are
      * not counted apart).
@@ -50,20 +43,28 @@ class Notices {
                 .query((rs, row) -> rs.getString(1).substring(event.length() + 1)).list();
     }
 
-    /** A notice ready to send at once, or one that cannot be sent ({@code status} FAILED or UNSENDABLE, and why). */
+    /**
+     * A notice ready to send at once, or one that cannot be sent ({@code status} FAILED or UNSENDABLE, and why); once
+     * per request, event and channel (the table's unique key): a repeat (a retried job) stores nothing. Stored without
+     * a look first, which would cost every notice a round trip for the rare repeat.
+     */
     void add(long requestId, String event, String eventKey, Channel channel, String language, String recipient,
              String subject, String text, String html, NoticeStatus status, String error, Instant now) {
-        db.sql("""
-                        INSERT INTO notification (request_id, kind, event_key, channel, language, recipient, subject,
-                            body_text, body_html, status, attempts, last_error, created_at, next_attempt_at)
-                        VALUES (:request, :kind, :key, :channel, :language, :recipient, :subject, :text, :html,
-                            :status, 0, :error, :now, :now)""")
-                .param("request", requestId).param("kind", event).param("key", eventKey)
-                .param("channel", channel.name()).param("language", language).param("recipient", recipient)
-                .param("subject", ColumnText.fit(subject, 500)).param("text", text).param("html", html)
-                .param("status", status.name()).param("error", ColumnText.fit(error, 1000))
-                .param("now", toColumn(now))
-                .update();
+        try {
+            db.sql("""
+                            INSERT INTO notification (request_id, kind, event_key, channel, language, recipient, subject,
+                                body_text, body_html, status, attempts, last_error, created_at, next_attempt_at)
+                            VALUES (:request, :kind, :key, :channel, :language, :recipient, :subject, :text, :html,
+                                :status, 0, :error, :now, :now)""")
+                    .param("request", requestId).param("kind", event).param("key", eventKey)
+                    .param("channel", channel.name()).param("language", language).param("recipient", recipient)
+                    .param("subject", ColumnText.fit(subject, 500)).param("text", text).param("html", html)
+                    .param("status", status.name()).param("error", ColumnText.fit(error, 1000))
+                    .param("now", toColumn(now))
+                    .update();
+        } catch (DuplicateKeyException alreadyTold) {
+            // the resident hears of it once
+        }
     }
 
     /** The ids of notices due now (new ones, ones whose retry is due, ones a dead node held), oldest first. */

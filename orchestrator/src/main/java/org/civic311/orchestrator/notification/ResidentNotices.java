@@ -196,9 +196,6 @@ public class ResidentNotices {
 
     private void store(ServiceRequest request, NoticeEvent event, String eventKey, Channel channel, String language,
                        String recipient, Locale locale, Map<String, Object> model) {
-        if (notices.exists(request.id(), eventKey, channel)) {
-            return;
-        }
         Instant now = clock.instant();
         String subject = null;
         String text;

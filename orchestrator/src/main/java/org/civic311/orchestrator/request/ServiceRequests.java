@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +73,29 @@ public class ServiceRequests {
         String trackingNumber = TrackingNumber.of(id, now);
         db.sql("UPDATE service_request SET tracking_number = :tn WHERE id = :id")
                 .param("tn", trackingNumber).param("id", id).update();
-        request.attributes().forEach((code, values) -> values.forEach(value ->
-                db.sql("INSERT INTO request_attribute (request_id, code, attr_value) VALUES (:id, :code, :value)")
-                        .param("id", id).param("code", code).param("value", value).update()));
+        addAnswers(id, request.attributes());
         insertNote(id, RequestNote.SUBMITTED, received, now);
         // What was just written, not read back: intake is a round trip per statement, on every report.
         return new ServiceRequest(id, trackingNumber, request.serviceCode(), serviceName, RequestStatus.OPEN, received,
                 request.description(), request.lat(), request.lon(), request.address(), request.addressId(),
                 request.zipcode(), request.mediaUrl(), resident, request.channel(), null, null, null, now, now, null,
                 null, request.attributes(), area, null, request.notices());
+    }
+
+    /** Every answer in one statement: intake is a round trip per statement, on every report. */
+    private void addAnswers(long id, Map<String, List<String>> answers) {
+        List<String> rows = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        answers.forEach((code, values) -> values.forEach(value -> {
+            int row = rows.size();
+            rows.add("(:id, :code" + row + ", :value" + row + ")");
+            params.put("code" + row, code);
+            params.put("value" + row, value);
+        }));
+        if (!rows.isEmpty()) {
+            db.sql("INSERT INTO request_attribute (request_id, code, attr_value) VALUES " + String.join(", ", rows))
+                    .params(params).update();
+        }
     }
 
     public Optional<ServiceRequest> find(String trackingNumber) {

@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A new request as intake hands it on (to duplicate detection and the process start) is the request as stored: it is
- * built from what was written rather than read back.
+ * built from what was written rather than read back; every answer, also each of several to one question, reads back
+ * in its order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("conformance")
@@ -32,7 +33,8 @@ class ServiceRequestsTest {
         ServiceRequest added = requests.add(new NewServiceRequest(requestTypes.find("pothole").orElseThrow(), "Deep, by the curb", 41.8837, -87.6324,
                 "121 N LaSalle St", "LASALLE-121", "60602", "https://example.org/pothole.jpg",
                 new Resident("Sam", "Rivera", "sam@example.org", "+13125550123", "device-7", "account-9"), "phone",
-                Map.of("hazard", List.of("yes"), "size", List.of("large"))), "Pothole", "Loop", now);
+                Map.of("hazard", List.of("yes"), "size", List.of("large"), "seen_by", List.of("driver", "cyclist", "walker"))),
+                "Pothole", "Loop", now);
 
         assertThat(added.trackingNumber()).matches("SR-\\d{4}-\\d{6}");
         assertThat(added.statusNotes()).isEqualTo("Request received through phone.");
