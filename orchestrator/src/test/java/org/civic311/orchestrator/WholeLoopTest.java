@@ -183,6 +183,11 @@ class WholeLoopTest {
     void aReplyThatCannotBeReadIsKeptAndShownOnTheRequestsProcess() throws Exception {
         String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
         MimeMessage work = awaitMail(STREETS);
+        // The work email can arrive before its sending is recorded; a reply names a task only once it is.
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("""
+                        SELECT COUNT(*) FROM department_task t JOIN service_request r ON r.id = t.request_id
+                        WHERE r.tracking_number = :id AND t.dispatched_at IS NOT NULL""")
+                .param("id", id).query(Long.class).single() == 1);
 
         deliverRaw("From: " + STREETS + "\r\nTo: " + REPLY_MAILBOX + "\r\nSubject: Re: " + work.getSubject()
                 + "\r\nMessage-ID: <broken@streets.test>\r\nIn-Reply-To: " + work.getMessageID()
