@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +38,10 @@ final class Civic311UnderLoad implements AutoCloseable {
 
     /** Minutes without a closure notice sent after which the run is given up. */
     private static final int STALL_MINUTES = 10;
-    private static final long RESIDENTS_MAIL_EVERY = TimeUnit.SECONDS.toNanos(10);
 
     static final String RESIDENT = "resident@bench.example.org";
     static final List<String> SERVICE_CODES = List.of("pothole", "damaged_tree", "high_weeds");
-    private static final Pattern TRACKING_NUMBER = Pattern.compile("SR-\\d{4}-\\d{6}");
+    static final Pattern TRACKING_NUMBER = Pattern.compile("SR-\\d{4}-\\d{6}");
     /**
      * Each report at its own place, 44 m from the next north and 50 m east, west of the demo's parks: every one is a
      * request of its own, none a likely duplicate of another (the closest rule is 30 m), each routed by its type.
@@ -62,9 +60,6 @@ final class Civic311UnderLoad implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Integer> submittedByCode = new LinkedHashMap<>();
     private int submitted;
-    /** Closure notices taken from the residents' mailbox so far, by tracking number (see {@link #takeResidentsMail}). */
-    private final Map<String, Long> closuresArrived = new HashMap<>();
-    private long residentsMailTakenAt;
     private int collectionsInWarmUp;
 
     /**
@@ -266,26 +261,8 @@ final class Civic311UnderLoad implements AutoCloseable {
                         : stalled ? ", none in the last " + STALL_MINUTES + " minutes" : " in " + minutes + " minutes")
                         + "; its log: " + log);
             }
-            if (System.nanoTime() - residentsMailTakenAt > RESIDENTS_MAIL_EVERY) {
-                takeResidentsMail();
-            }
             Thread.sleep(100);
         }
-    }
-
-    /**
-     * Moves what reached the residents' mailbox since the last call into {@link #closuresArrived}: taken while the
-     * run goes on, so the mail server never holds more than a few seconds' notices (see {@link Mailbox#take}).
-     *
-     * @return every closure notice that arrived so far, by tracking number
-     */
-    private Map<String, Long> takeResidentsMail() throws Exception {
-        Mailbox.take(RESIDENT, sites.imap).stream()
-                .filter(subject -> subject.contains("closed"))
-                .map(TRACKING_NUMBER::matcher).filter(Matcher::find).map(Matcher::group)
-                .forEach(id -> closuresArrived.merge(id, 1L, Long::sum));
-        residentsMailTakenAt = System.nanoTime();
-        return closuresArrived;
     }
 
     /** Every request dispatched once and its resident notified once, counted where they arrived. */
@@ -297,7 +274,7 @@ final class Civic311UnderLoad implements AutoCloseable {
                 "Streets' mailbox: one work email per pothole (" + workEmails.size() + " requests, "
                         + workEmails.values().stream().mapToLong(Long::longValue).sum() + " emails, "
                         + submittedByCode.get("pothole") + " potholes)");
-        Map<String, Long> closures = takeResidentsMail();
+        Map<String, Long> closures = sites.residents.closures();
         Benchmark.check(closures.size() == submitted && closures.values().stream().allMatch(n -> n == 1),
                 "residents' mailbox: one closure notice per request (" + closures.size() + " requests, "
                         + closures.values().stream().mapToLong(Long::longValue).sum() + " notices)");
@@ -314,7 +291,7 @@ final class Civic311UnderLoad implements AutoCloseable {
         Map<String, Long> workEmails = trackingNumbersIn("streets@demo.civic311.local");
         Benchmark.check(workEmails.size() == submittedByCode.get("pothole"), "Streets' mailbox: a work email for every "
                 + "pothole (" + workEmails.size() + " of " + submittedByCode.get("pothole") + ")");
-        Map<String, Long> closures = takeResidentsMail();
+        Map<String, Long> closures = sites.residents.closures();
         Benchmark.check(closures.size() == submitted, "residents' mailbox: a closure notice for every request ("
                 + closures.size() + " of " + submitted + ")");
         return new long[] {twice(workEmails), twice(closures)};

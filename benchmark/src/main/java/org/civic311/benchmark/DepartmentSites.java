@@ -29,6 +29,7 @@ final class DepartmentSites implements AutoCloseable {
     final int imap;
     private final Process app;
     private final String base;
+    final ResidentsInbox residents;
 
     /**
      * @param civic311 the port of the Civic311 node Cityworks' webhook and Twilio's inbound texts go to
@@ -59,6 +60,7 @@ final class DepartmentSites implements AutoCloseable {
                 "--civic311.dispatch.poll-interval=24h",
                 "--logging.level.root=warn"), log);
         DemoJar.awaitUp(app, port, log);
+        this.residents = new ResidentsInbox(Civic311UnderLoad.RESIDENT, imap);
     }
 
     /** The settings a Civic311 node needs to use these sites instead of its own. */
@@ -109,6 +111,7 @@ final class DepartmentSites implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        residents.close();
         DemoJar.stop(app);
     }
 }

@@ -23,8 +23,8 @@ final class Mailbox {
 
     /**
      * The subjects of what is in the inbox now, which is then deleted, as a mail client that files what it read:
-     * the demo's mail server reads a folder in time that grows with the square of its size, and a storm day's
-     * closure notices (50,000 and their receipts) would take it most of an hour to list at the end.
+     * the demo's mail server reads a folder in time that grows with the square of its size
+     * (see {@link ResidentsInbox}).
      */
     static List<String> take(String address, int imapPort) throws Exception {
         return read(address, imapPort, true);

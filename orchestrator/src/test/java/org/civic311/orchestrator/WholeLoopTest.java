@@ -183,7 +183,8 @@ class WholeLoopTest {
     void aReplyThatCannotBeReadIsKeptAndShownOnTheRequestsProcess() throws Exception {
         String id = json.readTree(submit(pothole()).getBody()).get(0).get("service_request_id").asText();
         MimeMessage work = awaitMail(STREETS);
-        // The work email can arrive before its sending is recorded; a reply names a task only once it is.
+        // The work email can arrive before its sending is recorded, and an unreadable reply read before that is kept
+        // for staff without its task: a department answers after the work reached it.
         await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("""
                         SELECT COUNT(*) FROM department_task t JOIN service_request r ON r.id = t.request_id
                         WHERE r.tracking_number = :id AND t.dispatched_at IS NOT NULL""")

@@ -45,17 +45,17 @@ class Notices {
 
     /**
      * A notice ready to send at once, or one that cannot be sent ({@code status} FAILED or UNSENDABLE, and why); once
-     * per request, event and channel (the table's unique key): a repeat (a retried job) stores nothing. Stored without
-     * a look first, which would cost every notice a round trip for the rare repeat.
+     * per request, event and channel (the table's unique key): an event reported again after it was told stores
+     * nothing. Stored without a look first, which would cost every notice a round trip for the rare repeat.
      */
     void add(long requestId, String event, String eventKey, Channel channel, String language, String recipient,
              String subject, String text, String html, NoticeStatus status, String error, Instant now) {
         try {
             db.sql("""
-                            INSERT INTO notification (request_id, kind, event_key, channel, language, recipient, subject,
-                                body_text, body_html, status, attempts, last_error, created_at, next_attempt_at)
-                            VALUES (:request, :kind, :key, :channel, :language, :recipient, :subject, :text, :html,
-                                :status, 0, :error, :now, :now)""")
+                        INSERT INTO notification (request_id, kind, event_key, channel, language, recipient, subject,
+                            body_text, body_html, status, attempts, last_error, created_at, next_attempt_at)
+                        VALUES (:request, :kind, :key, :channel, :language, :recipient, :subject, :text, :html,
+                            :status, 0, :error, :now, :now)""")
                     .param("request", requestId).param("kind", event).param("key", eventKey)
                     .param("channel", channel.name()).param("language", language).param("recipient", recipient)
                     .param("subject", ColumnText.fit(subject, 500)).param("text", text).param("html", html)

@@ -33,7 +33,8 @@ class ServiceRequestsTest {
         ServiceRequest added = requests.add(new NewServiceRequest(requestTypes.find("pothole").orElseThrow(), "Deep, by the curb", 41.8837, -87.6324,
                 "121 N LaSalle St", "LASALLE-121", "60602", "https://example.org/pothole.jpg",
                 new Resident("Sam", "Rivera", "sam@example.org", "+13125550123", "device-7", "account-9"), "phone",
-                Map.of("hazard", List.of("yes"), "size", List.of("large"), "seen_by", List.of("driver", "cyclist", "walker"))),
+                Map.of("hazard", List.of("yes"), "size", List.of("large"),
+                        "seen_by", List.of("driver", "cyclist", "walker"))),
                 "Pothole", "Loop", now);
 
         assertThat(added.trackingNumber()).matches("SR-\\d{4}-\\d{6}");
