@@ -13,14 +13,23 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 class DemoMailServer {
 
+    /** GreenMail's own two seconds are too short for a demo starting on a busy two-core machine. */
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
+
     private final GreenMail greenMail;
 
     DemoMailServer(Ports ports) {
         this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(ports.smtpPort(), ports.bindAddress(), ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(ports.imapPort(), ports.bindAddress(), ServerSetup.PROTOCOL_IMAP)})
+                listening(ports.smtpPort(), ports.bindAddress(), ServerSetup.PROTOCOL_SMTP),
+                listening(ports.imapPort(), ports.bindAddress(), ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig()
                         .withDisabledAuthentication());
+    }
+
+    private static ServerSetup listening(int port, String bindAddress, String protocol) {
+        ServerSetup setup = new ServerSetup(port, bindAddress, protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        return setup;
     }
 
     void start() {

@@ -66,9 +66,9 @@ class ClusterOnOneDatabaseIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        smtp = PackagedJarIT.freePort();
-        imap = PackagedJarIT.freePort();
-        int firstPort = PackagedJarIT.freePort();
+        smtp = DemoInstallation.freePort();
+        imap = DemoInstallation.freePort();
+        int firstPort = DemoInstallation.freePort();
         String sim = "http://localhost:" + firstPort + "/sim";
         List<String> both = new ArrayList<>(DATABASE.settings());
         both.addAll(List.of(
@@ -97,7 +97,7 @@ class ClusterOnOneDatabaseIT {
         // One after the other: the first start creates the schema (Liquibase's and the engine's), as at an upgrade.
         first = Node.start(firstPort, hosting);
         first.awaitUp();
-        second = Node.start(PackagedJarIT.freePort(), plain);
+        second = Node.start(DemoInstallation.freePort(), plain);
         second.awaitUp();
     }
 

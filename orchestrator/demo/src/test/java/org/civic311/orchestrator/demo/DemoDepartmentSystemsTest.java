@@ -2,9 +2,8 @@ package org.civic311.orchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.civic311.orchestrator.demo.DemoInstallation.freePort;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -486,14 +485,6 @@ class DemoDepartmentSystemsTest {
                     new HttpEntity<>(body == null ? null : json.writeValueAsString(body), headers), String.class);
             assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
             return json.readTree(answer.getBody()).get("result");
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

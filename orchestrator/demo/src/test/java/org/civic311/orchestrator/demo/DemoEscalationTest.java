@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @DirtiesContext
 class DemoEscalationTest {
 
-    static final int HTTP = DemoDepartmentSystemsTest.freePort();
-    static final int SMTP = DemoDepartmentSystemsTest.freePort();
-    static final int IMAP = DemoDepartmentSystemsTest.freePort();
+    static final int HTTP = DemoInstallation.freePort();
+    static final int SMTP = DemoInstallation.freePort();
+    static final int IMAP = DemoInstallation.freePort();
     static final String ADMIN = "demo:demo";
     static final String SUPERVISOR = "streets-supervisor:demo";
     /** The engine REST API's date format. */

@@ -30,9 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DemoHealthTest {
 
     /** A fixed port: the demo's connectors reach its simulators at http://localhost:${server.port}/sim/. */
-    static final int HTTP = DemoDepartmentSystemsTest.freePort();
-    static final int SMTP = DemoDepartmentSystemsTest.freePort();
-    static final int IMAP = DemoDepartmentSystemsTest.freePort();
+    static final int HTTP = DemoInstallation.freePort();
+    static final int SMTP = DemoInstallation.freePort();
+    static final int IMAP = DemoInstallation.freePort();
 
     @DynamicPropertySource
     static void freePorts(DynamicPropertyRegistry registry) {

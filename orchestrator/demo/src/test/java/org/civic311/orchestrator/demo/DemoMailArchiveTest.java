@@ -32,9 +32,9 @@ class DemoMailArchiveTest {
 
     static final String REPLIES = "civic311@demo.civic311.local";
 
-    final int imap = DemoStaffAtWorkTest.freePort();
+    final int imap = DemoInstallation.freePort();
     final DemoMailServer server = new DemoMailServer(
-            new DemoMailServer.Ports(DemoStaffAtWorkTest.freePort(), imap, "127.0.0.1"));
+            new DemoMailServer.Ports(DemoInstallation.freePort(), imap, "127.0.0.1"));
     DemoMailStaff staff;
 
     @BeforeEach

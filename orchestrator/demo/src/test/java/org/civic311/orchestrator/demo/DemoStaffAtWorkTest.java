@@ -2,9 +2,8 @@ package org.civic311.orchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.civic311.orchestrator.demo.DemoInstallation.freePort;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,13 +117,5 @@ class DemoStaffAtWorkTest {
 
     JsonNode request(String id) throws Exception {
         return json.readTree(http.getForObject("/open311/v2/requests/{id}.json", String.class, id)).get(0);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

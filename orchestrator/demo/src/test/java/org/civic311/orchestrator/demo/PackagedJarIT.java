@@ -2,10 +2,10 @@ package org.civic311.orchestrator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.civic311.orchestrator.demo.DemoInstallation.freePort;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -118,12 +118,6 @@ class PackagedJarIT {
 
     static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + http + path);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static String javaBinary() {
