@@ -229,6 +229,7 @@ class DepartmentUpdatePoll {
     private void pollOnce(String system, Runnable stillPolling) {
         try {
             applyAll(system, updateImport.keptUpdatesNowMatching(system), stillPolling);
+            attachUnreadableNowMatching(system);
             Instant startedAt = clock.instant();
             Instant since = watermarks.since(system, startedAt.minus(FIRST_LOOK_BACK));
             stillPolling.run();
@@ -255,6 +256,15 @@ class DepartmentUpdatePoll {
      */
     private static Instant nextSince(PulledUpdates pulled, Instant startedAt) {
         return pulled.readUpTo() != null ? pulled.readUpTo() : startedAt.minus(OVERLAP);
+    }
+
+    private void attachUnreadableNowMatching(String system) {
+        try {
+            updateImport.attachUnreadableNowMatching(system);
+        } catch (RuntimeException e) {
+            // They stay in the table for staff; this poll goes on and the next one tries again.
+            log.error("Could not show unreadable updates from {} on their tasks' processes", system, e);
+        }
     }
 
     private boolean keepAll(String system, List<UnreadableUpdate> unreadable) {

@@ -3,6 +3,7 @@ package org.civic311.orchestrator.dispatch;
 import static org.civic311.orchestrator.request.UtcColumns.toColumn;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.civic311.connectors.UnreadableUpdate;
@@ -46,5 +47,29 @@ class UnreadableUpdates {
                 .param("now", toColumn(now))
                 .update(key, "id");
         return Optional.of(key.getKey().longValue());
+    }
+
+    /**
+     * Kept ones that named a task not yet dispatched when they came (a department answering within moments of
+     * the work's sending), now that the task is known.
+     */
+    List<Kept> unmatchedNowMatching(String system) {
+        return db.sql("""
+                        SELECT u.id, t.id AS task_id, u.reason FROM unreadable_update u
+                        JOIN department_task t ON t.system_name = u.system_name AND t.external_id = u.external_id
+                        WHERE u.system_name = :system AND u.task_id IS NULL ORDER BY u.id""")
+                .param("system", system)
+                .query((rs, n) -> new Kept(rs.getLong("id"), rs.getLong("task_id"), rs.getString("reason")))
+                .list();
+    }
+
+    /** @return false when another node gave it its task first */
+    boolean attach(Kept kept) {
+        return db.sql("UPDATE unreadable_update SET task_id = :task WHERE id = :id AND task_id IS NULL")
+                .param("task", kept.taskId()).param("id", kept.id())
+                .update() == 1;
+    }
+
+    record Kept(long id, long taskId, String reason) {
     }
 }

@@ -107,6 +107,21 @@ public class WorkUpdateImport {
     }
 
     /**
+     * Gives unreadable updates kept before their task's dispatch was recorded their task, and its process the
+     * incident they would have raised had they come later.
+     */
+    @Transactional
+    public void attachUnreadableNowMatching(String system) {
+        for (UnreadableUpdates.Kept kept : unreadable.unmatchedNowMatching(system)) {
+            if (unreadable.attach(kept)) {
+                log.error("Unreadable update {} from {} names department task {}, dispatched since it came",
+                        kept.id(), system, kept.taskId());
+                events.publishEvent(new DepartmentUpdateUnreadable(kept.taskId(), kept.id(), kept.reason()));
+            }
+        }
+    }
+
+    /**
      * The updates not applied before, in their order. A poll reads again what the previous one read (its window
      * overlaps); those are passed over here with one query for the lot instead of a transaction each.
      */

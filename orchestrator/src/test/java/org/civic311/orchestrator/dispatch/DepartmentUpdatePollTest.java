@@ -22,6 +22,7 @@ import liquibase.integration.spring.SpringLiquibase;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
+import org.civic311.connectors.UnreadableUpdate;
 import org.civic311.connectors.WorkOrder;
 import org.civic311.connectors.WorkStatus;
 import org.civic311.connectors.WorkUpdate;
@@ -119,6 +120,31 @@ class DepartmentUpdatePollTest {
                 .query(String.class).list()).containsExactly("reply-1");
         assertThat(events).singleElement().isInstanceOfSatisfying(DepartmentUpdateUnreadable.class,
                 incident -> assertThat(incident.taskId()).isEqualTo(taskId));
+    }
+
+    @Test
+    void anUnreadableReplyThatCameBeforeItsWorkWasRecordedAsSentRaisesItsIncidentOnceTheTaskIsKnown() {
+        UnreadableUpdate broken = new UnreadableUpdate("reply-5", new ExternalRef("mailbox", "ITEM-5"),
+                "broken MIME structure", NOW.minusSeconds(5));
+        List<Object> events = new ArrayList<>();
+        WorkUpdateImport updateImport = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
+                new UnreadableUpdates(db), null, new Departments(Map.of()), events::add, clock);
+        DepartmentUpdatePoll poll = pollOf(connector(() -> new PulledUpdates(List.of(), List.of(broken), null)),
+                updateImport, jdbcLocks());
+
+        poll.poll("mailbox");
+        assertThat(events).as("no task of ours yet").isEmpty();
+
+        long taskId = dispatchedTask("ITEM-5");
+        poll.poll("mailbox");
+        poll.poll("mailbox");
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(DepartmentUpdateUnreadable.class, incident -> {
+            assertThat(incident.taskId()).isEqualTo(taskId);
+            assertThat(incident.reason()).isEqualTo("broken MIME structure");
+        });
+        assertThat(db.sql("SELECT task_id FROM unreadable_update WHERE update_id = 'reply-5'").query(Long.class)
+                .single()).isEqualTo(taskId);
     }
 
     @Test
