@@ -63,6 +63,8 @@ class DepartmentUpdatePoll {
     static final int APPLY_ATTEMPTS = 3;
     /** While the updates of a poll are applied, the poll lock is renewed this often at most. */
     private static final Duration RENEW_AT_MOST_EVERY = Duration.ofSeconds(10);
+    /** How long a stop waits for the polls it interrupted to end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final DepartmentSystems systems;
     private final Watermarks watermarks;
@@ -80,6 +82,7 @@ class DepartmentUpdatePoll {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService importers;
     private final long renewEveryNanos;
+    private volatile boolean stopping;
 
     /**
      * @param importThreads how many work items' updates are applied side by side ({@code civic311.dispatch.import-threads}):
@@ -238,13 +241,18 @@ class DepartmentUpdatePoll {
             if (keepAll(system, pulled.unreadable()) && applied) {
                 watermarks.advance(system, nextSince(pulled, startedAt));
             }
-        } catch (ConnectorException e) {
-            meters.connectorError(system, DispatchMeters.Operation.POLL);
-            log.warn("Could not ask {} for updates: {}", system, e.getMessage());
         } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("The poll of {} ended with this node's stop; the next poll asks from the same point", system);
+                return;
+            }
             meters.connectorError(system, DispatchMeters.Operation.POLL);
-            // One system's trouble must not keep the others from being polled.
-            log.error("Could not poll {} for updates", system, e);
+            if (e instanceof ConnectorException) {
+                log.warn("Could not ask {} for updates: {}", system, e.getMessage());
+            } else {
+                // One system's trouble must not keep the others from being polled.
+                log.error("Could not poll {} for updates", system, e);
+            }
         }
     }
 
@@ -280,11 +288,24 @@ class DepartmentUpdatePoll {
         return allKept;
     }
 
+    /**
+     * Interrupts the polls and waits for them to end: one still running once the node's lock rows are cleared would
+     * find its lock gone and report it as taken over by another node.
+     */
     @PreDestroy
     void stop() {
+        stopping = true;
         pollers.shutdownNow();
         // Tasks never started are cancelled, so that no poll waits for them.
         importers.shutdownNow().forEach(task -> ((Future<?>) task).cancel(false));
+        try {
+            if (!pollers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("A department poll was still running {} after the stop began; its lock expires by itself",
+                        STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import liquibase.integration.spring.SpringLiquibase;
+import org.civic311.connectors.ConnectorException;
 import org.civic311.connectors.DepartmentConnector;
 import org.civic311.connectors.ExternalRef;
 import org.civic311.connectors.PulledUpdates;
@@ -277,6 +278,28 @@ class DepartmentUpdatePollTest {
             releaseBusy.countDown();
             poll.stop();
         }
+    }
+
+    @Test
+    void aNodeThatStopsInTheMiddleOfAPollReleasesThePollLockBeforeItGoesAndLeavesTheWatermark() throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        DepartmentUpdatePoll poll = pollOf(connector(() -> {
+            asking.countDown();
+            try {
+                new CountDownLatch(1).await(20, TimeUnit.SECONDS); // a slow system
+            } catch (InterruptedException e) {
+                throw new ConnectorException("interrupted while asking for updates", e);
+            }
+            return PulledUpdates.all(List.of());
+        }), updateImport(), jdbcLocks());
+        poll.pollInRound("mailbox");
+        assertThat(asking.await(10, TimeUnit.SECONDS)).isTrue();
+
+        poll.stop();
+
+        assertThat(db.sql("SELECT COUNT(*) FROM INT_LOCK").query(Integer.class).single())
+                .as("another node may poll at once, not only once the lock has expired").isZero();
+        assertThat(watermarks.since("mailbox", Instant.EPOCH)).isEqualTo(Instant.EPOCH);
     }
 
     private static DepartmentConnector named(String system, Supplier<PulledUpdates> answer) {
