@@ -216,10 +216,14 @@ class DepartmentUpdatePoll {
         }
     }
 
-    private static void unlock(String system, Lock cluster) {
+    private void unlock(String system, Lock cluster) {
         try {
             cluster.unlock();
         } catch (ConcurrentModificationException e) {
+            if (stopping) {
+                log.info("The poll lock of {} went with this node's lock rows at its stop", system);
+                return;
+            }
             log.error("The poll lock of {} expired while this node polled and another node may have polled {} at "
                     + "the same time; raise civic311.dispatch.poll-lock-time-to-live", system, system);
         } catch (RuntimeException e) {
@@ -267,11 +271,13 @@ class DepartmentUpdatePoll {
     }
 
     private void attachUnreadableNowMatching(String system) {
-        try {
-            updateImport.attachUnreadableNowMatching(system);
-        } catch (RuntimeException e) {
-            // They stay in the table for staff; this poll goes on and the next one tries again.
-            log.error("Could not show unreadable updates from {} on their tasks' processes", system, e);
+        for (UnreadableUpdates.Unmatched update : updateImport.unreadableNowMatching(system)) {
+            try {
+                updateImport.attachUnreadable(system, update);
+            } catch (RuntimeException e) {
+                // It stays in the table for staff; this poll goes on and the next one tries again.
+                log.error("Could not show unreadable update {} from {} on its task's process", update.id(), system, e);
+            }
         }
     }
 
@@ -289,19 +295,23 @@ class DepartmentUpdatePoll {
     }
 
     /**
-     * Interrupts the polls and waits for them to end: one still running once the node's lock rows are cleared would
-     * find its lock gone and report it as taken over by another node.
+     * Interrupts the polls, lets the updates being applied finish, and waits for both: a poll still running once the
+     * node's lock rows are cleared would find its lock gone and report it as taken over by another node, and an
+     * update still being applied once its poll's lock is gone could be applied beside another node's poll.
      */
     @PreDestroy
     void stop() {
         stopping = true;
         pollers.shutdownNow();
-        // Tasks never started are cancelled, so that no poll waits for them.
-        importers.shutdownNow().forEach(task -> ((Future<?>) task).cancel(false));
+        // Not interrupted: an update is applied in one transaction, and the ones not begun see their poll stopped.
+        importers.shutdown();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         try {
-            if (!pollers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("A department poll was still running {} after the stop began; its lock expires by itself",
-                        STOP_WAIT);
+            boolean ended = pollers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                    && importers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (!ended) {
+                log.warn("A department poll was still running {} s after this node's stop began; its lock goes with "
+                        + "the node's lock rows", STOP_WAIT.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -379,19 +389,34 @@ class DepartmentUpdatePoll {
         return allDone;
     }
 
-    /** Waits until the work item has stopped, however it ended. */
+    /**
+     * Waits until the work item has stopped, however it ended, even when this poll was interrupted: its lock must
+     * not be released while an update is being applied.
+     */
     private static void awaitQuietly(Future<Boolean> item) {
-        try {
-            item.get();
-        } catch (ExecutionException | CancellationException ended) {
-            // it has stopped: that is all that is asked
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                item.get();
+                break;
+            } catch (ExecutionException | CancellationException ended) {
+                break; // it has stopped: that is all that is asked
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** @return whether the update is dealt with: kept for staff after its last attempt */
     private boolean failed(String system, WorkUpdate update, RuntimeException failure) {
+        if (stopping) {
+            log.info("Update {} from {} was not applied before this node's stop; it is asked for again next round",
+                    update.updateId(), system);
+            return false;
+        }
         try {
             int failed = failures.countFailure(system, update.updateId(), clock.instant());
             if (failed < APPLY_ATTEMPTS) {

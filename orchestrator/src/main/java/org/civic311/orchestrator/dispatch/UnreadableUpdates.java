@@ -53,23 +53,24 @@ class UnreadableUpdates {
      * Kept ones that named a task not yet dispatched when they came (a department answering within moments of
      * the work's sending), now that the task is known.
      */
-    List<Kept> unmatchedNowMatching(String system) {
+    List<Unmatched> unmatchedNowMatching(String system) {
         return db.sql("""
                         SELECT u.id, t.id AS task_id, u.reason FROM unreadable_update u
                         JOIN department_task t ON t.system_name = u.system_name AND t.external_id = u.external_id
                         WHERE u.system_name = :system AND u.task_id IS NULL ORDER BY u.id""")
                 .param("system", system)
-                .query((rs, n) -> new Kept(rs.getLong("id"), rs.getLong("task_id"), rs.getString("reason")))
+                .query((rs, n) -> new Unmatched(rs.getLong("id"), rs.getLong("task_id"), rs.getString("reason")))
                 .list();
     }
 
     /** @return false when another node gave it its task first */
-    boolean attach(Kept kept) {
+    boolean attach(Unmatched update) {
         return db.sql("UPDATE unreadable_update SET task_id = :task WHERE id = :id AND task_id IS NULL")
-                .param("task", kept.taskId()).param("id", kept.id())
+                .param("task", update.taskId()).param("id", update.id())
                 .update() == 1;
     }
 
-    record Kept(long id, long taskId, String reason) {
+    /** A kept update that named no task of ours when it came, and the task it names now. */
+    record Unmatched(long id, long taskId, String reason) {
     }
 }

@@ -107,17 +107,23 @@ public class WorkUpdateImport {
     }
 
     /**
-     * Gives unreadable updates kept before their task's dispatch was recorded their task, and its process the
-     * incident they would have raised had they come later.
+     * Unreadable updates kept before their task's dispatch was recorded (a department answering within moments of
+     * the sending), whose task is known now.
+     */
+    List<UnreadableUpdates.Unmatched> unreadableNowMatching(String system) {
+        return unreadable.unmatchedNowMatching(system);
+    }
+
+    /**
+     * Gives such an update its task, and the task's process the incident it would have raised had it come later;
+     * nothing when another node did so first.
      */
     @Transactional
-    public void attachUnreadableNowMatching(String system) {
-        for (UnreadableUpdates.Kept kept : unreadable.unmatchedNowMatching(system)) {
-            if (unreadable.attach(kept)) {
-                log.error("Unreadable update {} from {} names department task {}, dispatched since it came",
-                        kept.id(), system, kept.taskId());
-                events.publishEvent(new DepartmentUpdateUnreadable(kept.taskId(), kept.id(), kept.reason()));
-            }
+    public void attachUnreadable(String system, UnreadableUpdates.Unmatched update) {
+        if (unreadable.attach(update)) {
+            log.error("Unreadable update {} from {} names department task {}, dispatched since it came",
+                    update.id(), system, update.taskId());
+            events.publishEvent(new DepartmentUpdateUnreadable(update.taskId(), update.id(), update.reason()));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -281,13 +282,16 @@ class DepartmentUpdatePollTest {
     }
 
     @Test
-    void aNodeThatStopsInTheMiddleOfAPollReleasesThePollLockBeforeItGoesAndLeavesTheWatermark() throws Exception {
+    void aNodeThatStopsWhileAskingASystemEndsThatPollBeforeItGoesSoAnotherNodeMayPollAtOnce() throws Exception {
         CountDownLatch asking = new CountDownLatch(1);
+        AtomicBoolean ended = new AtomicBoolean();
         DepartmentUpdatePoll poll = pollOf(connector(() -> {
             asking.countDown();
             try {
                 new CountDownLatch(1).await(20, TimeUnit.SECONDS); // a slow system
             } catch (InterruptedException e) {
+                sleepThrough(Duration.ofMillis(300)); // a connection closing
+                ended.set(true);
                 throw new ConnectorException("interrupted while asking for updates", e);
             }
             return PulledUpdates.all(List.of());
@@ -297,9 +301,40 @@ class DepartmentUpdatePollTest {
 
         poll.stop();
 
-        assertThat(db.sql("SELECT COUNT(*) FROM INT_LOCK").query(Integer.class).single())
-                .as("another node may poll at once, not only once the lock has expired").isZero();
-        assertThat(watermarks.since("mailbox", Instant.EPOCH)).isEqualTo(Instant.EPOCH);
+        assertThat(ended).as("the poll has ended").isTrue();
+        assertThat(db.sql("SELECT COUNT(*) FROM INT_LOCK").query(Integer.class).single()).isZero();
+        assertThat(pollOf(PulledUpdates.all(List.of())).poll("mailbox")).as("another node polls").isTrue();
+    }
+
+    @Test
+    void anUpdateBeingAppliedWhenTheNodeStopsIsAppliedWholeAndTheNextOneIsLeftForTheNextPoll() throws Exception {
+        dispatchedTask("ITEM-3");
+        WorkUpdate first = new WorkUpdate(new ExternalRef("mailbox", "ITEM-3"), "reply-1", WorkStatus.IN_PROGRESS,
+                "On our list", NOW.minusSeconds(60));
+        WorkUpdate second = new WorkUpdate(new ExternalRef("mailbox", "ITEM-3"), "reply-2", WorkStatus.COMPLETED,
+                "Done", NOW.minusSeconds(30));
+        CountDownLatch applying = new CountDownLatch(1);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        WorkUpdateImport slow = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
+                new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                applying.countDown();
+                sleepThrough(Duration.ofMillis(500)); // one transaction, not to be cut short
+                applied.add(update.updateId());
+            }
+        };
+        DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(List.of(first, second))), slow,
+                jdbcLocks());
+        poll.pollInRound("mailbox");
+        assertThat(applying.await(10, TimeUnit.SECONDS)).isTrue();
+
+        poll.stop();
+
+        assertThat(applied).containsExactly("reply-1");
+        assertThat(db.sql("SELECT COUNT(*) FROM INT_LOCK").query(Integer.class).single()).isZero();
+        assertThat(watermarks.since("mailbox", Instant.EPOCH)).as("asked again from the same point")
+                .isEqualTo(Instant.EPOCH);
     }
 
     private static DepartmentConnector named(String system, Supplier<PulledUpdates> answer) {
@@ -383,6 +418,22 @@ class DepartmentUpdatePollTest {
                 VALUES (7, 1, 'k3v8q2m5x7a9c4d6e2f8', 'streets', 'mailbox', 'P2', 'DISPATCHED', :external, :now)""")
                 .param("external", externalId).param("now", toColumn(NOW)).update();
         return 7;
+    }
+
+    /** Sleeps the whole time, as a blocking call that ignores interrupts would. */
+    private static void sleepThrough(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        boolean interrupted = Thread.interrupted();
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {
