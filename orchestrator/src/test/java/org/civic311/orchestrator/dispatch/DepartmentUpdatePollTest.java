@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -101,13 +103,9 @@ class DepartmentUpdatePollTest {
         WorkUpdate broken = new WorkUpdate(new ExternalRef("mailbox", "ITEM-7"), "reply-1", WorkStatus.COMPLETED,
                 "Done", NOW.minus(Duration.ofHours(1)));
         List<Object> events = new ArrayList<>();
-        WorkUpdateImport failing = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
-                new UnreadableUpdates(db), null, new Departments(Map.of()), events::add, clock) {
-            @Override
-            public void apply(WorkUpdate update) {
-                throw new IllegalStateException("cannot be applied");
-            }
-        };
+        WorkUpdateImport failing = importApplying(update -> {
+            throw new IllegalStateException("cannot be applied");
+        }, events::add);
         DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(List.of(broken))), failing, jdbcLocks());
 
         for (int round = 1; round < DepartmentUpdatePoll.APPLY_ATTEMPTS; round++) {
@@ -129,10 +127,8 @@ class DepartmentUpdatePollTest {
         UnreadableUpdate broken = new UnreadableUpdate("reply-5", new ExternalRef("mailbox", "ITEM-5"),
                 "broken MIME structure", NOW.minusSeconds(5));
         List<Object> events = new ArrayList<>();
-        WorkUpdateImport updateImport = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
-                new UnreadableUpdates(db), null, new Departments(Map.of()), events::add, clock);
         DepartmentUpdatePoll poll = pollOf(connector(() -> new PulledUpdates(List.of(), List.of(broken), null)),
-                updateImport, jdbcLocks());
+                updateImport(events::add), jdbcLocks());
 
         poll.poll("mailbox");
         assertThat(events).as("no task of ours yet").isEmpty();
@@ -162,14 +158,10 @@ class DepartmentUpdatePollTest {
         List<List<WorkUpdate>> answers = new ArrayList<>(List.of(List.of(longId, started), List.of(longId, started, done)));
         List<String> applied = new ArrayList<>();
         WorkUpdates updates = new WorkUpdates(db);
-        WorkUpdateImport recording = new WorkUpdateImport(new DepartmentTasks(db), updates, new UnreadableUpdates(db),
-                null, new Departments(Map.of()), event -> { }, clock) {
-            @Override
-            public void apply(WorkUpdate update) {
-                applied.add(update.updateId());
-                updates.recordOnce(taskId, update, NOW);
-            }
-        };
+        WorkUpdateImport recording = importApplying(update -> {
+            applied.add(update.updateId());
+            updates.recordOnce(taskId, update, NOW);
+        });
         DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(answers.remove(0))), recording, jdbcLocks());
 
         poll.poll("mailbox");
@@ -188,23 +180,19 @@ class DepartmentUpdatePollTest {
                 new WorkUpdate(first, "1-done", WorkStatus.COMPLETED, "Done", NOW.minusSeconds(10)));
         CountDownLatch bothItemsStarted = new CountDownLatch(2);
         List<String> applied = new CopyOnWriteArrayList<>();
-        WorkUpdateImport meetingInTheMiddle = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
-                new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
-            @Override
-            public void apply(WorkUpdate update) {
-                if (!update.updateId().equals("1-done")) {
-                    // Each item's first update waits for the other item's: one after the other, neither would come.
-                    bothItemsStarted.countDown();
-                    try {
-                        assertThat(bothItemsStarted.await(5, TimeUnit.SECONDS)).as("the other item, side by side")
-                                .isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+        WorkUpdateImport meetingInTheMiddle = importApplying(update -> {
+            if (!update.updateId().equals("1-done")) {
+                // Each item's first update waits for the other item's: one after the other, neither would come.
+                bothItemsStarted.countDown();
+                try {
+                    assertThat(bothItemsStarted.await(5, TimeUnit.SECONDS)).as("the other item, side by side")
+                            .isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
-                applied.add(update.updateId());
             }
-        };
+            applied.add(update.updateId());
+        });
         DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(pulled)), meetingInTheMiddle, jdbcLocks());
 
         poll.poll("mailbox");
@@ -221,13 +209,8 @@ class DepartmentUpdatePollTest {
         List<Boolean> secondNodePolled = new ArrayList<>();
         DepartmentUpdatePoll secondNode = pollOf(connector(() -> PulledUpdates.all(List.of())),
                 updateImport(), jdbcLocks(timeToLive));
-        WorkUpdateImport applyingWhileTheSecondNodeTries = new WorkUpdateImport(new DepartmentTasks(db),
-                new WorkUpdates(db), new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
-            @Override
-            public void apply(WorkUpdate update) {
-                secondNodePolled.add(secondNode.poll("mailbox"));
-            }
-        };
+        WorkUpdateImport applyingWhileTheSecondNodeTries = importApplying(
+                update -> secondNodePolled.add(secondNode.poll("mailbox")));
         WorkUpdate update = new WorkUpdate(new ExternalRef("mailbox", "ITEM-8"), "reply-2", WorkStatus.COMMENT,
                 "On it", NOW);
         DepartmentUpdatePoll firstNode = pollOf(connector(() -> {
@@ -315,15 +298,11 @@ class DepartmentUpdatePollTest {
                 "Done", NOW.minusSeconds(30));
         CountDownLatch applying = new CountDownLatch(1);
         List<String> applied = new CopyOnWriteArrayList<>();
-        WorkUpdateImport slow = new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db),
-                new UnreadableUpdates(db), null, new Departments(Map.of()), event -> { }, clock) {
-            @Override
-            public void apply(WorkUpdate update) {
-                applying.countDown();
-                sleepThrough(Duration.ofMillis(500)); // one transaction, not to be cut short
-                applied.add(update.updateId());
-            }
-        };
+        WorkUpdateImport slow = importApplying(update -> {
+            applying.countDown();
+            sleepThrough(Duration.ofMillis(500)); // one transaction, not to be cut short
+            applied.add(update.updateId());
+        });
         DepartmentUpdatePoll poll = pollOf(connector(() -> PulledUpdates.all(List.of(first, second))), slow,
                 jdbcLocks());
         poll.pollInRound("mailbox");
@@ -381,8 +360,27 @@ class DepartmentUpdatePollTest {
     }
 
     private WorkUpdateImport updateImport() {
+        return updateImport(event -> { });
+    }
+
+    private WorkUpdateImport updateImport(ApplicationEventPublisher events) {
         return new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db), new UnreadableUpdates(db), null,
-                new Departments(Map.of()), event -> { }, clock);
+                new Departments(Map.of()), events, clock);
+    }
+
+    /** An import whose updates are applied by {@code apply}: what a test watches or stages in the real one's place. */
+    private WorkUpdateImport importApplying(Consumer<WorkUpdate> apply) {
+        return importApplying(apply, event -> { });
+    }
+
+    private WorkUpdateImport importApplying(Consumer<WorkUpdate> apply, ApplicationEventPublisher events) {
+        return new WorkUpdateImport(new DepartmentTasks(db), new WorkUpdates(db), new UnreadableUpdates(db), null,
+                new Departments(Map.of()), events, clock) {
+            @Override
+            public void apply(WorkUpdate update) {
+                apply.accept(update);
+            }
+        };
     }
 
     private DepartmentUpdatePoll pollOf(DepartmentConnector connector, WorkUpdateImport updateImport,
